@@ -53,6 +53,8 @@ export interface InvocationError {
   argIndex: number;
   /** For unknown names: the closest known one ("did you mean …?"). */
   suggestion?: string;
+  /** The exit status the docker client gives for this error (125 for run/create flag errors, else 1). */
+  exitCode?: number;
 }
 
 export type ParseResult = { ok: true; invocation: Invocation } | { ok: false; error: InvocationError };

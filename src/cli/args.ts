@@ -1,0 +1,166 @@
+// argv → what to do. Hand-written (no dependency): the flags are few, and an unknown
+// one must be named with a did-you-mean, never ignored.
+import { closest } from '../docker-cli/closest.js';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export type BackendChoice = 'sim' | 'docker';
+
+export interface ReporterSpec {
+  name: string;
+  /** null: stdout. */
+  path: string | null;
+}
+
+export interface RunArgs {
+  command: 'run';
+  paths: string[];
+  filters: string[];
+  tags: string[];
+  bail: boolean;
+  reporters: ReporterSpec[];
+  /** false: `--no-color`; null: decide from NO_COLOR and the terminal. */
+  color: boolean | null;
+  backends: BackendChoice[];
+  shard: { index: number; total: number } | null;
+}
+
+export type Args =
+  | RunArgs
+  | { command: 'check'; paths: string[]; color: boolean | null }
+  | { command: 'help' }
+  | { command: 'version' };
+
+const valued = ['--filter', '-t', '--tag', '--reporter', '--backend', '--shard'] as const;
+const switches = ['--bail', '--no-color', '--color', '--help', '-h', '--version', '-v'] as const;
+const known: string[] = [...valued, ...switches];
+
+export const defaultPaths = ['scenarios/'];
+
+export function parseArgs(argv: string[]): Args {
+  const words = [...argv];
+  let command: 'run' | 'check' = 'run';
+  if (words[0] === 'check') {
+    command = 'check';
+    words.shift();
+  } else if (words[0] === 'run') {
+    words.shift();
+  }
+  const run: RunArgs = { command: 'run', paths: [], filters: [], tags: [], bail: false, reporters: [], color: null, backends: ['sim'], shard: null };
+  let onlyPaths = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (onlyPaths || !word.startsWith('-') || word === '-') {
+      run.paths.push(word);
+      continue;
+    }
+    if (word === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const flag = eq > 0 ? word.slice(0, eq) : word;
+    let inline: string | null = eq > 0 ? word.slice(eq + 1) : null;
+    // `-tfoo` as `-t foo`, as getopt does.
+    if (!word.startsWith('--') && word.length > 2 && word.startsWith('-t')) inline = word.slice(2);
+    const name = inline !== null && !word.startsWith('--') ? '-t' : flag;
+    if ((switches as readonly string[]).includes(name)) {
+      if (inline !== null) throw new UsageError(`option '${name}' takes no value`);
+      if (name === '--help' || name === '-h') return { command: 'help' };
+      if (name === '--version' || name === '-v') return { command: 'version' };
+      if (name === '--bail') run.bail = true;
+      if (name === '--no-color') run.color = false;
+      if (name === '--color') run.color = true;
+      continue;
+    }
+    if (!(valued as readonly string[]).includes(name)) {
+      const guess = closest(name, known);
+      throw new UsageError(`unknown option '${name}'${guess ? `\n  did you mean '${guess}'?` : ''}`);
+    }
+    const value = inline ?? words[++i];
+    if (value === undefined) throw new UsageError(`option '${name}' needs a value`);
+    applyValued(run, name, value);
+  }
+  if (run.paths.length === 0) run.paths = [...defaultPaths];
+  if (command === 'check') return { command: 'check', paths: run.paths, color: run.color };
+  return run;
+}
+
+function applyValued(run: RunArgs, name: string, value: string): void {
+  switch (name) {
+    case '--filter':
+    case '-t':
+      run.filters.push(value);
+      return;
+    case '--tag':
+      run.tags.push(value.replace(/^@/, ''));
+      return;
+    case '--reporter': {
+      const eq = value.indexOf('=');
+      run.reporters.push(eq > 0 ? { name: value.slice(0, eq), path: value.slice(eq + 1) } : { name: value, path: null });
+      return;
+    }
+    case '--backend': {
+      const parts = value.split(',').map((s) => s.trim());
+      for (const part of parts) {
+        if (part !== 'sim' && part !== 'docker') {
+          const guess = closest(part, ['sim', 'docker']);
+          throw new UsageError(`unknown backend '${part}' (use sim, docker or sim,docker)${guess ? `\n  did you mean '${guess}'?` : ''}`);
+        }
+      }
+      const unique = [...new Set(parts)] as BackendChoice[];
+      if (unique.length !== parts.length) throw new UsageError(`backend named twice in '${value}'`);
+      run.backends = unique;
+      return;
+    }
+    case '--shard': {
+      const m = /^(\d+)\/(\d+)$/.exec(value);
+      const index = Number(m?.[1]);
+      const total = Number(m?.[2]);
+      if (!m || total < 1 || index < 1 || index > total) throw new UsageError(`--shard wants I/N with 1 <= I <= N, got '${value}'`);
+      run.shard = { index, total };
+      return;
+    }
+  }
+}
+
+/** `-t` patterns: `/regex/flags` or a plain substring. */
+export function titleMatcher(patterns: string[]): (title: string) => boolean {
+  if (patterns.length === 0) return () => true;
+  const tests = patterns.map((p) => {
+    const m = /^\/(.*)\/([a-z]*)$/.exec(p);
+    if (!m) return (t: string) => t.includes(p);
+    let re: RegExp;
+    try {
+      re = new RegExp(m[1], m[2]);
+    } catch (e) {
+      throw new UsageError(`invalid --filter regex ${p}: ${(e as Error).message}`);
+    }
+    return (t: string) => re.test(t);
+  });
+  return (title) => tests.some((t) => t(title));
+}
+
+export const helpText = `dnet-test: declarative scenario tests for Docker container networking
+
+usage:
+  dnet-test [options] [PATH...]     run the scenarios in PATH (files, or folders
+                                    searched for *.dnet; default: scenarios/)
+  dnet-test check PATH...           parse and check files, run nothing
+
+options:
+  -t, --filter PATTERN   only scenarios whose title contains PATTERN (or matches /REGEX/)
+  --tag TAG              only scenarios tagged @TAG (repeatable: any of them)
+  --bail                 stop at the first failure
+  --reporter NAME[=PATH] pretty (default), dot, tap, junit, json; to PATH instead of
+                         stdout; repeatable
+  --backend B            sim (default), docker, or sim,docker (compare both)
+  --shard I/N            run only the I-th of N deterministic slices of the files
+  --no-color             plain output (also: NO_COLOR=1)
+  -h, --help             this text
+  -v, --version          the version
+
+exit status: 0 all passed, 1 a scenario failed, 2 invalid command line or file, 3 internal error
+`;

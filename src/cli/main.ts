@@ -1,0 +1,40 @@
+// argv → run → reporters → exit code. The one place that catches all: user errors
+// print a message (exit 2), bugs print `internal error` and the stack (exit 3).
+import { readFileSync } from 'node:fs';
+import { helpText, parseArgs, UsageError, type Args } from './args.js';
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    return await dispatch(args);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n  run 'dnet-test --help' for usage\n`);
+      return 2;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    process.stderr.write(`internal error: ${err.message}\n${err.stack ?? ''}\n`);
+    return 3;
+  }
+}
+
+async function dispatch(args: Args): Promise<number> {
+  switch (args.command) {
+    case 'help':
+      process.stdout.write(helpText);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case 'check':
+      return (await import('./check.js')).check(args);
+    case 'run':
+      return (await import('./run.js')).run(args);
+  }
+}
+
+function version(): string {
+  // src/cli/main.ts and dist/cli/main.js are both two levels below package.json.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

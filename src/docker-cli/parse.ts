@@ -1,0 +1,183 @@
+// argv → Invocation, with spf13/pflag's semantics as the docker client uses them:
+// `--flag=value`, `--flag value`, combined shorts (`-itd`, `-p80:80`, `-e=A=b`), `--`
+// ending the flags, repeated flags, bool flags taking `--rm=false`, and — for run,
+// create and exec — flags stopping at the first positional (SetInterspersed(false)).
+// Error messages are the client's own words, so a scenario can `expect … fails with`.
+import { closest } from './closest.js';
+import { commandAliases, commands, globalFlags } from './commands.js';
+import type { CommandSpec, FlagSpec, InvocationError, ParseResult } from './types.js';
+
+type Program = 'docker' | 'docker-compose';
+
+interface FlagScan {
+  flags: Map<string, string[]>;
+  positionals: string[];
+  /** argv index of the first word not consumed (when stopping at a positional). */
+  next: number;
+}
+
+type ScanResult = { ok: true; scan: FlagScan } | { ok: false; error: InvocationError };
+
+function longNames(flags: readonly FlagSpec[]): string[] {
+  return flags.flatMap((f) => [f.name, ...(f.aliases ?? [])]);
+}
+
+function byLong(flags: readonly FlagSpec[], name: string): FlagSpec | undefined {
+  return flags.find((f) => f.name === name || f.aliases?.includes(name));
+}
+
+/**
+ * Reads flags from argv[start…]. `stopAt`: 'positional' stops at the first positional
+ * (rest unread), 'never' collects positionals and keeps reading flags.
+ */
+function scanFlags(argv: readonly string[], start: number, specs: readonly FlagSpec[],
+  stopAt: 'positional' | 'never', helpHint: string, exitCode: number): ScanResult {
+  const flags = new Map<string, string[]>();
+  const positionals: string[] = [];
+  const add = (spec: FlagSpec, value: string): void => {
+    const values = flags.get(spec.name) ?? [];
+    // A non-repeated string flag keeps its last value, as pflag's Set does.
+    if (spec.kind === 'string' && !spec.repeated) values.length = 0;
+    values.push(value);
+    flags.set(spec.name, values);
+  };
+  const fail = (kind: InvocationError['kind'], first: string, argIndex: number, suggestion?: string): ScanResult => ({
+    ok: false,
+    error: { kind, message: `${first}\nSee '${helpHint} --help'.`, argIndex, suggestion, exitCode },
+  });
+
+  let i = start;
+  for (; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') {
+      positionals.push(...argv.slice(i + 1));
+      i = argv.length;
+      break;
+    }
+    if (word.startsWith('--')) {
+      const eq = word.indexOf('=');
+      const name = eq < 0 ? word.slice(2) : word.slice(2, eq);
+      const spec = byLong(specs, name);
+      if (!spec) {
+        const guess = closest(name, longNames(specs));
+        return fail('unknown-flag', `unknown flag: --${name}`, i, guess && `--${guess}`);
+      }
+      if (spec.kind === 'bool') add(spec, eq < 0 ? 'true' : word.slice(eq + 1));
+      else if (eq >= 0) add(spec, word.slice(eq + 1));
+      else if (i + 1 < argv.length) add(spec, argv[++i]);
+      else return fail('missing-value', `flag needs an argument: --${name}`, i);
+      continue;
+    }
+    if (word.startsWith('-') && word.length > 1) {
+      // Combined shorthands: bools in a row, a string flag takes the rest of the word.
+      for (let j = 1; j < word.length; j++) {
+        const letter = word[j];
+        const spec = specs.find((f) => f.short === letter);
+        if (!spec) {
+          const guess = specs.find((f) => f.short?.toLowerCase() === letter.toLowerCase());
+          return fail('unknown-flag', `unknown shorthand flag: '${letter}' in ${word}`, i, guess && `-${guess.short}`);
+        }
+        if (spec.kind === 'bool') {
+          if (word[j + 1] === '=') {
+            add(spec, word.slice(j + 2));
+            break;
+          }
+          add(spec, 'true');
+          continue;
+        }
+        const rest = word.slice(j + 1);
+        if (rest.length > 0) add(spec, rest.startsWith('=') ? rest.slice(1) : rest);
+        else if (i + 1 < argv.length) add(spec, argv[++i]);
+        else return fail('missing-value', `flag needs an argument: '${letter}' in -${letter}`, i);
+        break;
+      }
+      continue;
+    }
+    if (stopAt === 'positional') break;
+    positionals.push(word);
+  }
+  return { ok: true, scan: { flags, positionals, next: i } };
+}
+
+function argCountMessage(spec: CommandSpec, name: string): string | undefined {
+  const { minArgs: min, maxArgs: max } = spec;
+  const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
+  if (max === 0) return `"${name}" accepts no arguments.`;
+  if (max === min) return `"${name}" requires exactly ${plural(min)}.`;
+  if (max !== undefined && min > 0) return `"${name}" requires at least ${min} and at most ${plural(max)}.`;
+  if (max !== undefined) return `"${name}" requires at most ${plural(max)}.`;
+  return `"${name}" requires at least ${plural(min)}.`;
+}
+
+/** Parses `program argv…` (argv without the program name) against the command table. */
+export function parseInvocation(program: Program, argv: string[]): ParseResult {
+  const globalSpecs = globalFlags[program];
+  const head = scanFlags(argv, 0, globalSpecs, 'positional', program, program === 'docker' ? 125 : 1);
+  if (!head.ok) return head;
+  const globals = head.scan.flags;
+  let i = head.scan.next;
+
+  // Walk the command tree one word at a time; `docker compose` takes its own globals.
+  const path: string[] = [];
+  let candidates = commands.filter((c) => c.program === program);
+  for (;;) {
+    if (i >= argv.length) {
+      return { ok: false, error: { kind: 'unknown-command', argIndex: i,
+        message: `"${[program, ...path].join(' ')}" requires a subcommand.\nSee '${[program, ...path].join(' ')} --help'.`, exitCode: 1 } };
+    }
+    const depth = path.length;
+    const raw = argv[i];
+    const names = new Set(candidates.map((c) => c.path[depth]));
+    const word = !names.has(raw) && depth > 0 && commandAliases[raw] && names.has(commandAliases[raw]) ? commandAliases[raw] : raw;
+    if (!names.has(word)) {
+      const where = [program, ...path].join(' ');
+      const suggestion = closest(raw, names);
+      return { ok: false, error: { kind: 'unknown-command', argIndex: i, suggestion, exitCode: 1,
+        message: `${program === 'docker' && depth === 0 ? 'docker' : where}: '${raw}' is not a ${where} command.\nSee '${where} --help'` } };
+    }
+    path.push(word);
+    i++;
+    candidates = candidates.filter((c) => c.path[depth] === word);
+    const exact = candidates.find((c) => c.path.length === path.length);
+    if (exact) break;
+    if (program === 'docker' && path.join(' ') === 'compose') {
+      const compose = scanFlags(argv, i, globalFlags['docker compose'], 'positional', 'docker compose', 1);
+      if (!compose.ok) return compose;
+      for (const [k, v] of compose.scan.flags) globals.set(k, [...(globals.get(k) ?? []), ...v]);
+      i = compose.scan.next;
+    }
+  }
+
+  const spec = candidates.find((c) => c.path.length === path.length) as CommandSpec;
+  const name = [program, ...spec.path].join(' ');
+  const exitCode = program === 'docker' && (path[0] === 'run' || path[0] === 'create') ? 125 : 1;
+  const body = scanFlags(argv, i, spec.flags, spec.stopAtFirstPositional ? 'positional' : 'never', name, exitCode);
+  if (!body.ok) return body;
+  const args = spec.stopAtFirstPositional ? [...body.scan.positionals, ...argv.slice(body.scan.next)] : body.scan.positionals;
+  const countOk = args.length >= spec.minArgs && (spec.maxArgs === undefined || args.length <= spec.maxArgs);
+  if (!countOk) {
+    const first = argCountMessage(spec, name) as string;
+    return { ok: false, error: { kind: 'arg-count', argIndex: Math.min(argv.length, i), exitCode,
+      message: `${first}\nSee '${name} --help'.\n\nUsage:  ${spec.usage}` } };
+  }
+  return { ok: true, invocation: { spec, flags: body.scan.flags, args, globals } };
+}
+
+/** A bool flag's value: pflag accepts `--rm=false`. */
+export function flagBool(flags: ReadonlyMap<string, string[]>, name: string): boolean {
+  const values = flags.get(name);
+  if (!values || values.length === 0) return false;
+  const last = values[values.length - 1].toLowerCase();
+  return last !== 'false' && last !== '0';
+}
+
+/** A string flag's last value, or undefined. */
+export function flagString(flags: ReadonlyMap<string, string[]>, name: string): string | undefined {
+  const values = flags.get(name);
+  return values && values.length > 0 ? values[values.length - 1] : undefined;
+}
+
+/** Every value a repeated flag was given, in order. */
+export function flagList(flags: ReadonlyMap<string, string[]>, name: string): string[] {
+  return [...(flags.get(name) ?? [])];
+}

@@ -1,0 +1,134 @@
+// Container commands other than run/create: start, stop, restart, kill, rm, pause,
+// unpause, rename, logs, port, ps, inspect, exec, wait (FACTS 14, 65, 71, 101–102).
+import type { CommandResult } from '../../backends/backend.js';
+import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
+import type { Invocation } from '../../docker-cli/types.js';
+import type { Container } from '../container.js';
+import type { Controller } from '../controller.js';
+import * as E from '../errors.js';
+import type { EngineError, Result } from '../errors.js';
+import { inspectContainers, renderInspect, containerValue, networkValue } from '../format/inspect.js';
+import { portCommand, psTable } from '../format/tables.js';
+import { killContainer, removeContainer, startContainer, stopContainer, type OneShotRunner } from '../lifecycle.js';
+import { containerView, networkView } from '../views.js';
+import { daemonFailure, done } from './result.js';
+
+export type ExecRunner = (c: Container, argv: string[], env: string[]) => CommandResult;
+
+/** Runs `action` on every named container; `Error: No such container` is the client's wording for some verbs. */
+function eachContainer(ctrl: Controller, refs: string[], action: (c: Container) => Result<void>,
+  clientNotFound: boolean, failedSummary: string | null): CommandResult {
+  let stdout = '';
+  let stderr = '';
+  const failed: string[] = [];
+  for (const ref of refs) {
+    const c = ctrl.findContainer(ref);
+    let error: EngineError | null = null;
+    if (!c) error = clientNotFound ? { kind: 'not-found', daemon: false, message: `Error: No such container: ${ref}` } : E.ErrNoSuchContainer(ref);
+    else {
+      const r = action(c);
+      if (!r.ok) error = r.error;
+    }
+    if (error) {
+      stderr += daemonFailure(error).stderr;
+      failed.push(ref);
+    } else stdout += `${ref}\n`;
+  }
+  if (failed.length > 0 && failedSummary) stderr += `Error: failed to ${failedSummary} containers: ${failed.join(', ')}\n`;
+  return done(stdout, stderr, failed.length > 0 ? 1 : 0);
+}
+
+export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: OneShotRunner, exec: ExecRunner): CommandResult {
+  const f = inv.flags;
+  const verb = inv.spec.path[0];
+  switch (verb) {
+    case 'start':
+      return eachContainer(ctrl, inv.args, (c) => startContainer(ctrl, c, runOneShot), false, 'start');
+    case 'stop':
+      return eachContainer(ctrl, inv.args, (c) => stopContainer(ctrl, c), false, null);
+    case 'restart':
+      return eachContainer(ctrl, inv.args, (c) => {
+        stopContainer(ctrl, c);
+        return startContainer(ctrl, c, runOneShot);
+      }, false, null);
+    case 'kill':
+      return eachContainer(ctrl, inv.args, (c) => killContainer(ctrl, c, flagString(f, 'signal') ?? 'KILL'), false, null);
+    case 'rm':
+      return eachContainer(ctrl, inv.args, (c) => removeContainer(ctrl, c, flagBool(f, 'force')), true, null);
+    case 'pause':
+      return eachContainer(ctrl, inv.args, (c) => {
+        if (!c.running) return { ok: false, error: E.ErrNotRunning(c.id) };
+        if (c.status === 'paused') return { ok: false, error: E.ErrAlreadyPaused(c.id) };
+        c.status = 'paused';
+        return { ok: true, value: undefined };
+      }, false, null);
+    case 'unpause':
+      return eachContainer(ctrl, inv.args, (c) => {
+        if (c.status !== 'paused') return { ok: false, error: E.ErrNotPaused(c.id) };
+        c.status = 'running';
+        return { ok: true, value: undefined };
+      }, false, null);
+    case 'wait': {
+      const r = eachContainer(ctrl, inv.args, () => ({ ok: true, value: undefined }), false, null);
+      const codes = inv.args.map((ref) => ctrl.findContainer(ref)).filter((c): c is Container => !!c).map((c) => `${c.exitCode}\n`);
+      return done(codes.join(''), r.stderr, r.exitCode);
+    }
+    case 'rename': {
+      const c = ctrl.findContainer(inv.args[0]);
+      if (!c) return daemonFailure(E.ErrNoSuchContainer(inv.args[0]));
+      const r = ctrl.renameContainer(c, inv.args[1]);
+      return r.ok ? done() : daemonFailure(r.error);
+    }
+    case 'logs': {
+      const c = ctrl.findContainer(inv.args[0]);
+      if (!c) return done('', `Error: No such container: ${inv.args[0]}\n`, 1);
+      return done(c.logs.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''),
+        c.logs.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''));
+    }
+    case 'port': {
+      const c = ctrl.findContainer(inv.args[0]);
+      if (!c) return done('', `Error: No such container: ${inv.args[0]}\n`, 1);
+      return portCommand(containerView(ctrl, c), inv.args[0], inv.args[1] ?? null);
+    }
+    case 'ps':
+      return psTable(ctrl.containers().map((c) => containerView(ctrl, c)), {
+        all: flagBool(f, 'all'), quiet: flagBool(f, 'quiet'), noTrunc: flagBool(f, 'no-trunc'), format: flagString(f, 'format') ?? null,
+      });
+    case 'inspect': {
+      const type = flagString(f, 'type');
+      const format = flagString(f, 'format') ?? null;
+      if (type === 'network') {
+        return renderInspect(inv.args.map((ref) => {
+          const n = ctrl.findNetwork(ref);
+          return n ? { found: networkValue(networkView(ctrl, n)) } : { missing: ref };
+        }), { format, notFound: (name) => `Error: No such network: ${name}` });
+      }
+      if (type === 'container') {
+        return inspectContainers(inv.args.map((ref) => {
+          const c = ctrl.findContainer(ref);
+          return c ? { found: containerView(ctrl, c) } : { missing: ref };
+        }), format);
+      }
+      // Without --type docker looks for a container first, then other objects (a network).
+      return renderInspect(inv.args.map((ref) => {
+        const c = ctrl.findContainer(ref);
+        if (c) return { found: containerValue(containerView(ctrl, c)) };
+        const n = ctrl.findNetwork(ref);
+        return n ? { found: networkValue(networkView(ctrl, n)) } : { missing: ref };
+      }), { format, notFound: (name) => `Error: No such object: ${name}` });
+    }
+    case 'exec': {
+      const [ref, ...argv] = inv.args;
+      const c = ctrl.findContainer(ref);
+      if (!c) return done('', `Error: No such container: ${ref}\n`, 1);
+      if (!c.running) return daemonFailure(E.ErrNotRunning(c.id));
+      if (c.status === 'paused') {
+        return daemonFailure({ kind: 'conflict', daemon: true, message: `Container ${ref} is paused, unpause the container before exec` });
+      }
+      const out = exec(c, argv, flagList(f, 'env'));
+      return flagBool(f, 'detach') ? done() : out;
+    }
+    default:
+      return done('', `docker ${verb}: not supported by the simulator\n`, 1);
+  }
+}

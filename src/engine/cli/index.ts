@@ -1,0 +1,42 @@
+// The Controller's CLI front: `docker …` / `docker-compose …` argv → CommandResult,
+// through the shared command table (src/docker-cli) and the engine's verbs.
+import type { CommandResult } from '../../backends/backend.js';
+import { parseInvocation } from '../../docker-cli/parse.js';
+import type { Container } from '../container.js';
+import type { Controller } from '../controller.js';
+import { execEnvironment } from '../environment.js';
+import { containerCommand } from './containers.js';
+import { execInContainer } from '../exec/index.js';
+import { networkCommand } from './networks.js';
+import { done } from './result.js';
+import { runOrCreate } from './run.js';
+
+/** How tools run inside a container; replaceable so the exec renderers can plug in. */
+export type ToolRunner = (ctrl: Controller, c: Container, argv: string[], env: string[]) => CommandResult;
+
+/** The in-container tools of src/engine/exec, run against this container's view of the world. */
+export const defaultToolRunner: ToolRunner = (ctrl, c, argv, env) => execInContainer(execEnvironment(ctrl, c, env), argv);
+
+export function runCli(ctrl: Controller, program: 'docker' | 'docker-compose', argv: string[], tools: ToolRunner = defaultToolRunner): CommandResult {
+  const parsed = parseInvocation(program, argv);
+  if (!parsed.ok) return done('', `${parsed.error.message}\n`, parsed.error.exitCode ?? 1);
+  const inv = parsed.invocation;
+  const oneShot = (c: Container, args: string[]): CommandResult => tools(ctrl, c, args, []);
+  const [head] = inv.spec.path;
+  if (program === 'docker-compose' || head === 'compose') {
+    return done('', 'docker-compose: not supported by the simulator yet\n', 1);
+  }
+  switch (head) {
+    case 'run':
+    case 'create':
+      return runOrCreate(ctrl, inv, head, oneShot);
+    case 'network':
+      return networkCommand(ctrl, inv);
+    case 'version':
+      return done('Client:\n Version:           20.10.24+dfsg1\n API version:       1.41\n\nServer:\n Engine:\n  Version:          20.10.24+dfsg1\n  API version:      1.41 (minimum version 1.12)\n');
+    case 'images': case 'build': case 'pull': case 'volume': case 'info':
+      return done('', `docker ${inv.spec.path.join(' ')}: not supported by the simulator yet\n`, 1);
+    default:
+      return containerCommand(ctrl, inv, oneShot, (c, args, env) => tools(ctrl, c, args, env));
+  }
+}

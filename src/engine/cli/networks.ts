@@ -1,0 +1,81 @@
+// `docker network create|rm|ls|inspect|connect|disconnect|prune` (FACTS 16–20, 85–96).
+import type { CommandResult } from '../../backends/backend.js';
+import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
+import type { Invocation } from '../../docker-cli/types.js';
+import type { Controller } from '../controller.js';
+import * as E from '../errors.js';
+import { inspectNetworks } from '../format/inspect.js';
+import { networkLs } from '../format/tables.js';
+import { isIPv4 } from '../ipam.js';
+import { connectContainer, disconnectContainer } from '../lifecycle.js';
+import { networkView } from '../views.js';
+import { daemonFailure, done } from './result.js';
+
+function keyValues(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const i = v.indexOf('=');
+    out[i < 0 ? v : v.slice(0, i)] = i < 0 ? '' : v.slice(i + 1);
+  }
+  return out;
+}
+
+export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult {
+  const f = inv.flags;
+  switch (inv.spec.path[1]) {
+    case 'create': {
+      const r = ctrl.createNetwork({
+        name: inv.args[0], driver: flagString(f, 'driver') ?? 'bridge', subnets: flagList(f, 'subnet'),
+        gateways: flagList(f, 'gateway'), ipRanges: flagList(f, 'ip-range'), internal: flagBool(f, 'internal'),
+        attachable: flagBool(f, 'attachable'), options: keyValues(flagList(f, 'opt')), labels: keyValues(flagList(f, 'label')),
+      });
+      return r.ok ? done(`${r.value.id}\n`) : daemonFailure(r.error);
+    }
+    case 'rm': {
+      let stderr = '';
+      let stdout = '';
+      for (const ref of inv.args) {
+        const r = ctrl.removeNetwork(ref);
+        if (r.ok) stdout += `${ref}\n`;
+        else stderr += daemonFailure(r.error).stderr;
+      }
+      return done(stdout, stderr, stderr === '' ? 0 : 1);
+    }
+    case 'ls':
+      return networkLs(ctrl.networks().map((n) => networkView(ctrl, n)), {
+        quiet: flagBool(f, 'quiet'), noTrunc: flagBool(f, 'no-trunc'), format: flagString(f, 'format') ?? null, filters: flagList(f, 'filter'),
+      });
+    case 'inspect':
+      return inspectNetworks(inv.args.map((ref) => {
+        const n = ctrl.findNetwork(ref);
+        return n ? { found: networkView(ctrl, n) } : { missing: ref };
+      }), flagString(f, 'format') ?? null);
+    case 'connect':
+    case 'disconnect': {
+      const [netRef, containerRef] = inv.args;
+      const network = ctrl.findNetwork(netRef);
+      const c = ctrl.findContainer(containerRef);
+      if (!c) {
+        if (!network) return daemonFailure(E.ErrNetworkNotFound(netRef));
+        return daemonFailure(E.ErrNoSuchContainer(containerRef));
+      }
+      const ip = flagString(f, 'ip') ?? null;
+      if (ip !== null && !isIPv4(ip)) return daemonFailure(E.ErrInvalidIPv4(ip));
+      const r = inv.spec.path[1] === 'connect'
+        ? connectContainer(ctrl, network, netRef, c, { aliases: flagList(f, 'alias'), ip })
+        : disconnectContainer(ctrl, network, netRef, c);
+      return r.ok ? done() : daemonFailure(r.error);
+    }
+    case 'prune': {
+      const removed: string[] = [];
+      for (const n of ctrl.networks()) {
+        if (n.config.predefined || n.endpoints.size > 0) continue;
+        const inUse = ctrl.containers().some((c) => c.attachments.some((a) => a.networkId === n.id));
+        if (!inUse && ctrl.removeNetwork(n.id).ok) removed.push(n.name);
+      }
+      return done(removed.length > 0 ? `Deleted Networks:\n${removed.map((n) => `${n}\n`).join('')}` : '');
+    }
+    default:
+      return done('', `docker network ${inv.spec.path[1]}: not supported by the simulator\n`, 1);
+  }
+}

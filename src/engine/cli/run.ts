@@ -1,0 +1,151 @@
+// `docker run` / `docker create`: flags → container configuration, with the client's
+// and daemon's validations in Docker's order (FACTS 30–35, 49, 53–54, 61–62, 73, 77–79,
+// 97–100): failures before creation leave nothing; failures at start leave it Created.
+import type { CommandResult } from '../../backends/backend.js';
+import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
+import type { Invocation } from '../../docker-cli/types.js';
+import type { Attachment, ContainerConfig, LinkSpec, NetMode } from '../container.js';
+import type { Controller } from '../controller.js';
+import * as E from '../errors.js';
+import type { EngineError } from '../errors.js';
+import { findImage, normaliseRef } from '../images/catalog.js';
+import { isIPv4 } from '../ipam.js';
+import { startContainer, type OneShotRunner } from '../lifecycle.js';
+import type { PortRequestView, Proto } from '../model.js';
+import { parseExpose, parsePortSpec } from '../ports.js';
+import { done, runFailure } from './result.js';
+
+function parseEnv(inv: Invocation): string[] {
+  return flagList(inv.flags, 'env').filter((e) => e.includes('='));
+}
+
+function parseLabels(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const i = v.indexOf('=');
+    out[i < 0 ? v : v.slice(0, i)] = i < 0 ? '' : v.slice(i + 1);
+  }
+  return out;
+}
+
+function parseMode(ctrl: Controller, value: string | undefined): { mode: NetMode } | { error: EngineError } {
+  if (value === undefined || value === 'default') return { mode: { kind: 'bridge', explicit: false } };
+  if (value === 'bridge') return { mode: { kind: 'bridge', explicit: true } };
+  if (value === 'host') return { mode: { kind: 'host' } };
+  if (value === 'none') return { mode: { kind: 'none' } };
+  if (value === 'container' || value.startsWith('container:')) {
+    const ref = value.slice('container:'.length);
+    if (value === 'container' || ref === '') return { error: E.ErrInvalidNetworkMode() };
+    // Stored as the full ID (FACT 76); an unknown name fails at start (FACT 78).
+    return { mode: { kind: 'container', targetId: ctrl.findContainer(ref)?.id ?? ref } };
+  }
+  return { mode: { kind: 'network', name: value } };
+}
+
+/** Builds the configuration, or the error that stops `docker run` before anything exists. */
+function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { config: ContainerConfig; attachments: Attachment[] } | { error: EngineError } {
+  const [imageRef, ...cmd] = inv.args;
+  const f = inv.flags;
+  const parsed = parseMode(ctrl, flagString(f, 'network'));
+  if ('error' in parsed) return parsed;
+  const mode = parsed.mode;
+  const ip = flagString(f, 'ip') ?? null;
+  if (ip !== null && !isIPv4(ip)) return { error: E.ErrInvalidIPv4(ip) };
+  const aliases = flagList(f, 'network-alias');
+  const ports: PortRequestView[] = [];
+  for (const spec of flagList(f, 'publish')) {
+    const p = parsePortSpec(spec);
+    if (!p.ok) return { error: p.error };
+    ports.push(...p.value);
+  }
+  const expose: Array<{ port: number; proto: Proto }> = [];
+  for (const spec of flagList(f, 'expose')) {
+    const e = parseExpose(spec);
+    if (!e) return { error: E.ErrInvalidPort('containerPort', spec) };
+    expose.push(...e);
+  }
+  const hostname = flagString(f, 'hostname') ?? null;
+  const dns = flagList(f, 'dns');
+  for (const d of dns) if (d.startsWith('127.')) warnings.push(`WARNING: Localhost DNS setting (--dns=${d}) may fail in containers.\n`);
+  const mac = flagString(f, 'mac-address') ?? null;
+  const extraHosts = flagList(f, 'add-host');
+  const links = flagList(f, 'link');
+  const publishAll = flagBool(f, 'publish-all');
+  const explicitNonUser = mode.kind === 'host' || mode.kind === 'none' || mode.kind === 'container' || (mode.kind === 'bridge' && mode.explicit);
+  if (mode.kind === 'container') {
+    if (ports.length > 0 || publishAll) return { error: E.ErrConflictingOptions('port publishing and the container type network mode') };
+    if (hostname !== null) return { error: E.ErrConflictingOptions('hostname and the network mode') };
+    if (dns.length > 0) return { error: E.ErrConflictingOptions('dns and the network mode') };
+    if (mac !== null) return { error: E.ErrConflictingOptions('mac-address and the network mode') };
+    if (extraHosts.length > 0) return { error: E.ErrConflictingOptions('custom host-to-IP mapping and the network mode') };
+    if (expose.length > 0) return { error: E.ErrConflictingOptions('port exposing and the container type network mode') };
+    if (links.length > 0) return { error: E.ErrLinksOnlyUserDefined() };
+  }
+  if (mode.kind === 'host' && mac !== null) return { error: E.ErrConflictingOptions('mac-address and the network mode') };
+  if (aliases.length > 0 && explicitNonUser) return { error: E.ErrAliasOnDefault() };
+  if (mode.kind === 'host' && ports.length > 0) warnings.push('WARNING: Published ports are discarded when using host network mode\n');
+  const linkSpecs: LinkSpec[] = [];
+  for (const l of links) {
+    const [target, alias = target] = l.split(':');
+    const c = ctrl.findContainer(target);
+    if (!c) return { error: E.ErrLinkNoContainer(target) };
+    linkSpecs.push({ targetId: c.id, alias });
+  }
+  const image = findImage(imageRef);
+  const exposed = [...expose];
+  for (const e of image?.expose ?? []) {
+    const [port, proto] = e.split('/');
+    if (!exposed.some((x) => x.port === Number(port) && x.proto === proto)) exposed.push({ port: Number(port), proto: proto as Proto });
+  }
+  for (const p of ports) if (!exposed.some((x) => x.port === p.containerPort && x.proto === p.proto)) exposed.push({ port: p.containerPort, proto: p.proto });
+  if (publishAll) {
+    for (const e of exposed) {
+      if (!ports.some((p) => p.containerPort === e.port && p.proto === e.proto)) ports.push({ containerPort: e.port, proto: e.proto, hostIp: '', hostPort: '' });
+    }
+  }
+  const entrypointFlag = flagString(f, 'entrypoint');
+  const config: ContainerConfig = {
+    imageRef, image: image ?? null,
+    cmd: cmd.length > 0 ? cmd : entrypointFlag !== undefined ? [] : (image?.cmd ?? []),
+    entrypoint: entrypointFlag !== undefined ? (entrypointFlag === '' ? [] : [entrypointFlag]) : (image?.entrypoint ?? []),
+    env: [...(image?.env ?? []), ...parseEnv(inv)], labels: parseLabels(flagList(f, 'label')),
+    workdir: flagString(f, 'workdir') ?? image?.workdir ?? '', user: flagString(f, 'user') ?? '',
+    tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'),
+    restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
+    extraHosts, dns, mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
+  };
+  const attachments: Attachment[] = [];
+  const attach = (networkId: string, requestedIp: string | null, al: string[]): void => {
+    attachments.push({ networkId, aliases: al, requestedIp, viaConnect: false, endpoint: null });
+  };
+  // --ip and --net-alias on the implicit default bridge are ignored by the 20.10 client (FACTS 30, 49).
+  if (mode.kind === 'bridge') attach(ctrl.defaultBridge.id, mode.explicit ? ip : null, []);
+  else if (mode.kind === 'host') attach(ctrl.hostNetwork.id, null, []);
+  else if (mode.kind === 'none') attach(ctrl.noneNetwork.id, null, []);
+  else if (mode.kind === 'network') attach(ctrl.findNetwork(mode.name)?.id ?? mode.name, ip, aliases);
+  return { config, attachments };
+}
+
+export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'create', runOneShot: OneShotRunner): CommandResult {
+  const warnings: string[] = [];
+  const built = configure(ctrl, inv, warnings);
+  if ('error' in built) return runFailure(verb, built.error, '', warnings.join(''));
+  const ref = inv.args[0];
+  if (!built.config.image) {
+    const text = `Unable to find image '${normaliseRef(ref)}' locally\n`;
+    return runFailure(verb, E.ErrRegistryUnreachable(), '', warnings.join('') + text);
+  }
+  const created = ctrl.createContainer(flagString(inv.flags, 'name') ?? null, built.config);
+  if (!created.ok) return runFailure(verb, created.error, '', warnings.join(''));
+  const c = created.value;
+  c.attachments.push(...built.attachments);
+  const detached = flagBool(inv.flags, 'detach');
+  if (verb === 'create') return done(`${c.id}\n`, warnings.join(''));
+  const started = startContainer(ctrl, c, runOneShot);
+  if (!started.ok) return runFailure('run', started.error, detached ? `${c.id}\n` : '', warnings.join(''));
+  if (detached) return done(`${c.id}\n`, warnings.join(''));
+  // Attached: the container's output; a service keeps running (the simulator does not block).
+  const stdout = c.logs.filter((l) => l.stream === 'stdout').map((l) => l.text).join('');
+  const stderr = c.logs.filter((l) => l.stream === 'stderr').map((l) => l.text).join('');
+  return done(stdout, warnings.join('') + stderr, c.running ? 0 : c.exitCode);
+}

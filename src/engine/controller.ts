@@ -1,0 +1,218 @@
+// The Controller: owns networks, containers and their sandboxes; the engine's entry
+// point, as libnetwork's controller is. Lookups go through indexes (by name, by ID,
+// by short ID), never through a scan of every container.
+import { Container, type ContainerConfig } from './container.js';
+import * as E from './errors.js';
+import { fail, ok, type Result } from './errors.js';
+import { Clock, IdSource, NameSource, shortId } from './ids.js';
+import { AddressSpace, parseCidr, PoolAllocator, toInt, type Cidr } from './ipam.js';
+import type { DriverName } from './model.js';
+import { Network, type NetworkConfig } from './network.js';
+import { PortAllocator } from './ports.js';
+
+export interface NetworkCreateOptions {
+  name: string;
+  driver: string;
+  subnets: string[];
+  gateways: string[];
+  ipRanges: string[];
+  internal: boolean;
+  attachable: boolean;
+  options: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+/** The host the simulated daemon runs on (FACTS header): its name, NIC and resolver. */
+export const HOST = { hostname: 'vm', ip: '192.0.2.2', prefixLen: 24, gateway: '192.0.2.1', resolver: '10.255.255.53' } as const;
+
+export class Controller {
+  readonly ids = new IdSource();
+  readonly names = new NameSource();
+  readonly clock = new Clock();
+  readonly pools = new PoolAllocator();
+  readonly ports = new PortAllocator();
+  private readonly networksById = new Map<string, Network>();
+  private readonly networksByName = new Map<string, Network>();
+  private readonly containersById = new Map<string, Container>();
+  private readonly containersByShortId = new Map<string, Container>();
+  private readonly containersByName = new Map<string, Container>();
+  private containerSeq = 0;
+  /** Interface numbers grow with every veth ever created (FACT 5). */
+  ifIndex = 10;
+
+  readonly defaultBridge: Network;
+  readonly hostNetwork: Network;
+  readonly noneNetwork: Network;
+
+  constructor() {
+    const pool = this.pools.requestDefault();
+    if (!pool.ok) throw new Error('no pool for docker0');
+    this.defaultBridge = this.addNetwork(this.baseConfig('bridge', 'bridge', {
+      isDefaultBridge: true, predefined: true,
+      options: {
+        'com.docker.network.bridge.default_bridge': 'true',
+        'com.docker.network.bridge.enable_icc': 'true',
+        'com.docker.network.bridge.enable_ip_masquerade': 'true',
+        'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
+        'com.docker.network.bridge.name': 'docker0',
+        'com.docker.network.driver.mtu': '1500',
+      },
+    }), pool.value, new AddressSpace(pool.value, null, null));
+    this.hostNetwork = this.addNetwork(this.baseConfig('host', 'host', { predefined: true }), null, null);
+    this.noneNetwork = this.addNetwork(this.baseConfig('none', 'null', { predefined: true }), null, null);
+  }
+
+  private baseConfig(name: string, driver: DriverName, extra: Partial<NetworkConfig>): NetworkConfig {
+    return {
+      id: this.ids.next('network'), name, driver, created: this.clock.tick(), internal: false, attachable: false,
+      options: {}, labels: {}, predefined: false, isDefaultBridge: false, userSubnet: null, userGateway: null,
+      userRange: null, ...extra,
+    };
+  }
+
+  private addNetwork(config: NetworkConfig, subnet: Cidr | null, space: AddressSpace | null): Network {
+    const network = new Network(config, subnet, space);
+    this.networksById.set(network.id, network);
+    this.networksByName.set(network.name, network);
+    return network;
+  }
+
+  // ------------------------------------------------------------------ lookups
+
+  /** By name, full ID, or unique ID prefix — as the daemon's network lookup. */
+  findNetwork(ref: string): Network | undefined {
+    const exact = this.networksByName.get(ref) ?? this.networksById.get(ref);
+    if (exact || ref.length === 0) return exact;
+    const matches = [...this.networksById.values()].filter((n) => n.id.startsWith(ref));
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  networkById(id: string): Network | undefined {
+    return this.networksById.get(id);
+  }
+
+  networks(): Network[] {
+    return [...this.networksById.values()];
+  }
+
+  /** By name (with or without '/'), full ID, short ID, or unique ID prefix. */
+  findContainer(ref: string): Container | undefined {
+    const name = ref.startsWith('/') ? ref.slice(1) : ref;
+    const exact = this.containersByName.get(name) ?? this.containersById.get(ref) ?? this.containersByShortId.get(ref);
+    if (exact || ref.length === 0 || !/^[0-9a-f]+$/.test(ref)) return exact;
+    if (ref.length > 12) return this.containersById.get(ref);
+    // A prefix shorter than the short ID: the one place that has to look at every ID.
+    const matches = [...this.containersById.values()].filter((c) => c.id.startsWith(ref));
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  containerById(id: string): Container | undefined {
+    return this.containersById.get(id);
+  }
+
+  containers(): Container[] {
+    return [...this.containersById.values()];
+  }
+
+  nameTaken(name: string): boolean {
+    return this.containersByName.has(name);
+  }
+
+  // ------------------------------------------------------------------ networks
+
+  createNetwork(o: NetworkCreateOptions): Result<Network> {
+    if (o.driver === 'overlay') return fail(E.ErrSwarmOnly());
+    if (o.driver === 'host' || o.driver === 'null') {
+      const own = o.driver === 'host' ? 'host' : 'none';
+      if (o.name === own) return fail(E.ErrPredefinedCreate(o.name));
+      return fail(E.ErrOneInstance(o.driver));
+    }
+    if (o.driver !== 'bridge') return fail(E.ErrPluginNotFound(o.driver));
+    const predefined = this.networksByName.get(o.name);
+    if (predefined?.config.predefined) return fail(E.ErrPredefinedCreate(predefined.name));
+    // Client-side checks of the docker CLI come first (FACT 39).
+    const subnets: Cidr[] = [];
+    for (const s of o.subnets) {
+      const c = parseCidr(s);
+      if (!c) return fail(E.ErrInvalidSubnet(s));
+      subnets.push(c);
+    }
+    if (subnets.length === 0 && (o.gateways.length > 0 || o.ipRanges.length > 0)) return fail(E.ErrRangeWithoutSubnet());
+    const subnet = subnets[0] ?? null;
+    const range = o.ipRanges[0] ? parseCidr(o.ipRanges[0]) : null;
+    if (o.ipRanges[0] && (!range || !subnet || !(range.first >= subnet.first && range.last <= subnet.last))) {
+      return fail(E.ErrNoMatchingSubnetForRange(o.ipRanges[0]));
+    }
+    const gatewayText = o.gateways[0] ?? null;
+    if (gatewayText !== null && subnet && (!/^\d+\.\d+\.\d+\.\d+$/.test(gatewayText) || toInt(gatewayText) < subnet.first || toInt(gatewayText) > subnet.last)) {
+      return fail(E.ErrNoMatchingSubnetForGateway(gatewayText));
+    }
+    if (this.networksByName.has(o.name)) return fail(E.ErrNetworkExists(o.name));
+
+    const pool = subnet ? this.pools.requestSubnet(subnet) : this.pools.requestDefault();
+    if (!pool.ok) return pool;
+    if (gatewayText !== null) {
+      const g = toInt(gatewayText);
+      if (g === pool.value.first || g === pool.value.last) {
+        this.pools.release(pool.value);
+        return fail(E.ErrGatewayInUse(gatewayText));
+      }
+    }
+    const space = new AddressSpace(pool.value, range, gatewayText === null ? null : toInt(gatewayText));
+    const network = this.addNetwork(this.baseConfig(o.name, 'bridge', {
+      internal: o.internal, attachable: o.attachable, options: o.options, labels: o.labels,
+      userSubnet: subnet ? subnet.text : null, userGateway: gatewayText, userRange: range ? range.text : null,
+    }), pool.value, space);
+    return ok(network);
+  }
+
+  removeNetwork(ref: string): Result<Network> {
+    const network = this.findNetwork(ref);
+    if (!network) return fail(E.ErrNoSuchNetwork(ref));
+    if (network.config.predefined) return fail(E.ErrPredefinedRemove(network.name));
+    if (network.endpoints.size > 0) return fail(E.ErrActiveEndpoints(network.name, network.id));
+    this.networksById.delete(network.id);
+    this.networksByName.delete(network.name);
+    if (network.subnet) this.pools.release(network.subnet);
+    return ok(network);
+  }
+
+  // ------------------------------------------------------------------ containers
+
+  /** Registers a new container (state Created); name checks as the daemon does them. */
+  createContainer(name: string | null, config: ContainerConfig): Result<Container> {
+    if (name !== null) {
+      if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) return fail(E.ErrInvalidName(name));
+      const holder = this.containersByName.get(name.replace(/^\//, ''));
+      if (holder) return fail(E.ErrNameInUse(name.replace(/^\//, ''), holder.id));
+    }
+    const id = this.ids.next('container');
+    const finalName = name?.replace(/^\//, '') ?? this.names.next((n) => this.containersByName.has(n));
+    const container = new Container(id, finalName, config, this.clock.tick(), ++this.containerSeq);
+    this.containersById.set(id, container);
+    this.containersByShortId.set(shortId(id), container);
+    this.containersByName.set(finalName, container);
+    for (const link of config.links) this.containersById.get(link.targetId)?.linkedBy.set(id, link.alias);
+    return ok(container);
+  }
+
+  /** Drops a container from the indexes (its endpoints must already be gone). */
+  forgetContainer(container: Container): void {
+    for (const link of container.config.links) this.containersById.get(link.targetId)?.linkedBy.delete(container.id);
+    this.containersById.delete(container.id);
+    this.containersByShortId.delete(shortId(container.id));
+    this.containersByName.delete(container.name);
+  }
+
+  renameContainer(container: Container, newName: string): Result<void> {
+    if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(newName)) return fail(E.ErrInvalidName(newName));
+    const holder = this.containersByName.get(newName);
+    if (holder) return fail(E.ErrNameInUse(newName, holder.id));
+    this.containersByName.delete(container.name);
+    const old = container.name;
+    container.name = newName;
+    this.containersByName.set(newName, container);
+    for (const ep of container.endpoints()) ep.network.rename(ep, old, newName);
+    return ok(undefined);
+  }
+}

@@ -1,0 +1,40 @@
+// Network drivers, as libnetwork names them: 'bridge' gives an endpoint an address from
+// the network's IPAM space (and a MAC derived from it); 'host' and 'null' give nothing —
+// the container uses the host's stack, or has only loopback.
+import * as E from './errors.js';
+import { fail, ok, type Result } from './errors.js';
+import type { DriverName } from './model.js';
+import type { Network } from './network.js';
+
+export interface Driver {
+  name: DriverName;
+  /** RequestAddress for a new endpoint (null: the driver gives none). */
+  requestAddress(network: Network, preferred: string | null): Result<string | null>;
+  releaseAddress(network: Network, ip: string): void;
+}
+
+const bridge: Driver = {
+  name: 'bridge',
+  requestAddress(network, preferred) {
+    if (!network.space) return ok(null);
+    if (preferred !== null) {
+      // --ip is for user networks with a user subnet only (FACTS 31, 32).
+      if (network.config.isDefaultBridge) return fail(E.ErrIPOnDefaultBridge());
+      if (network.config.userSubnet === null) return fail(E.ErrIPWithoutUserSubnet());
+    }
+    return network.space.request(preferred);
+  },
+  releaseAddress(network, ip) {
+    network.space?.release(ip);
+  },
+};
+
+const addressless = (name: DriverName): Driver => ({
+  name,
+  requestAddress: () => ok(null),
+  releaseAddress: () => {},
+});
+
+const DRIVERS: Record<DriverName, Driver> = { bridge, host: addressless('host'), null: addressless('null') };
+
+export const driverOf = (network: Network): Driver => DRIVERS[network.driver];

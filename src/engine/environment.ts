@@ -1,0 +1,35 @@
+// The ExecEnvironment (model.ts) of a container: what in-container tools see of the world.
+import type { Container } from './container.js';
+import type { Controller } from './controller.js';
+import type { ExecContext } from './exec/context.js';
+import type { ExecEnvironment, HttpOutcome, ReachOutcome, ResolveOutcome } from './model.js';
+import { deliver, resolveName } from './reach.js';
+import { containerView } from './views.js';
+
+export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string[] = []): ExecContext {
+  const source = { kind: 'container' as const, container: c };
+  const view = containerView(ctrl, c);
+  return {
+    container: view,
+    tools: c.config.image?.tools ? new Set(c.config.image.tools) : null,
+    env: [...view.env, ...extraEnv],
+    resolve(name: string): ResolveOutcome {
+      const r = resolveName(ctrl, source, name);
+      return { addresses: r.addresses, via: r.via, server: r.server, steps: r.steps };
+    },
+    queryDns(name: string): ResolveOutcome {
+      const r = resolveName(ctrl, source, name, true);
+      return { addresses: r.addresses, via: r.via, server: r.server, steps: r.steps };
+    },
+    reach(address, port, proto): ReachOutcome {
+      const d = deliver(ctrl, source, address, port, proto);
+      return { result: d.result, steps: d.steps };
+    },
+    httpGet(address, port, _path): HttpOutcome {
+      const d = deliver(ctrl, source, address, port, 'tcp');
+      if (d.result !== 'ok') return { result: d.result, steps: d.steps };
+      if (!d.http) return { result: 'dropped', steps: [...d.steps, 'the listener does not speak HTTP'] };
+      return { result: 'ok', status: 200, body: d.http.page, steps: d.steps };
+    },
+  };
+}

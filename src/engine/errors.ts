@@ -1,0 +1,91 @@
+// Engine failures are values: a kind (as libnetwork/moby's errdefs classify them) and
+// Docker's exact wording, so a scenario can `expect docker … fails with "…"`.
+// `daemon`: the text comes from the daemon ("Error response from daemon: " is added by
+// the CLI front); otherwise it is the client's own message.
+
+export type ErrorKind = 'not-found' | 'conflict' | 'invalid' | 'forbidden' | 'exhausted' | 'unavailable';
+
+export interface EngineError {
+  kind: ErrorKind;
+  message: string;
+  daemon: boolean;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(error: EngineError): Result<T> => ({ ok: false, error });
+
+const daemonError = (kind: ErrorKind, message: string): EngineError => ({ kind, message, daemon: true });
+const clientError = (kind: ErrorKind, message: string): EngineError => ({ kind, message, daemon: false });
+
+// libnetwork / ipam
+export const ErrAddressInUse = (): EngineError => daemonError('conflict', 'Address already in use');
+export const ErrNoAvailablePool = (): EngineError => daemonError('exhausted',
+  'could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network');
+export const ErrPoolOverlap = (): EngineError => daemonError('conflict', 'Pool overlaps with other one on this address space');
+export const ErrInvalidSubnet = (s: string): EngineError => daemonError('invalid', `Invalid subnet ${s} : invalid CIDR address: ${s}`);
+export const ErrNoMatchingSubnetForGateway = (g: string): EngineError => clientError('invalid', `no matching subnet for gateway ${g}`);
+export const ErrNoMatchingSubnetForRange = (r: string): EngineError => clientError('invalid', `no matching subnet for range ${r}`);
+export const ErrRangeWithoutSubnet = (): EngineError => clientError('invalid', 'every ip-range or gateway must have a corresponding subnet');
+export const ErrGatewayInUse = (g: string): EngineError => daemonError('conflict', `failed to allocate gateway (${g}): Address already in use`);
+export const ErrIPNotInSubnet = (ip: string): EngineError => daemonError('invalid', `Invalid address ${ip}: It does not belong to any of this network's subnets`);
+export const ErrIPOnDefaultBridge = (): EngineError => daemonError('forbidden', 'user specified IP address is supported on user defined networks only');
+export const ErrIPWithoutUserSubnet = (): EngineError => daemonError('forbidden',
+  'user specified IP address is supported only when connecting to networks with user configured subnets');
+export const ErrInvalidIPv4 = (ip: string): EngineError => daemonError('invalid', `invalid IPv4 address: ${ip}`);
+
+// networks
+export const ErrNoSuchNetwork = (name: string): EngineError => clientError('not-found', `Error: No such network: ${name}`);
+export const ErrNetworkNotFound = (name: string): EngineError => daemonError('not-found', `network ${name} not found`);
+export const ErrNetworkExists = (name: string): EngineError => daemonError('conflict', `network with name ${name} already exists`);
+export const ErrPredefinedCreate = (name: string): EngineError => daemonError('forbidden', `operation is not permitted on predefined ${name} network`);
+export const ErrPredefinedRemove = (name: string): EngineError => daemonError('forbidden', `${name} is a pre-defined network and cannot be removed`);
+export const ErrActiveEndpoints = (name: string, id: string): EngineError => daemonError('forbidden',
+  `error while removing network: network ${name} id ${id} has active endpoints`);
+export const ErrSwarmOnly = (): EngineError => daemonError('unavailable',
+  'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
+export const ErrPluginNotFound = (driver: string): EngineError => daemonError('not-found', `plugin "${driver}" not found`);
+export const ErrOneInstance = (driver: string): EngineError => daemonError('forbidden', `only one instance of "${driver}" network is allowed`);
+export const ErrEndpointExists = (container: string, network: string): EngineError => daemonError('conflict',
+  `endpoint with name ${container} already exists in network ${network}`);
+export const ErrNotConnected = (id: string, network: string): EngineError => daemonError('not-found',
+  `container ${id} is not connected to network ${network}`);
+export const ErrSharedNamespaceConnect = (): EngineError => daemonError('forbidden',
+  'container sharing network namespace with another container or host cannot be connected to any other network');
+export const ErrHostNetworkConnect = (): EngineError => daemonError('forbidden',
+  'container cannot be disconnected from host network or connected to host network');
+export const ErrPrivateNone = (): EngineError => daemonError('forbidden',
+  'container cannot be connected to multiple networks with one of the networks in private (none) mode');
+
+// containers
+export const ErrNoSuchContainer = (name: string): EngineError => daemonError('not-found', `No such container: ${name}`);
+export const ErrNameInUse = (name: string, id: string): EngineError => daemonError('conflict',
+  `Conflict. The container name "/${name}" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`);
+export const ErrInvalidName = (name: string): EngineError => daemonError('invalid',
+  `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+export const ErrRemoveRunning = (id: string): EngineError => daemonError('conflict',
+  `You cannot remove a running container ${id}. Stop the container before attempting removal or force remove`);
+export const ErrNotRunning = (id: string): EngineError => daemonError('conflict', `Container ${id} is not running`);
+export const ErrPaused = (id: string): EngineError => daemonError('conflict',
+  `Container ${id} is paused, unpause the container before stopping or killing`);
+export const ErrNotPaused = (id: string): EngineError => daemonError('conflict', `Container ${id} is not paused`);
+export const ErrAlreadyPaused = (id: string): EngineError => daemonError('conflict', `Container ${id} is already paused`);
+export const ErrLinkNotRunning = (target: string, self: string, alias: string): EngineError => daemonError('conflict',
+  `Cannot link to a non running container: /${target} AS /${self}/${alias}`);
+export const ErrLinkNoContainer = (target: string): EngineError => daemonError('not-found',
+  `could not get container for ${target}: No such container: ${target}`);
+export const ErrJoinNotRunning = (id: string): EngineError => daemonError('conflict', `cannot join network of a non running container: ${id}`);
+export const ErrConflictingOptions = (what: string): EngineError => daemonError('invalid', `conflicting options: ${what}`);
+export const ErrInvalidNetworkMode = (): EngineError => daemonError('invalid', 'Invalid network mode: invalid container format container:<name|id>');
+export const ErrAliasOnDefault = (): EngineError => clientError('invalid', 'network-scoped aliases are only supported for user-defined networks');
+export const ErrLinksOnlyUserDefined = (): EngineError => clientError('invalid', 'links are only supported for user-defined networks');
+export const ErrPortAllocated = (endpoint: string, endpointId: string, hostIp: string, port: number): EngineError => daemonError('conflict',
+  `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Bind for ${hostIp}:${port} failed: port is already allocated`);
+export const ErrPortBindInUse = (endpoint: string, endpointId: string, hostIp: string, port: number): EngineError => daemonError('conflict',
+  `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Error starting userland proxy: listen tcp4 ${hostIp}:${port}: bind: address already in use`);
+/** The pull that follows "Unable to find image locally" fails: no registry is reachable (FACT 100). */
+export const ErrRegistryUnreachable = (): EngineError => daemonError('unavailable',
+  'Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host');
+export const ErrInvalidPort = (what: 'hostPort' | 'containerPort' | 'proto' | 'ip address', value: string): EngineError =>
+  clientError('invalid', `Invalid ${what}: ${value}`);

@@ -1,0 +1,122 @@
+// `docker exec C PROGRAM ARGS…` inside a simulated container: find the program in the
+// image (or fail as runc does, exit 126), then run the BusyBox tool's model.
+
+import { type ExecContext, fail, hasTool, ok, type ToolResult } from './context.js';
+import { getent, nslookup } from './dns.js';
+import { curl, nc, wget } from './http.js';
+import { hostname, ifconfig, ip } from './netinfo.js';
+import { ping } from './ping.js';
+import { runScript } from './shell.js';
+
+export type { ExecContext, ToolResult } from './context.js';
+
+type Tool = (ctx: ExecContext, argv: string[]) => ToolResult;
+
+const TOOLS: Record<string, Tool> = {
+  ping,
+  ifconfig,
+  ip,
+  hostname,
+  nslookup,
+  getent,
+  wget,
+  curl,
+  nc,
+  cat,
+  env: (ctx) => ok(environment(ctx).join('\n') + '\n'),
+  printenv: (ctx, argv) => {
+    const env = new Map(environment(ctx).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+    if (argv.length === 0) return ok(environment(ctx).join('\n') + '\n');
+    const values = argv.map((name) => env.get(name));
+    return { stdout: values.filter((v) => v !== undefined).join('\n') + (values.some((v) => v !== undefined) ? '\n' : ''), stderr: '', exitCode: values.every((v) => v !== undefined) ? 0 : 1 };
+  },
+  echo: (_ctx, argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(argv.join(' ') + '\n')),
+  true: () => ok(),
+  false: () => fail(''),
+  // Time does not pass in the simulator: sleep returns at once.
+  sleep: () => ok(),
+  sh: shell,
+  ash: shell,
+  bash: shell,
+};
+
+const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** Runs argv as `docker exec` does; the container is known to be running. */
+export function execInContainer(ctx: ExecContext, argv: string[]): ToolResult {
+  const program = argv[0] ?? '';
+  const slash = program.lastIndexOf('/');
+  const name = program.slice(slash + 1);
+  // runc's wording, printed on stdout with a CR (it comes through the exec stream).
+  const ociError = (why: string) =>
+    fail('', 126, `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": ${why}: unknown\r\n`);
+  if (slash !== -1) {
+    if (!PATH_DIRS.includes(program.slice(0, slash)) || !hasTool(ctx, name)) return ociError(`stat ${program}: no such file or directory`);
+  } else if (!hasTool(ctx, name)) {
+    return ociError('executable file not found in $PATH');
+  }
+  return runTool(ctx, name, argv.slice(1));
+}
+
+function runTool(ctx: ExecContext, name: string, args: string[]): ToolResult {
+  const tool = TOOLS[name];
+  if (tool === undefined) return fail(`dnet-test: '${name}' exists in the image but is not simulated\n`, 127);
+  return tool(ctx, args);
+}
+
+function shell(ctx: ExecContext, argv: string[]): ToolResult {
+  if (argv[0] !== '-c' || argv[1] === undefined) return fail('dnet-test: only `sh -c SCRIPT` is simulated\n', 2);
+  const env = new Map(environment(ctx).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  return runScript(argv[1], env, (words) => {
+    const program = words[0]!;
+    const name = program.slice(program.lastIndexOf('/') + 1);
+    if (!hasTool(ctx, name) || (program.includes('/') && !PATH_DIRS.includes(program.slice(0, program.lastIndexOf('/')))))
+      return fail(`sh: ${program}: not found\n`, 127);
+    return runTool(ctx, name, words.slice(1));
+  });
+}
+
+/**
+ * The exec'd process's environment, ordered as Docker builds it: PATH, HOSTNAME, the
+ * container's other variables, then HOME (added by runc when missing).
+ */
+function environment(ctx: ExecContext): string[] {
+  const env = [...ctx.env];
+  const has = (key: string) => env.some((e) => e.startsWith(key + '='));
+  if (!has('HOSTNAME')) {
+    const at = env.findIndex((e) => e.startsWith('PATH='));
+    env.splice(at + 1, 0, `HOSTNAME=${ctx.container.hostname}`);
+  }
+  if (!has('HOME')) env.push('HOME=/root');
+  return env;
+}
+
+const FIXED_FILES: Record<string, string> = {
+  '/etc/passwd': 'root:x:0:0:root:/root:/bin/sh\n',
+  '/etc/group': 'root:x:0:\n',
+};
+
+function readFile(ctx: ExecContext, path: string): string | null {
+  const sandbox = ctx.container.sandbox;
+  switch (path) {
+    case '/etc/hosts':
+      return sandbox?.hostsFile ?? null;
+    case '/etc/resolv.conf':
+      return sandbox?.resolvConf ?? null;
+    case '/etc/hostname':
+      return (sandbox?.hostname ?? ctx.container.hostname) + '\n';
+    default:
+      return FIXED_FILES[path] ?? null;
+  }
+}
+
+function cat(ctx: ExecContext, argv: string[]): ToolResult {
+  let stdout = '';
+  let stderr = '';
+  for (const path of argv) {
+    const content = readFile(ctx, path);
+    if (content === null) stderr += `cat: can't open '${path}': No such file or directory\n`;
+    else stdout += content;
+  }
+  return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
+}

@@ -1,0 +1,129 @@
+// What a container sees of its own network stack: BusyBox `ifconfig`, `ip addr|link|route`
+// (FACTS 5, 22, 82, 85). Packet counters are not simulated: they read 0.
+
+import type { InterfaceView } from '../model.js';
+import { type ExecContext, fail, ok, type ToolResult } from './context.js';
+import { IP_USAGE } from './usage.js';
+
+const LOOPBACK: InterfaceView = {
+  name: 'lo',
+  index: 1,
+  peerIndex: null,
+  mac: '00:00:00:00:00:00',
+  ip: '127.0.0.1',
+  prefixLen: 8,
+  broadcast: null,
+  mtu: 65536,
+  networkName: null,
+};
+
+/** The namespace's interfaces, loopback first (the view may leave it out). */
+function interfaces(ctx: ExecContext): InterfaceView[] {
+  const list = ctx.container.sandbox?.interfaces ?? [];
+  return list.some((i) => i.name === 'lo') ? list : [LOOPBACK, ...list];
+}
+
+function netmask(prefixLen: number): string {
+  const bits = prefixLen === 0 ? 0 : (0xffffffff << (32 - prefixLen)) >>> 0;
+  return [24, 16, 8, 0].map((shift) => (bits >>> shift) & 0xff).join('.');
+}
+
+function ifconfigBlock(i: InterfaceView): string {
+  const pad = i.name.padEnd(10);
+  if (i.name === 'lo') {
+    return (
+      `${pad}Link encap:Local Loopback  \n` +
+      `          inet addr:${i.ip}  Mask:${netmask(i.prefixLen)}\n` +
+      `          UP LOOPBACK RUNNING  MTU:${i.mtu}  Metric:1\n` +
+      counters(1000)
+    );
+  }
+  const inet = i.ip === '' ? '' : `          inet addr:${i.ip}  Bcast:${i.broadcast ?? ''}  Mask:${netmask(i.prefixLen)}\n`;
+  return (
+    `${pad}Link encap:Ethernet  HWaddr ${i.mac.toUpperCase()}  \n` +
+    inet +
+    `          UP BROADCAST RUNNING MULTICAST  MTU:${i.mtu}  Metric:1\n` +
+    counters(0)
+  );
+}
+
+function counters(txqueuelen: number): string {
+  return (
+    '          RX packets:0 errors:0 dropped:0 overruns:0 frame:0\n' +
+    '          TX packets:0 errors:0 dropped:0 overruns:0 carrier:0\n' +
+    `          collisions:0 txqueuelen:${txqueuelen} \n` +
+    '          RX bytes:0 (0.0 B)  TX bytes:0 (0.0 B)\n\n'
+  );
+}
+
+export function ifconfig(ctx: ExecContext, argv: string[]): ToolResult {
+  const all = interfaces(ctx);
+  if (argv.length > 0) {
+    const found = all.find((i) => i.name === argv[0]);
+    if (!found) return fail(`ifconfig: ${argv[0]}: error fetching interface information: Device not found\n`);
+    return ok(ifconfigBlock(found));
+  }
+  // BusyBox lists the others in kernel order and loopback last.
+  return ok([...all.filter((i) => i.name !== 'lo'), ...all.filter((i) => i.name === 'lo')].map(ifconfigBlock).join(''));
+}
+
+function linkLines(i: InterfaceView): string {
+  if (i.name === 'lo')
+    return `${i.index}: lo: <LOOPBACK,UP,LOWER_UP> mtu ${i.mtu} qdisc noqueue qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n`;
+  const name = i.peerIndex === null ? i.name : `${i.name}@if${i.peerIndex}`;
+  return `${i.index}: ${name}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu ${i.mtu} qdisc noqueue \n    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff\n`;
+}
+
+function addrLines(i: InterfaceView): string {
+  if (i.ip === '') return linkLines(i);
+  const scope = i.name === 'lo' ? 'scope host' : `brd ${i.broadcast ?? ''} scope global`;
+  return `${linkLines(i)}    inet ${i.ip}/${i.prefixLen} ${scope} ${i.name}\n       valid_lft forever preferred_lft forever\n`;
+}
+
+const OBJECTS: Record<string, 'address' | 'link' | 'route'> = {
+  a: 'address',
+  addr: 'address',
+  address: 'address',
+  l: 'link',
+  link: 'link',
+  r: 'route',
+  ro: 'route',
+  route: 'route',
+};
+
+export function ip(ctx: ExecContext, argv: string[]): ToolResult {
+  const words = argv.filter((a) => a !== '-4' && a !== '-o');
+  const object = OBJECTS[words[0] ?? ''];
+  if (object === undefined) return fail(IP_USAGE);
+  const rest = words.slice(1);
+  if (rest[0] === 'show' || rest[0] === 'list' || rest[0] === 'ls') rest.shift();
+  if (rest[0] === 'dev') rest.shift();
+  if (object === 'route') {
+    const routes = ctx.container.sandbox?.routes ?? [];
+    return ok(
+      routes
+        .map((r) =>
+          r.destination === 'default' ? `default via ${r.via ?? ''} dev ${r.device} \n` : `${r.destination} dev ${r.device} scope link  src ${r.source ?? ''} \n`,
+        )
+        .join(''),
+    );
+  }
+  let shown = interfaces(ctx);
+  if (rest[0] !== undefined) {
+    shown = shown.filter((i) => i.name === rest[0]);
+    if (shown.length === 0) return fail(`ip: can't find device '${rest[0]}'\n`);
+  }
+  return ok(shown.map(object === 'link' ? linkLines : addrLines).join(''));
+}
+
+export function hostname(ctx: ExecContext, argv: string[]): ToolResult {
+  const name = ctx.container.sandbox?.hostname ?? ctx.container.hostname;
+  if (argv[0] !== '-i') return ok(name + '\n');
+  // -i: the addresses the hostname has in /etc/hosts.
+  const addresses = (ctx.container.sandbox?.hostsFile ?? '')
+    .split('\n')
+    .map((line) => line.split(/\s+/))
+    .filter((words) => words.slice(1).includes(name))
+    .map((words) => words[0]!);
+  return ok(addresses.join(' ') + '\n');
+}

@@ -1,0 +1,55 @@
+// Docker's formatter.Context: a `--format` (or the command's default table) run over one
+// context value per row; `table …` adds a header line (the same template run over the
+// header context) and aligns everything with the tabwriter.
+
+import type { CommandResult } from '../../backends/backend.js';
+import type { GoValue } from './govalue.js';
+import { compile, prepareFormat, render } from './gotemplate.js';
+import { tabwrite } from './tabwriter.js';
+
+export interface ListFormat {
+  format: string;
+  rows: GoValue[];
+  /** The value the header line is rendered from (fields → column titles). */
+  header: GoValue;
+  /** What the client prefixes template errors with (it differs between commands). */
+  parseErrorPrefix: string;
+  execErrorPrefix: string;
+}
+
+export function formatList(list: ListFormat): CommandResult {
+  const { table, source } = prepareFormat(list.format);
+  const compiled = compile(source);
+  if (!compiled.ok) return { stdout: '', stderr: `${list.parseErrorPrefix}${compiled.error}\n`, exitCode: 1 };
+  let body = '';
+  for (const row of list.rows) {
+    const out = render(compiled.template, row);
+    if (!out.ok) return { stdout: '', stderr: `${list.execErrorPrefix}${out.error}\n`, exitCode: 1 };
+    body += out.text + '\n';
+  }
+  if (!table) return { stdout: body, stderr: '', exitCode: 0 };
+  const header = render(compiled.template, list.header);
+  const headerLine = header.ok ? header.text + '\n' : '';
+  return { stdout: tabwrite(headerLine + body), stderr: '', exitCode: 0 };
+}
+
+/** A header context: every field answers its column title; `.Label "x"` answers x. */
+export function headerContext(type: string, titles: Record<string, string>, methods: Record<string, (args: Array<GoValue | undefined>) => string> = {}): GoValue {
+  return {
+    k: 'struct',
+    type,
+    fields: [
+      ...Object.entries(titles).map(([name, title]) => ({ name, value: { k: 'string', v: title } as GoValue })),
+      ...Object.entries(methods).map(([name, fn]) => ({
+        name,
+        value: { k: 'func', name, call: (args: Array<GoValue | undefined>) => ({ k: 'string', v: fn(args) }) } as GoValue,
+      })),
+    ],
+  };
+}
+
+/** The header Docker derives from a label name: last dotted part, `-`/`_` as spaces. */
+export function labelHeader(args: Array<GoValue | undefined>): string {
+  const name = args[0]?.k === 'string' ? args[0].v : '';
+  return (name.split('.').pop() ?? '').replace(/[-_]/g, ' ');
+}

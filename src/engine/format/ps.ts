@@ -1,0 +1,133 @@
+// `docker ps [-a] [-q] [--no-trunc] [--format]` (FACT 12). The simulator has no clock, so
+// every container reads as just created: `Less than a second ago`, `Up Less than a
+// second`, `Exited (N) Less than a second ago`.
+
+import type { CommandResult } from '../../backends/backend.js';
+import type { ContainerView } from '../model.js';
+import { type GoValue, str } from './govalue.js';
+import { formatList, headerContext, labelHeader } from './listformat.js';
+import { displayablePorts, portsOf } from './ports.js';
+import { FuncError } from './template/funcs.js';
+
+export interface PsOptions {
+  all: boolean;
+  quiet: boolean;
+  noTrunc: boolean;
+  format: string | null;
+}
+
+const DEFAULT_FORMAT = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
+const SINCE = 'Less than a second';
+
+export function psTable(containers: readonly ContainerView[], options: PsOptions): CommandResult {
+  const shown = containers
+    .filter((c) => options.all || c.state.status === 'running' || c.state.status === 'paused')
+    .sort((a, b) => b.createdSeq - a.createdSeq);
+  // `--format table` alone means the default table.
+  const format = options.quiet ? '{{.ID}}' : options.format === null || options.format === 'table' ? DEFAULT_FORMAT : options.format;
+  return formatList({
+    format,
+    rows: shown.map((c) => psContext(c, !options.noTrunc)),
+    header: PS_HEADER,
+    parseErrorPrefix: 'failed to parse template: ',
+    execErrorPrefix: 'failed to execute template: ',
+  });
+}
+
+export function psStatus(c: ContainerView): string {
+  switch (c.state.status) {
+    case 'running':
+      return `Up ${SINCE}`;
+    case 'paused':
+      return `Up ${SINCE} (Paused)`;
+    case 'exited':
+      return `Exited (${c.state.exitCode}) ${SINCE} ago`;
+    case 'created':
+      return 'Created';
+    case 'removing':
+      return 'Removal In Progress';
+    case 'dead':
+      return 'Dead';
+  }
+}
+
+/** Docker's Ellipsis: over `max` characters → the first max-1 and `…`. */
+export function ellipsis(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
+}
+
+/** "2026-11-22T06:50:32.157Z" → "2026-11-22 06:50:32 +0000 UTC" (Go's time.String, seconds). */
+export function createdAt(iso: string, withFraction = false): string {
+  const m = iso.match(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(\.\d+)?/);
+  if (!m) return iso;
+  const fraction = withFraction && m[3] ? m[3].replace(/0+$/, '').replace(/\.$/, '') : '';
+  return `${m[1]} ${m[2]}${fraction} +0000 UTC`;
+}
+
+export function sortedLabels(labels: Record<string, string>): string {
+  return Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',');
+}
+
+function psContext(c: ContainerView, trunc: boolean): GoValue {
+  const command = [...c.entrypoint, ...c.cmd].join(' ');
+  const values: Record<string, string> = {
+    Command: JSON.stringify(trunc ? ellipsis(command, 20) : command),
+    CreatedAt: createdAt(c.created),
+    ID: trunc ? c.id.slice(0, 12) : c.id,
+    Image: c.image,
+    Labels: sortedLabels(c.labels),
+    LocalVolumes: '0',
+    Mounts: '',
+    // Link names (`web/db`) show only with --no-trunc (FACT 52).
+    Names: trunc ? c.name : c.allNames.join(','),
+    Networks: c.networks
+      .map((n) => n.networkName)
+      .sort()
+      .join(','),
+    Ports: c.state.running && c.networkMode !== 'host' ? displayablePorts(portsOf(c)) : '',
+    RunningFor: `${SINCE} ago`,
+    Size: '0B (virtual 1.98MB)',
+    State: c.state.status,
+    Status: psStatus(c),
+  };
+  const label = (args: Array<GoValue | undefined>): GoValue => {
+    const key = args[0];
+    if (key?.k !== 'string') throw new FuncError('wrong type for value; expected string');
+    return str(c.labels[key.v] ?? '');
+  };
+  return {
+    k: 'struct',
+    type: '*formatter.ContainerContext',
+    fields: [
+      ...Object.entries(values).map(([name, v]) => ({ name, value: str(v) })),
+      { name: 'Label', value: { k: 'func', name: 'Label', call: label }, noJson: true },
+    ],
+    // ContainerContext.MarshalJSON: every method's value, keys sorted.
+    marshal: () => ({ k: 'map', type: 'map[string]interface {}', entries: Object.entries(values).map(([k, v]) => [k, str(v)]) }),
+  };
+}
+
+const PS_HEADER = headerContext(
+  'formatter.SubHeaderContext',
+  {
+    ID: 'CONTAINER ID',
+    Image: 'IMAGE',
+    Command: 'COMMAND',
+    CreatedAt: 'CREATED AT',
+    RunningFor: 'CREATED',
+    Ports: 'PORTS',
+    Status: 'STATUS',
+    Size: 'SIZE',
+    Names: 'NAMES',
+    Labels: 'LABELS',
+    Mounts: 'MOUNTS',
+    LocalVolumes: 'LOCAL VOLUMES',
+    Networks: 'NETWORKS',
+    State: 'STATE',
+  },
+  { Label: labelHeader },
+);

@@ -1,0 +1,70 @@
+// Deterministic identities: the same scenario yields the same IDs, names, MACs and
+// times on every run. IDs look like Docker's (64 hex) but come from a seeded counter.
+import { createHash } from 'node:crypto';
+
+export class IdSource {
+  private counter = 0;
+
+  /** A 64-hex ID, unique per kind and call ("container:1", "network:3", …). */
+  next(kind: 'container' | 'network' | 'endpoint' | 'sandbox'): string {
+    this.counter++;
+    return createHash('sha256').update(`${kind}:${this.counter}`).digest('hex');
+  }
+}
+
+export const shortId = (id: string): string => id.slice(0, 12);
+
+/** MAC of a bridge endpoint: 02:42 followed by the IPv4 bytes (FACT 4). */
+export function macFromIp(ip: string): string {
+  return ['02', '42', ...ip.split('.').map((b) => Number(b).toString(16).padStart(2, '0'))].join(':');
+}
+
+// moby's pkg/namesgenerator lists; a subset is enough for deterministic, Docker-looking names.
+const LEFT = ['admiring', 'adoring', 'affectionate', 'agitated', 'amazing', 'angry', 'awesome', 'blissful',
+  'bold', 'boring', 'brave', 'busy', 'charming', 'clever', 'cool', 'compassionate', 'competent', 'condescending',
+  'confident', 'cranky', 'crazy', 'dazzling', 'determined', 'distracted', 'dreamy', 'eager', 'ecstatic', 'elastic',
+  'elated', 'elegant', 'eloquent', 'epic', 'fervent', 'festive', 'flamboyant', 'focused', 'friendly', 'frosty',
+  'gallant', 'gifted', 'goofy', 'gracious', 'happy', 'hardcore', 'heuristic', 'hopeful', 'hungry', 'infallible',
+  'inspiring', 'jolly', 'jovial', 'keen', 'kind', 'laughing', 'loving', 'lucid', 'magical', 'modest', 'musing',
+  'mystifying', 'naughty', 'nervous', 'nifty', 'nostalgic', 'objective', 'optimistic', 'peaceful', 'pedantic',
+  'pensive', 'practical', 'priceless', 'quirky', 'quizzical', 'relaxed', 'reverent', 'romantic', 'sad', 'serene',
+  'sharp', 'silly', 'sleepy', 'stoic', 'stupefied', 'suspicious', 'tender', 'thirsty', 'trusting', 'unruffled',
+  'upbeat', 'vibrant', 'vigilant', 'vigorous', 'wizardly', 'wonderful', 'xenodochial', 'youthful', 'zealous', 'zen'];
+const RIGHT = ['albattani', 'allen', 'archimedes', 'babbage', 'bardeen', 'bell', 'bhabha', 'blackwell', 'bohr',
+  'booth', 'bose', 'brahmagupta', 'brown', 'carson', 'cerf', 'chandrasekhar', 'chaum', 'clarke', 'curie', 'darwin',
+  'davinci', 'diffie', 'dijkstra', 'einstein', 'elion', 'engelbart', 'euclid', 'euler', 'faraday', 'fermat',
+  'fermi', 'feynman', 'franklin', 'galileo', 'galois', 'gates', 'goldberg', 'goodall', 'hawking', 'heisenberg',
+  'hermann', 'hodgkin', 'hopper', 'hypatia', 'jackson', 'jang', 'jennings', 'kalam', 'kepler', 'khorana',
+  'knuth', 'kowalevski', 'lalande', 'lamport', 'leakey', 'lederberg', 'lovelace', 'lumiere', 'mayer', 'mccarthy',
+  'mclean', 'meitner', 'mendel', 'mirzakhani', 'montalcini', 'morse', 'napier', 'newton', 'nobel', 'noether',
+  'pare', 'pascal', 'pasteur', 'payne', 'perlman', 'pike', 'poincare', 'ptolemy', 'raman', 'ritchie', 'rosalind',
+  'sammet', 'shamir', 'shannon', 'shaw', 'sinoussi', 'stonebraker', 'swartz', 'tesla', 'thompson', 'torvalds',
+  'turing', 'varahamihira', 'visvesvaraya', 'wescoff', 'williams', 'wilson', 'wing', 'wozniak', 'wright', 'yalow'];
+
+/** Random-looking container names in a fixed sequence; skips names already taken. */
+export class NameSource {
+  private n = 0;
+
+  next(taken: (name: string) => boolean): string {
+    for (;;) {
+      const i = this.n++;
+      // A stride coprime with both list lengths walks every pair before repeating.
+      const left = LEFT[(i * 37) % LEFT.length];
+      const right = RIGHT[(i * 53 + 11) % RIGHT.length];
+      const round = Math.floor(i / (LEFT.length * RIGHT.length));
+      const name = round === 0 ? `${left}_${right}` : `${left}_${right}${round}`;
+      // moby never generates "boring_wozniak" (namesgenerator's own rule).
+      if (name !== 'boring_wozniak' && !taken(name)) return name;
+    }
+  }
+}
+
+/** A fixed clock: every scenario starts at the same instant; each event advances one second. */
+export class Clock {
+  private t = Date.parse('2026-01-01T00:00:00Z');
+
+  tick(): string {
+    this.t += 1000;
+    return new Date(this.t).toISOString().replace('.000Z', '.000000000Z');
+  }
+}

@@ -1,0 +1,58 @@
+// The image catalog: what the engine knows about an image (command, exposed and
+// listening ports, required environment, tools). The facts live in catalog.json; this
+// module only normalises references ("nginx", "docker.io/library/nginx:latest").
+import { existsSync, readFileSync } from 'node:fs';
+
+export interface ListenSpec {
+  port: number;
+  proto: 'tcp' | 'udp';
+  http: boolean;
+}
+
+export interface ImageSpec {
+  /** Normalised reference: 'nginx:latest'. */
+  ref: string;
+  cmd: string[];
+  entrypoint: string[];
+  workdir: string;
+  expose: string[];
+  env: string[];
+  /** 'service': runs until stopped; 'shell': exits at once without -i/-t. */
+  behaviour: 'service' | 'shell';
+  listens: ListenSpec[];
+  requiredEnv?: { anyOf: string[]; stderr: string; exitCode: number };
+  startLog?: string;
+  /** What the service prints when its port is taken (host mode). */
+  bindError?: string;
+  /** null: every BusyBox applet. */
+  tools: string[] | null;
+  standIn: boolean;
+  page?: string;
+}
+
+type CatalogFile = { images: Record<string, Omit<ImageSpec, 'ref'>> };
+
+// tsc does not copy JSON into dist/: the compiled module reads the source copy.
+const beside = new URL('./catalog.json', import.meta.url);
+const fromDist = new URL('../../../src/engine/images/catalog.json', import.meta.url);
+const catalog: CatalogFile = JSON.parse(readFileSync(existsSync(beside) ? beside : fromDist, 'utf8')) as CatalogFile;
+
+/** 'nginx' → 'nginx:latest'; strips docker.io/library/. */
+export function normaliseRef(ref: string): string {
+  let r = ref.replace(/^(docker\.io\/)?(library\/)?/, '');
+  const lastSlash = r.lastIndexOf('/');
+  if (!r.slice(lastSlash + 1).includes(':') && !r.includes('@')) r = `${r}:latest`;
+  return r;
+}
+
+/** The image, when it is "present locally"; undefined otherwise. */
+export function findImage(ref: string): ImageSpec | undefined {
+  const key = normaliseRef(ref);
+  const spec = catalog.images[key];
+  return spec ? { ref: key, ...spec } : undefined;
+}
+
+/** The name `docker ps` shows: as the user typed it. */
+export function imageDisplayName(ref: string): string {
+  return ref;
+}

@@ -1,0 +1,139 @@
+// IPAM, as libnetwork's default driver behaves on Docker 20.10 (FACTS 14, 18–20, 29–39):
+// pools are handed out "next after the last one allocated" with wrap-around; addresses
+// inside a pool lowest-free, network/broadcast never, the gateway reserved.
+import ipaddr from 'ipaddr.js';
+import { ErrAddressInUse, ErrIPNotInSubnet, ErrNoAvailablePool, ErrPoolOverlap, fail, ok, type Result } from './errors.js';
+
+export const toInt = (ip: string): number => {
+  const b = ipaddr.IPv4.parse(ip).toByteArray();
+  return ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0;
+};
+export const toIp = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+
+/** Strict dotted-quad check (ipaddr.js also accepts "1.2.3" and octal forms, Go's net.ParseIP does not). */
+export function isIPv4(text: string): boolean {
+  return /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text) && text.split('.').every((p) => Number(p) <= 255);
+}
+
+export interface Cidr {
+  /** As the user wrote it (host bits kept: FACT 38). */
+  text: string;
+  base: number;
+  prefix: number;
+  first: number;
+  last: number;
+}
+
+export function parseCidr(text: string): Cidr | null {
+  const m = /^([^/]+)\/(\d{1,2})$/.exec(text);
+  if (!m || !isIPv4(m[1]) || Number(m[2]) > 32) return null;
+  const prefix = Number(m[2]);
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  const first = (toInt(m[1]) & mask) >>> 0;
+  const last = (first | (~mask >>> 0)) >>> 0;
+  return { text, base: toInt(m[1]), prefix, first, last };
+}
+
+export const contains = (c: Cidr, n: number): boolean => n >= c.first && n <= c.last;
+export const overlaps = (a: Cidr, b: Cidr): boolean => a.first <= b.last && b.first <= a.last;
+
+/** The default address pools: 172.17–172.31 as /16, then 192.168.0.0/16 cut into /20s (FACT 18). */
+export function defaultPools(): Cidr[] {
+  const pools: Cidr[] = [];
+  for (let b = 17; b <= 31; b++) pools.push(parseCidr(`172.${b}.0.0/16`) as Cidr);
+  for (let c = 0; c < 256; c += 16) pools.push(parseCidr(`192.168.${c}.0/20`) as Cidr);
+  return pools;
+}
+
+/** The addresses of one network: lowest-free allocation inside its subnet (or --ip-range). */
+export class AddressSpace {
+  private readonly used = new Set<number>();
+  /** Every address below this one is in use: keeps allocation linear over many containers. */
+  private lowestCandidate: number;
+  readonly gateway: number;
+
+  constructor(readonly subnet: Cidr, readonly range: Cidr | null, gateway: number | null) {
+    this.lowestCandidate = this.rangeFirst();
+    this.gateway = gateway ?? this.takeLowest();
+    this.used.add(this.gateway);
+  }
+
+  private rangeFirst(): number {
+    const r = this.range ?? this.subnet;
+    // The subnet's network address is never handed out.
+    return Math.max(r.first, this.subnet.first + 1);
+  }
+
+  private rangeLast(): number {
+    const r = this.range ?? this.subnet;
+    return Math.min(r.last, this.subnet.last - 1);
+  }
+
+  private takeLowest(): number {
+    let n = this.lowestCandidate;
+    while (n <= this.rangeLast() && this.used.has(n)) n++;
+    if (n > this.rangeLast()) return -1;
+    this.lowestCandidate = n + 1;
+    this.used.add(n);
+    return n;
+  }
+
+  /** RequestAddress: the preferred one, or the lowest free. */
+  request(preferred: string | null): Result<string> {
+    if (preferred === null) {
+      const n = this.takeLowest();
+      return n < 0 ? fail(ErrNoAvailableAddress()) : ok(toIp(n));
+    }
+    const n = toInt(preferred);
+    if (!contains(this.subnet, n)) return fail(ErrIPNotInSubnet(preferred));
+    if (n === this.subnet.first || n === this.subnet.last || this.used.has(n)) return fail(ErrAddressInUse());
+    this.used.add(n);
+    return ok(preferred);
+  }
+
+  /** ReleaseAddress. */
+  release(ip: string): void {
+    const n = toInt(ip);
+    if (n === this.gateway || !this.used.delete(n)) return;
+    if (n < this.lowestCandidate && n >= this.rangeFirst()) this.lowestCandidate = n;
+  }
+
+  isUsed(ip: string): boolean {
+    return this.used.has(toInt(ip));
+  }
+}
+
+const ErrNoAvailableAddress = () => ({ kind: 'exhausted' as const, daemon: true,
+  message: 'no available IPv4 addresses on this network\'s address pools' });
+
+/** The daemon-wide pool allocator: which subnets are taken, where the "next" search starts. */
+export class PoolAllocator {
+  private readonly pools = defaultPools();
+  private readonly inUse = new Map<string, Cidr>();
+  /** Index of the last pool handed out (docker0 takes 172.17 at start). */
+  private last = -1;
+
+  /** RequestPool without a subnet: next default pool after the last one, wrapping around. */
+  requestDefault(): Result<Cidr> {
+    for (let step = 1; step <= this.pools.length; step++) {
+      const index = (this.last + step) % this.pools.length;
+      const pool = this.pools[index];
+      if ([...this.inUse.values()].some((c) => overlaps(c, pool))) continue;
+      this.last = index;
+      this.inUse.set(pool.text, pool);
+      return ok(pool);
+    }
+    return fail(ErrNoAvailablePool());
+  }
+
+  /** RequestPool with a user subnet: refused when it overlaps any pool in use (FACT 37). */
+  requestSubnet(subnet: Cidr): Result<Cidr> {
+    if ([...this.inUse.values()].some((c) => overlaps(c, subnet))) return fail(ErrPoolOverlap());
+    this.inUse.set(subnet.text, subnet);
+    return ok(subnet);
+  }
+
+  release(subnet: Cidr): void {
+    this.inUse.delete(subnet.text);
+  }
+}

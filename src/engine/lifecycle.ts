@@ -1,0 +1,232 @@
+// The container lifecycle on the Controller: start (join networks, program ports, run
+// the main process), stop/kill (leave networks: addresses are released, FACT 14),
+// pause, restart, remove; network connect/disconnect. Failures leave the container as
+// Docker does (Created, ExitCode 128, State.Error — FACTS 65, 71, 99).
+import type { Attachment, Container } from './container.js';
+import { driverOf } from './drivers.js';
+import type { Controller } from './controller.js';
+import * as E from './errors.js';
+import { fail, ok, type EngineError, type Result } from './errors.js';
+import { macFromIp, shortId } from './ids.js';
+import type { Network } from './network.js';
+import { planProcess } from './process.js';
+
+/** Runs a one-shot command inside a running container; supplied by the CLI front (exec renderers). */
+export type OneShotRunner = (container: Container, argv: string[]) => { stdout: string; stderr: string; exitCode: number };
+
+function releaseNetworking(ctrl: Controller, c: Container): void {
+  for (const a of c.attachments) {
+    const ep = a.endpoint;
+    if (!ep) continue;
+    ep.network.leave(ep);
+    if (ep.ip) driverOf(ep.network).releaseAddress(ep.network, ep.ip);
+    a.endpoint = null;
+  }
+  for (const [key, bindings] of c.bindings) {
+    const proto = key.split('/')[1] as 'tcp' | 'udp';
+    for (const b of bindings) if (b.hostIp !== '::') ctrl.ports.release(b.hostIp, proto, b.hostPort);
+  }
+  c.bindings = new Map();
+  ctrl.ports.stopListening(c.id);
+}
+
+/** Creates the endpoint of `c` on `network` (IPAM RequestAddress + Join). */
+function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Network): Result<void> {
+  const got = driverOf(network).requestAddress(network, a.requestedIp);
+  if (!got.ok) return got;
+  const ip = got.value;
+  const userDefined = network.hasDns;
+  ctrl.ifIndex += 2;
+  const endpoint = {
+    id: ctrl.ids.next('endpoint'), network, containerId: c.id, ip,
+    mac: ip ? (c.config.macAddress ?? macFromIp(ip)) : '',
+    dnsNames: userDefined ? [c.name, shortId(c.id), ...a.aliases] : [],
+    ifIndex: ctrl.ifIndex,
+  };
+  network.join(endpoint);
+  a.endpoint = endpoint;
+  if (userDefined) c.usesEmbeddedDns = true;
+  return ok(undefined);
+}
+
+function failStart(ctrl: Controller, c: Container, error: EngineError): Result<void> {
+  releaseNetworking(ctrl, c);
+  c.exitCode = 128;
+  c.error = error.message;
+  return fail(error);
+}
+
+/** docker start: everything `docker run` does after the container exists. */
+export function startContainer(ctrl: Controller, c: Container, runOneShot: OneShotRunner): Result<void> {
+  if (c.running) return ok(undefined);
+  const mode = c.config.mode;
+  if (mode.kind === 'container') {
+    const target = ctrl.containerById(mode.targetId);
+    if (!target) return failStart(ctrl, c, E.ErrNoSuchContainer(mode.targetId));
+    if (!target.running) return failStart(ctrl, c, E.ErrJoinNotRunning(target.id));
+  }
+  for (const link of c.config.links) {
+    const target = ctrl.containerById(link.targetId);
+    if (!target || !target.running) return failStart(ctrl, c, E.ErrLinkNotRunning(target?.name ?? link.targetId, c.name, link.alias));
+  }
+  for (const a of c.attachments) {
+    const network = ctrl.networkById(a.networkId);
+    if (!network) return failStart(ctrl, c, E.ErrNetworkNotFound(a.networkId));
+    const joined = joinNetwork(ctrl, c, a, network);
+    if (!joined.ok) return failStart(ctrl, c, joined.error);
+  }
+  // Ports are programmed on the endpoint that gives the container its external connectivity.
+  const bridgeEp = c.endpoints().find((ep) => ep.ip !== null);
+  if (bridgeEp && c.config.portRequests.length > 0) {
+    const granted = ctrl.ports.allocate(c.id, c.config.portRequests);
+    if (!granted.ok) {
+      const conflict = 'conflict' in granted ? granted.conflict : null;
+      if (!conflict) return failStart(ctrl, c, (granted as { error: EngineError }).error);
+      const make = conflict.kind === 'allocated' ? E.ErrPortAllocated : E.ErrPortBindInUse;
+      return failStart(ctrl, c, make(c.name, ctrl.ids.next('endpoint'), conflict.hostIp, conflict.port));
+    }
+    for (const g of granted.value) {
+      const key = `${g.containerPort}/${g.proto}`;
+      const list = c.bindings.get(key) ?? [];
+      const ip = g.hostIp === '' ? '0.0.0.0' : g.hostIp;
+      list.push({ hostIp: ip, hostPort: g.port });
+      c.bindings.set(key, list);
+    }
+    // The IPv6 twins of wildcard bindings (`:::8080`) follow the IPv4 ones (FACT 66, 72).
+    for (const [key, list] of c.bindings) {
+      const v6 = list.filter((b) => b.hostIp === '0.0.0.0').map((b) => ({ hostIp: '::', hostPort: b.hostPort }));
+      c.bindings.set(key, [...list, ...v6]);
+    }
+  }
+  if (c.linkHosts.length === 0) writeLinks(ctrl, c);
+  if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.sharers.add(c.id);
+  c.status = 'running';
+  c.exitCode = 0;
+  c.error = '';
+  c.startedAt = ctrl.clock.tick();
+  c.pid = 1000 + c.seq;
+  const plan = planProcess(c.config);
+  if (plan.kind === 'exit') {
+    c.log('stderr', plan.stderr);
+    exitContainer(ctrl, c, plan.code);
+  } else if (plan.kind === 'one-shot') {
+    const out = runOneShot(c, plan.argv);
+    c.log('stdout', out.stdout);
+    c.log('stderr', out.stderr);
+    exitContainer(ctrl, c, out.exitCode);
+  } else {
+    if (c.config.image?.startLog && c.config.image.listens === plan.listens) c.log('stderr', c.config.image.startLog);
+    if (mode.kind === 'host') {
+      const taken = plan.listens.some((l) => !ctrl.ports.listenOnHost(c.id, l.proto, l.port));
+      if (taken) {
+        c.log('stderr', `${c.config.image?.bindError ?? 'bind: Address already in use'}\n`);
+        exitContainer(ctrl, c, 1);
+      }
+    }
+  }
+  return ok(undefined);
+}
+
+/** Link records are written into /etc/hosts and the environment at start (FACT 50). */
+function writeLinks(ctrl: Controller, c: Container): void {
+  c.linkHosts = [];
+  c.linkEnv = [];
+  for (const link of c.config.links) {
+    const target = ctrl.containerById(link.targetId);
+    const ip = target?.endpoints().find((ep) => ep.ip)?.ip;
+    if (!target || !ip) continue;
+    const names = [link.alias, shortId(target.id)];
+    if (link.alias !== target.name) names.push(target.name);
+    c.linkHosts.push({ ip, names });
+    const prefix = link.alias.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+    const exposed = [...(target.config.exposed ?? [])].sort((x, y) => x.port - y.port);
+    if (exposed[0]) c.linkEnv.push(`${prefix}_PORT=${exposed[0].proto}://${ip}:${exposed[0].port}`);
+    for (const e of exposed) {
+      const p = `${prefix}_PORT_${e.port}_${e.proto.toUpperCase()}`;
+      c.linkEnv.push(`${p}=${e.proto}://${ip}:${e.port}`, `${p}_ADDR=${ip}`, `${p}_PORT=${e.port}`, `${p}_PROTO=${e.proto}`);
+    }
+    c.linkEnv.push(`${prefix}_NAME=/${c.name}/${link.alias}`);
+  }
+}
+
+/** The main process ended: leave networks, maybe auto-remove (--rm). */
+export function exitContainer(ctrl: Controller, c: Container, code: number): void {
+  releaseNetworking(ctrl, c);
+  c.status = 'exited';
+  c.exitCode = code;
+  c.pid = 0;
+  c.finishedAt = ctrl.clock.tick();
+  c.linkHosts = [];
+  if (c.config.autoRemove) ctrl.forgetContainer(c);
+  const mode = c.config.mode;
+  if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.sharers.delete(c.id);
+  // Containers sharing this namespace lose it too.
+  for (const id of [...c.sharers]) {
+    const other = ctrl.containerById(id);
+    if (other?.running) exitContainer(ctrl, other, 137);
+  }
+  c.sharers.clear();
+}
+
+export function stopContainer(ctrl: Controller, c: Container): Result<void> {
+  if (c.status === 'paused') c.status = 'running';
+  // The stand-ins' PID 1 ignores SIGTERM: stop ends with SIGKILL (FACT 113).
+  if (c.running) exitContainer(ctrl, c, 137);
+  return ok(undefined);
+}
+
+export function killContainer(ctrl: Controller, c: Container, signal: string): Result<void> {
+  if (!c.running) return fail(E.ErrNotRunning(c.id));
+  if (c.status === 'paused') return fail(E.ErrPaused(c.id));
+  const s = signal.toUpperCase().replace(/^SIG/, '');
+  // PID 1 without a handler ignores every catchable signal; KILL always ends it.
+  if (s === 'KILL' || s === '9') exitContainer(ctrl, c, 137);
+  return ok(undefined);
+}
+
+export function removeContainer(ctrl: Controller, c: Container, force: boolean): Result<void> {
+  if (c.running && !force) return fail(E.ErrRemoveRunning(c.id));
+  if (c.running) {
+    c.status = 'running';
+    exitContainer(ctrl, c, 137);
+  }
+  ctrl.forgetContainer(c);
+  return ok(undefined);
+}
+
+// ------------------------------------------------------------------ network connect/disconnect
+
+export function connectContainer(ctrl: Controller, network: Network | undefined, networkRef: string, c: Container,
+  opts: { aliases: string[]; ip: string | null }): Result<void> {
+  const mode = c.config.mode;
+  if (mode.kind === 'container') return fail(E.ErrSharedNamespaceConnect());
+  if (mode.kind === 'host') {
+    if (network === ctrl.hostNetwork) return fail(E.ErrEndpointExists(c.name, 'host'));
+    return fail(network ? E.ErrSharedNamespaceConnect() : E.ErrNetworkNotFound(networkRef));
+  }
+  if (!network) return fail(E.ErrNetworkNotFound(networkRef));
+  if (network === ctrl.hostNetwork) return fail(E.ErrHostNetworkConnect());
+  if (mode.kind === 'none' || network === ctrl.noneNetwork) return fail(E.ErrPrivateNone());
+  if (c.attachments.some((a) => a.networkId === network.id)) return fail(E.ErrEndpointExists(c.name, network.name));
+  if (opts.ip !== null && network.config.userSubnet === null) return fail(E.ErrIPWithoutUserSubnet());
+  const attachment: Attachment = { networkId: network.id, aliases: opts.aliases, requestedIp: opts.ip, viaConnect: true, endpoint: null };
+  if (c.running) {
+    const joined = joinNetwork(ctrl, c, attachment, network);
+    if (!joined.ok) return joined;
+  }
+  c.attachments.push(attachment);
+  return ok(undefined);
+}
+
+export function disconnectContainer(ctrl: Controller, network: Network | undefined, networkRef: string, c: Container): Result<void> {
+  if (!network) return fail(E.ErrNetworkNotFound(networkRef));
+  const index = c.attachments.findIndex((a) => a.networkId === network.id);
+  if (c.config.mode.kind === 'host' && network === ctrl.hostNetwork) return fail(E.ErrHostNetworkConnect());
+  if (index < 0) return fail(E.ErrNotConnected(c.id, network.name));
+  const [a] = c.attachments.splice(index, 1);
+  if (a.endpoint) {
+    a.endpoint.network.leave(a.endpoint);
+    if (a.endpoint.ip) driverOf(network).releaseAddress(network, a.endpoint.ip);
+  }
+  return ok(undefined);
+}

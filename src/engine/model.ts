@@ -1,0 +1,216 @@
+// The engine's read-only model: plain data the renderers (src/engine/format, src/engine/exec)
+// and the probes read. The Controller builds these views from its live objects; nothing
+// here mutates the engine. Field names follow Docker's inspect JSON where one exists.
+
+export type Proto = 'tcp' | 'udp';
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'exited' | 'removing' | 'dead';
+export type DriverName = 'bridge' | 'host' | 'null';
+
+export interface IpamConfigView {
+  subnet: string;
+  /** Present only when the user gave --gateway (user networks) — absent on docker0 (FACT 2, 29). */
+  gateway?: string;
+  ipRange?: string;
+}
+
+export interface NetworkView {
+  id: string;
+  name: string;
+  driver: DriverName;
+  scope: 'local';
+  /** Creation time, ISO 8601. */
+  created: string;
+  internal: boolean;
+  attachable: boolean;
+  enableIPv6: boolean;
+  /** docker0, host, none. */
+  predefined: boolean;
+  isDefaultBridge: boolean;
+  ipam: { driver: 'default'; options: Record<string, string> | null; config: IpamConfigView[] };
+  /** Effective subnet/gateway (null for host/none). */
+  subnet: string | null;
+  gateway: string | null;
+  /** Linux bridge name: docker0, br-<id12>, or com.docker.network.bridge.name. */
+  bridgeName: string | null;
+  options: Record<string, string>;
+  labels: Record<string, string>;
+  /** Endpoints of running (or host/none-mode) containers, in join order. */
+  containers: NetworkMemberView[];
+}
+
+export interface NetworkMemberView {
+  containerId: string;
+  name: string;
+  endpointId: string;
+  /** '' in host/none mode. */
+  macAddress: string;
+  /** 'a.b.c.d/len', '' in host/none mode. */
+  ipv4Address: string;
+}
+
+/** One entry of `.NetworkSettings.Networks` (a container's endpoint, or its stopped remains). */
+export interface EndpointView {
+  networkId: string;
+  networkName: string;
+  /** '' when the container is not running (FACT 15). */
+  endpointId: string;
+  ipAddress: string;
+  ipPrefixLen: number;
+  gateway: string;
+  macAddress: string;
+  /** null on the default bridge / host / none; [...user aliases, id12] on user networks. */
+  aliases: string[] | null;
+  /** null unless --ip given or connected with `network connect` ({} then). */
+  ipamConfig: { ipv4Address?: string } | null;
+  /** Links (`/nginx:/nginx1/nginx`) — null unless given on that network. */
+  links: string[] | null;
+  driverOpts: Record<string, string> | null;
+}
+
+export interface PortBindingView {
+  /** '0.0.0.0', '::', '127.0.0.1'. */
+  hostIp: string;
+  hostPort: number;
+}
+
+export interface PublishedPortView {
+  containerPort: number;
+  proto: Proto;
+  /** Empty: exposed, not published. */
+  bindings: PortBindingView[];
+}
+
+/** `.HostConfig.PortBindings` entry as the user asked ("" = any IP, "" = random port). */
+export interface PortRequestView {
+  containerPort: number;
+  proto: Proto;
+  hostIp: string;
+  hostPort: string;
+}
+
+export interface InterfaceView {
+  /** 'lo', 'eth0', 'eth1', … (host mode: the host's interfaces). */
+  name: string;
+  /** ifindex and the peer's (eth0@if941). */
+  index: number;
+  peerIndex: number | null;
+  mac: string;
+  ip: string;
+  prefixLen: number;
+  broadcast: string | null;
+  mtu: number;
+  networkName: string | null;
+}
+
+export interface RouteView {
+  destination: 'default' | string;
+  via: string | null;
+  device: string;
+  source: string | null;
+}
+
+/** A container's network namespace as seen from inside. */
+export interface SandboxView {
+  /** 'default' for host mode; otherwise the namespace's 12-hex key (/var/run/docker/netns/<key>). */
+  key: string;
+  hostname: string;
+  hostsFile: string;
+  resolvConf: string;
+  interfaces: InterfaceView[];
+  routes: RouteView[];
+}
+
+export interface LogLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface ContainerStateView {
+  status: ContainerStatus;
+  running: boolean;
+  paused: boolean;
+  exitCode: number;
+  /** State.Error: the start failure text (FACT 65, 71). */
+  error: string;
+  startedAt: string;
+  finishedAt: string;
+  pid: number;
+}
+
+export interface ContainerView {
+  id: string;
+  /** Without the leading '/'. */
+  name: string;
+  image: string;
+  entrypoint: string[];
+  cmd: string[];
+  /** Creation time, ISO 8601; `createdSeq` orders containers (ps: newest first). */
+  created: string;
+  createdSeq: number;
+  state: ContainerStateView;
+  /** The configured hostname (short ID unless --hostname; the host's in host mode). */
+  hostname: string;
+  domainname: string;
+  env: string[];
+  labels: Record<string, string>;
+  workingDir: string;
+  user: string;
+  tty: boolean;
+  openStdin: boolean;
+  autoRemove: boolean;
+  restartPolicy: string;
+  /** `.HostConfig.NetworkMode`: 'default', 'bridge', 'host', 'none', 'container:<id64>', a network name. */
+  networkMode: string;
+  /** `.NetworkSettings.Networks`, in attach order. Empty for container: mode. */
+  networks: EndpointView[];
+  /** Exposed + published ports with current bindings (bindings only while running). */
+  ports: PublishedPortView[];
+  portRequests: PortRequestView[];
+  exposedPorts: Array<{ port: number; proto: Proto }>;
+  /** `.HostConfig.Links`: ['/nginx:/nginx1/nginx'] or null. */
+  links: string[] | null;
+  /** Names as `docker ps --no-trunc` shows them: primary first, then 'other/alias' link names. */
+  allNames: string[];
+  /** The namespace (null while not running, except host mode which always is the host's). */
+  sandbox: SandboxView | null;
+  extraHosts: string[];
+  dns: string[];
+  logs: LogLine[];
+}
+
+/** What `docker exec` renderers need from the engine: the world as one container sees it. */
+export interface ExecEnvironment {
+  container: ContainerView;
+  /** Tools the image ships (`ping`, `wget`, …); null = every BusyBox applet. */
+  tools: ReadonlySet<string> | null;
+  /** The container's environment (image ENV + -e + link vars + exec -e). */
+  env: string[];
+  /** Resolve as the container's libc/BusyBox does: /etc/hosts, then its DNS server. */
+  resolve(name: string): ResolveOutcome;
+  /** Ask only the DNS server of resolv.conf, as nslookup does (no /etc/hosts). */
+  queryDns?(name: string): ResolveOutcome;
+  /** Send a packet (ping: port null) to an address from this container. */
+  reach(address: string, port: number | null, proto: Proto): ReachOutcome;
+  /** HTTP GET: the body served (nginx page) or the failure. */
+  httpGet(address: string, port: number, path: string): HttpOutcome;
+}
+
+export interface ResolveOutcome {
+  /** Addresses in answer order (empty: not found). */
+  addresses: string[];
+  /** Which resolver answered / was asked. */
+  via: 'hosts' | 'embedded-dns' | 'host-dns' | 'none';
+  /** The DNS server asked ('127.0.0.11', '10.255.255.53'), null when /etc/hosts answered. */
+  server: string | null;
+  steps: string[];
+}
+
+export type ReachOutcome =
+  | { result: 'ok'; steps: string[] }
+  | { result: 'refused'; steps: string[] }
+  | { result: 'dropped'; steps: string[] }
+  | { result: 'unreachable'; steps: string[] };
+
+export type HttpOutcome =
+  | { result: 'ok'; status: number; body: string; steps: string[] }
+  | { result: 'refused' | 'dropped' | 'unreachable'; steps: string[] };

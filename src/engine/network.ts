@@ -1,0 +1,116 @@
+// A Network and its Endpoints, as libnetwork models them. The driver decides what an
+// endpoint gets: 'bridge' an address from the network's IPAM space and a MAC; 'host'
+// and 'null' nothing (the container uses the host's stack or only loopback).
+// Each network keeps its own indexes (by IP, by DNS name) so that no query scans every
+// container of the engine.
+import type { AddressSpace, Cidr } from './ipam.js';
+import type { DriverName } from './model.js';
+
+export interface Endpoint {
+  id: string;
+  network: Network;
+  containerId: string;
+  /** null for host/none endpoints. */
+  ip: string | null;
+  mac: string;
+  /** Names this endpoint answers to on the network's DNS (name, id12, aliases). */
+  dnsNames: string[];
+  /** ifindex of the container side (eth0@if<ifIndex+1>). */
+  ifIndex: number;
+}
+
+export interface NetworkConfig {
+  id: string;
+  name: string;
+  driver: DriverName;
+  created: string;
+  internal: boolean;
+  attachable: boolean;
+  options: Record<string, string>;
+  labels: Record<string, string>;
+  predefined: boolean;
+  isDefaultBridge: boolean;
+  /** What the user asked IPAM for (shown in inspect's IPAM.Config). */
+  userSubnet: string | null;
+  userGateway: string | null;
+  userRange: string | null;
+}
+
+export class Network {
+  readonly endpoints = new Map<string, Endpoint>(); // by container ID
+  private readonly byIp = new Map<string, Endpoint>();
+  /** The embedded DNS table of this network: lower-cased name → endpoints. */
+  private readonly dns = new Map<string, Set<Endpoint>>();
+
+  constructor(
+    readonly config: NetworkConfig,
+    readonly subnet: Cidr | null,
+    readonly space: AddressSpace | null,
+  ) {}
+
+  get id(): string {
+    return this.config.id;
+  }
+  get name(): string {
+    return this.config.name;
+  }
+  get driver(): DriverName {
+    return this.config.driver;
+  }
+  /** User-defined bridges get the embedded DNS; docker0, host and none do not. */
+  get hasDns(): boolean {
+    return this.driver === 'bridge' && !this.config.isDefaultBridge;
+  }
+  get iccEnabled(): boolean {
+    return this.config.options['com.docker.network.bridge.enable_icc'] !== 'false';
+  }
+  get bridgeName(): string | null {
+    if (this.driver !== 'bridge') return null;
+    return this.config.options['com.docker.network.bridge.name'] ?? (this.config.isDefaultBridge ? 'docker0' : `br-${this.id.slice(0, 12)}`);
+  }
+
+  /** Join: register the endpoint in the network's indexes. */
+  join(endpoint: Endpoint): void {
+    this.endpoints.set(endpoint.containerId, endpoint);
+    if (endpoint.ip) this.byIp.set(endpoint.ip, endpoint);
+    if (this.hasDns) for (const name of endpoint.dnsNames) this.addName(name, endpoint);
+  }
+
+  /** Leave: the inverse of join. */
+  leave(endpoint: Endpoint): void {
+    this.endpoints.delete(endpoint.containerId);
+    if (endpoint.ip && this.byIp.get(endpoint.ip) === endpoint) this.byIp.delete(endpoint.ip);
+    if (this.hasDns) for (const name of endpoint.dnsNames) this.removeName(name, endpoint);
+  }
+
+  /** A container was renamed: its DNS record follows. */
+  rename(endpoint: Endpoint, oldName: string, newName: string): void {
+    endpoint.dnsNames = endpoint.dnsNames.map((n) => (n === oldName ? newName : n));
+    if (!this.hasDns) return;
+    this.removeName(oldName, endpoint);
+    this.addName(newName, endpoint);
+  }
+
+  private addName(name: string, endpoint: Endpoint): void {
+    const key = name.toLowerCase();
+    const set = this.dns.get(key) ?? new Set<Endpoint>();
+    set.add(endpoint);
+    this.dns.set(key, set);
+  }
+
+  private removeName(name: string, endpoint: Endpoint): void {
+    const key = name.toLowerCase();
+    const set = this.dns.get(key);
+    set?.delete(endpoint);
+    if (set && set.size === 0) this.dns.delete(key);
+  }
+
+  /** The embedded DNS's answer on this network: every endpoint holding the name. */
+  lookup(name: string): Endpoint[] {
+    return [...(this.dns.get(name.toLowerCase()) ?? [])];
+  }
+
+  endpointByIp(ip: string): Endpoint | undefined {
+    return this.byIp.get(ip);
+  }
+}

@@ -1,0 +1,144 @@
+// Port publishing: `-p` specs as docker's nat.ParsePortSpec reads them, and the daemon's
+// PortAllocator (FACTS 66–74): random ports sequential from 32768 per host IP without
+// immediate reuse, "port is already allocated" for the same IP and port, and a
+// bind conflict when another address family/IP or a host-mode process holds the port.
+import { ErrInvalidPort, fail, ok, type EngineError, type Result } from './errors.js';
+import { isIPv4 } from './ipam.js';
+import type { PortRequestView, Proto } from './model.js';
+
+const RANDOM_FIRST = 32768;
+const RANDOM_LAST = 60999;
+
+function parseRange(text: string): [number, number] | null {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  return a > 65535 || b > 65535 || b < a ? null : [a, b];
+}
+
+/** `[ip:][hostPort:]containerPort[/proto]` → one request per container port. */
+export function parsePortSpec(spec: string): Result<PortRequestView[]> {
+  const slash = spec.lastIndexOf('/');
+  const proto = slash < 0 ? 'tcp' : spec.slice(slash + 1);
+  const rest = slash < 0 ? spec : spec.slice(0, slash);
+  const parts = rest.split(':');
+  let ip = '';
+  let host = '';
+  let container = '';
+  if (parts.length === 1) [container] = parts;
+  else if (parts.length === 2) [host, container] = parts;
+  else {
+    container = parts[parts.length - 1];
+    host = parts[parts.length - 2];
+    ip = parts.slice(0, -2).join(':').replace(/^\[(.*)\]$/, '$1');
+  }
+  if (ip !== '' && !isIPv4(ip) && !/^[0-9a-fA-F:]+$/.test(ip)) return fail(ErrInvalidPort('ip address', ip));
+  const cRange = parseRange(container);
+  if (!cRange) return fail(ErrInvalidPort('containerPort', container));
+  const hRange = host === '' ? null : parseRange(host);
+  if (host !== '' && !hRange) return fail(ErrInvalidPort('hostPort', host));
+  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') return fail(ErrInvalidPort('proto', proto));
+  const count = cRange[1] - cRange[0] + 1;
+  if (hRange && hRange[1] - hRange[0] + 1 !== count && hRange[0] !== hRange[1]) {
+    return fail({ kind: 'invalid', daemon: false, message: `Invalid ranges specified for container and host Ports: ${container} and ${host}` });
+  }
+  const out: PortRequestView[] = [];
+  for (let i = 0; i < count; i++) {
+    const hostPort = hRange === null ? '' : hRange[0] === hRange[1] ? String(hRange[0]) : String(hRange[0] + i);
+    out.push({ containerPort: cRange[0] + i, proto: proto as Proto, hostIp: ip, hostPort: hostPort === '0' ? '' : hostPort });
+  }
+  return ok(out);
+}
+
+/** `--expose 90`, `--expose 90/udp`, `--expose 7000-7002`. */
+export function parseExpose(spec: string): Array<{ port: number; proto: Proto }> | null {
+  const [range, proto = 'tcp'] = spec.split('/');
+  const r = parseRange(range);
+  if (!r || (proto !== 'tcp' && proto !== 'udp')) return null;
+  const out: Array<{ port: number; proto: Proto }> = [];
+  for (let p = r[0]; p <= r[1]; p++) out.push({ port: p, proto: proto as Proto });
+  return out;
+}
+
+export type PortConflict = { kind: 'allocated' | 'bind-in-use'; hostIp: string; port: number };
+
+/** The daemon's host-port bookkeeping: docker-proxy bindings and host-mode listeners. */
+export class PortAllocator {
+  /** `${proto}/${hostIp}/${port}` → owner. */
+  private readonly held = new Map<string, string>();
+  /** `${proto}/${port}` → owners, over every host IP: finds cross-IP bind conflicts. */
+  private readonly byPort = new Map<string, Set<string>>();
+  /** Host-mode processes listening on all host addresses: `${proto}/${port}` → owner. */
+  private readonly hostListeners = new Map<string, string>();
+  private readonly nextRandom = new Map<string, number>();
+
+  /** Requests host ports for one container; all or nothing. `hostIp` '' means 0.0.0.0. */
+  allocate(owner: string, requests: PortRequestView[]): Result<Array<PortRequestView & { port: number }>> | { ok: false; conflict: PortConflict } {
+    const granted: Array<PortRequestView & { port: number; key: string }> = [];
+    const undo = (): void => granted.forEach((g) => this.releaseKey(g.key, g.proto, g.port));
+    for (const r of requests) {
+      const ip = r.hostIp === '' ? '0.0.0.0' : r.hostIp;
+      let port = r.hostPort === '' ? 0 : Number(r.hostPort);
+      if (port === 0) {
+        const seqKey = `${r.proto}/${ip}`;
+        port = this.nextRandom.get(seqKey) ?? RANDOM_FIRST;
+        while (this.held.has(`${r.proto}/${ip}/${port}`) && port <= RANDOM_LAST) port++;
+        this.nextRandom.set(seqKey, port + 1);
+      } else {
+        const conflict = this.conflict(r.proto, ip, port);
+        if (conflict) {
+          undo();
+          return { ok: false, conflict };
+        }
+      }
+      const key = `${r.proto}/${ip}/${port}`;
+      this.held.set(key, owner);
+      const set = this.byPort.get(`${r.proto}/${port}`) ?? new Set<string>();
+      set.add(ip);
+      this.byPort.set(`${r.proto}/${port}`, set);
+      granted.push({ ...r, port, key });
+    }
+    return ok(granted.map(({ key: _key, ...g }) => g));
+  }
+
+  private conflict(proto: Proto, ip: string, port: number): PortConflict | null {
+    if (this.held.has(`${proto}/${ip}/${port}`)) return { kind: 'allocated', hostIp: ip, port };
+    const ips = this.byPort.get(`${proto}/${port}`);
+    const wildcardClash = ips && ips.size > 0 && (ip === '0.0.0.0' || ips.has('0.0.0.0'));
+    if (wildcardClash || this.hostListeners.has(`${proto}/${port}`)) return { kind: 'bind-in-use', hostIp: ip, port };
+    return null;
+  }
+
+  release(hostIp: string, proto: Proto, port: number): void {
+    this.releaseKey(`${proto}/${hostIp === '' ? '0.0.0.0' : hostIp}/${port}`, proto, port);
+  }
+
+  private releaseKey(key: string, proto: Proto, port: number): void {
+    this.held.delete(key);
+    const ip = key.split('/')[1];
+    this.byPort.get(`${proto}/${port}`)?.delete(ip);
+  }
+
+  /** A host-mode process binds a port on every host address; false when it is taken. */
+  listenOnHost(owner: string, proto: Proto, port: number): boolean {
+    const key = `${proto}/${port}`;
+    if (this.hostListeners.has(key) || (this.byPort.get(key)?.size ?? 0) > 0) return false;
+    this.hostListeners.set(key, owner);
+    return true;
+  }
+
+  stopListening(owner: string): void {
+    for (const [key, who] of this.hostListeners) if (who === owner) this.hostListeners.delete(key);
+  }
+
+  /** Who answers on a host address's port: a published binding's owner or a host-mode listener. */
+  ownerOf(hostIp: string, proto: Proto, port: number): { owner: string; via: 'proxy' | 'host-mode' } | null {
+    const exact = this.held.get(`${proto}/${hostIp}/${port}`) ?? this.held.get(`${proto}/0.0.0.0/${port}`);
+    if (exact) return { owner: exact, via: 'proxy' };
+    const listener = this.hostListeners.get(`${proto}/${port}`);
+    return listener ? { owner: listener, via: 'host-mode' } : null;
+  }
+}
+
+export type { EngineError };

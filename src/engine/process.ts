@@ -1,0 +1,68 @@
+// What a container's main process does once started, from its command and image:
+// runs until stopped (a service, `sleep`, a shell on a terminal) or exits at once with
+// a code and output. The simulator has no clock, so `sleep N` counts as running.
+import type { ContainerConfig } from './container.js';
+import type { ListenSpec } from './images/catalog.js';
+
+export type ProcessPlan =
+  | { kind: 'service'; listens: ListenSpec[] }
+  | { kind: 'exit'; code: number; stderr: string }
+  /** A one-shot command: its output is what `docker exec` of the same argv would print. */
+  | { kind: 'one-shot'; argv: string[] };
+
+const base = (word: string): string => word.slice(word.lastIndexOf('/') + 1);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+const DAEMONS = new Set(['sleep', 'top', 'nginx', 'mysqld', 'redis-server', 'postgres', 'mongod', 'httpd-foreground',
+  'apache2-foreground', 'node', 'python', 'python3', 'cat', 'yes', 'watch']);
+
+/** The ports a command line listens on: BusyBox `httpd [-f] -p N`, `nc -l[k] -p N`. */
+function listensOf(argv: string[]): ListenSpec[] {
+  const prog = base(argv[0] ?? '');
+  const pIndex = argv.indexOf('-p');
+  const port = pIndex >= 0 ? Number(argv[pIndex + 1]) : NaN;
+  if (prog === 'httpd') return [{ port: Number.isFinite(port) ? port : 80, proto: 'tcp', http: true }];
+  if (prog === 'nc' && argv.some((a) => /^-l+[kp]*$/.test(a)) && Number.isFinite(port)) {
+    return [{ port, proto: argv.includes('-u') ? 'udp' : 'tcp', http: false }];
+  }
+  return [];
+}
+
+function isLongRunning(argv: string[], interactive: boolean): boolean {
+  const prog = base(argv[0] ?? '');
+  if (SHELLS.has(prog)) {
+    const c = argv.indexOf('-c');
+    if (c < 0) return interactive; // a shell without a terminal reads EOF and exits 0
+    const script = argv[c + 1] ?? '';
+    return /\b(sleep|while|tail -f|httpd|nc -l)\b/.test(script);
+  }
+  if (prog === 'tail') return argv.includes('-f') || argv.includes('-F');
+  if (prog === 'httpd') return true;
+  if (prog === 'nc') return argv.some((a) => /^-l/.test(a));
+  if (prog === 'ping') return !argv.includes('-c');
+  if (prog === 'cat') return argv.length === 1 && interactive;
+  return DAEMONS.has(prog);
+}
+
+export function planProcess(config: ContainerConfig): ProcessPlan {
+  const image = config.image;
+  const userCmd = config.cmd;
+  const argv = [...config.entrypoint, ...userCmd];
+  const interactive = config.tty || config.openStdin;
+  const usesImageProcess = image !== null && argv.join('\0') === [...image.entrypoint, ...image.cmd].join('\0');
+  if (image?.requiredEnv && config.entrypoint.join(' ') === image.entrypoint.join(' ') && image.entrypoint.length > 0) {
+    const given = new Set(config.env.map((e) => e.split('=')[0]));
+    if (!image.requiredEnv.anyOf.some((k) => given.has(k))) {
+      return { kind: 'exit', code: image.requiredEnv.exitCode, stderr: image.requiredEnv.stderr };
+    }
+  }
+  if (usesImageProcess && image) {
+    if (image.behaviour === 'service') return { kind: 'service', listens: image.listens };
+    return interactive ? { kind: 'service', listens: [] } : { kind: 'exit', code: 0, stderr: '' };
+  }
+  // An entrypoint script hands over to the command (docker-entrypoint.sh mysqld).
+  const effective = image && config.entrypoint.length > 0 && base(config.entrypoint[0]) === 'docker-entrypoint.sh' ? userCmd : argv;
+  if (image && effective.join(' ') === image.cmd.join(' ') && image.behaviour === 'service') return { kind: 'service', listens: image.listens };
+  if (effective.length === 0) return { kind: 'exit', code: 0, stderr: '' };
+  if (isLongRunning(effective, interactive)) return { kind: 'service', listens: listensOf(effective) };
+  return { kind: 'one-shot', argv: effective };
+}

@@ -1,0 +1,136 @@
+// Packet delivery from one namespace, by the bridge driver's rules: same network
+// delivers (unless ICC is off), another bridge is dropped by DOCKER-ISOLATION, an
+// --internal network lets nothing out, host addresses (every bridge gateway) answer,
+// published ports go through docker-proxy (FACTS 9, 10, 26–28, 64–72, 82, 96).
+import type { Cause } from '../backends/backend.js';
+import type { Container } from './container.js';
+import { HOST, type Controller } from './controller.js';
+import { toIp } from './ipam.js';
+import type { Proto } from './model.js';
+import type { Endpoint, Network } from './network.js';
+import { planProcess } from './process.js';
+import { namespaceOwner } from './sandbox.js';
+import type { Source } from './resolver.js';
+
+export { resolveName, type Resolution, type Source } from './resolver.js';
+
+export interface Delivery {
+  result: 'ok' | 'refused' | 'dropped' | 'unreachable';
+  steps: string[];
+  cause?: Cause;
+  /** For an accepted TCP connection: whether the listener speaks HTTP, and its page. */
+  http?: { page: string } | null;
+}
+
+
+/** The bridge network whose gateway is this address (a host address), if any. */
+function gatewayNetwork(ctrl: Controller, address: string): Network | undefined {
+  return ctrl.networks().find((n) => n.space && toIp(n.space.gateway) === address);
+}
+
+function endpointAt(ctrl: Controller, address: string): Endpoint | undefined {
+  for (const n of ctrl.networks()) {
+    const ep = n.endpointByIp(address);
+    if (ep) return ep;
+  }
+  return undefined;
+}
+
+function subnetOf(ctrl: Controller, address: string): Network | undefined {
+  const n = address.split('.').map(Number);
+  const v = ((n[0] << 24) | (n[1] << 16) | (n[2] << 8) | n[3]) >>> 0;
+  return ctrl.networks().find((net) => net.subnet && v >= net.subnet.first && v <= net.subnet.last);
+}
+
+/** What listens in a namespace: its own main process and those sharing it. */
+function listenerIn(ctrl: Controller, owner: Container, port: number, proto: Proto): { page: string | null } | null {
+  for (const c of [owner, ...[...owner.sharers].map((id) => ctrl.containerById(id)).filter((x): x is Container => !!x)]) {
+    if (!c.running) continue;
+    const plan = planProcess(c.config);
+    if (plan.kind !== 'service') continue;
+    const l = plan.listens.find((x) => x.port === port && x.proto === proto);
+    if (l) return { page: l.http ? (c.config.image?.page ?? '<html><body>It works</body></html>\n') : null };
+  }
+  return null;
+}
+
+/** Delivery into a container's namespace (after routing decided the packet arrives). */
+function arrive(ctrl: Controller, target: Container, address: string, port: number | null, proto: Proto, steps: string[]): Delivery {
+  if (target.status === 'paused') return { result: 'dropped', cause: 'container-not-running', steps: [...steps, `${target.name} is paused: nothing answers`] };
+  if (port === null) return { result: 'ok', steps: [...steps, `${target.name} (${address}) answered`] };
+  const l = listenerIn(ctrl, target, port, proto);
+  if (!l) return { result: 'refused', cause: 'nothing-listening', steps: [...steps, `nothing listens on ${proto} port ${port} in ${target.name}: connection refused`] };
+  return { result: 'ok', steps: [...steps, `${target.name} accepted ${proto} port ${port}`], http: l.page === null ? null : { page: l.page } };
+}
+
+/** A packet to a host address: ICMP answered by the host; TCP through docker-proxy or a host-mode process. */
+function toHost(ctrl: Controller, address: string, port: number | null, proto: Proto, steps: string[], fromHost: boolean): Delivery {
+  if (port === null) return { result: 'ok', steps: [...steps, `${address} is a host address: the host answered`] };
+  const owner = ctrl.ports.ownerOf(address, proto, port);
+  const c = owner ? ctrl.containerById(owner.owner) : undefined;
+  if (!owner || !c || !c.running) {
+    return { result: 'refused', cause: 'port-not-published', steps: [...steps, `no published port or host process on ${address}:${port}: connection refused`] };
+  }
+  if (address.startsWith('127.') && owner.via === 'proxy' && !fromHost) {
+    return { result: 'refused', cause: 'port-not-published', steps: [...steps, `127.0.0.1 inside a container is its own loopback`] };
+  }
+  if (owner.via === 'host-mode') return arrive(ctrl, c, address, port, proto, [...steps, `${c.name} (host network mode) listens on ${address}:${port}`]);
+  const target = [...c.bindings.entries()].find(([, bs]) => bs.some((b) => b.hostPort === port));
+  const containerPort = target ? Number(target[0].split('/')[0]) : port;
+  return arrive(ctrl, c, address, containerPort, proto, [...steps, `${address}:${port} is published by ${c.name} → container port ${containerPort} (docker-proxy)`]);
+}
+
+export function deliver(ctrl: Controller, source: Source, address: string, port: number | null, proto: Proto): Delivery {
+  const steps: string[] = [];
+  if (source.kind === 'host') {
+    if (address.startsWith('127.') || address === HOST.ip || gatewayNetwork(ctrl, address)) return toHost(ctrl, address, port, proto, steps, true);
+    const ep = endpointAt(ctrl, address);
+    const target = ep && ctrl.containerById(ep.containerId);
+    if (target) return arrive(ctrl, target, address, port, proto, [`the host routes ${address} onto ${ep.network.bridgeName}`]);
+    return { result: 'dropped', cause: 'address-not-in-use', steps: [`no container holds ${address}`] };
+  }
+  const c = source.container;
+  const owner = namespaceOwner(ctrl, c);
+  if (!c.running || !owner.running) return { result: 'unreachable', cause: 'container-not-running', steps: [`${c.name} is not running`] };
+  if (owner.config.mode.kind === 'host') {
+    return deliver(ctrl, { kind: 'host' }, address, port, proto);
+  }
+  if (address.startsWith('127.')) return arrive(ctrl, owner, address, port, proto, [`${address} is ${c.name}'s own loopback`]);
+  const eps = owner.endpoints().filter((e) => e.ip !== null);
+  if (owner.config.mode.kind === 'none' || eps.length === 0) {
+    return { result: 'unreachable', cause: 'loopback-only', steps: [`${c.name} has only a loopback interface (none mode): Network is unreachable`] };
+  }
+  if (eps.some((e) => e.ip === address)) return arrive(ctrl, owner, address, port, proto, [`${address} is ${c.name}'s own address`]);
+  // Same network: delivered on the bridge (layer 2), unless ICC is off.
+  for (const ep of eps) {
+    const peer = ep.network.endpointByIp(address);
+    if (!peer) continue;
+    const target = ctrl.containerById(peer.containerId);
+    if (!target) continue;
+    const via = [`${c.name} and ${target.name} share ${ep.network.name}: delivered on ${ep.network.bridgeName}`];
+    if (!ep.network.iccEnabled) {
+      return { result: 'dropped', cause: 'icc-disabled', steps: [`${ep.network.name} has com.docker.network.bridge.enable_icc=false: container-to-container traffic is dropped`] };
+    }
+    return arrive(ctrl, target, address, port, proto, via);
+  }
+  const route = eps[0];
+  if (address === HOST.ip || gatewayNetwork(ctrl, address)) {
+    return toHost(ctrl, address, port, proto, [`${address} is a host address, reached through ${route.network.name}'s bridge`], false);
+  }
+  const inOwnSubnet = eps.find((e) => { const n = subnetOf(ctrl, address); return n === e.network; });
+  if (inOwnSubnet) {
+    return { result: 'dropped', cause: 'address-not-in-use', steps: [`no container holds ${address} on ${inOwnSubnet.network.name}: no answer`] };
+  }
+  const defaultNet = route.network;
+  if (defaultNet.config.internal) {
+    return { result: 'dropped', cause: 'internal-network', steps: [`${c.name}'s default route is via ${defaultNet.name}, an --internal network: nothing leaves it`] };
+  }
+  const other = subnetOf(ctrl, address);
+  if (other) {
+    return { result: 'dropped', cause: 'bridge-isolation', steps: [
+      `${address} is on ${other.name}; ${c.name} is on ${eps.map((e) => e.network.name).join(', ')}`,
+      `routed via ${toIp(defaultNet.space!.gateway)} and dropped by DOCKER-ISOLATION between ${defaultNet.bridgeName} and ${other.bridgeName}`] };
+  }
+  return { result: 'dropped', cause: 'address-not-in-use', steps: [`${address} is outside every simulated network: no answer`] };
+}
+

@@ -1,0 +1,88 @@
+// The Resolver: how a name becomes addresses inside one namespace — /etc/hosts first
+// (own hostname, --link, --add-host), then the DNS server of resolv.conf: the embedded
+// DNS (127.0.0.11) answering from the DNS tables of the container's user networks, or
+// the host's resolver, which knows no container (FACTS 8, 23–25, 42–49, 51).
+import type { Cause } from '../backends/backend.js';
+import type { Container } from './container.js';
+import { HOST, type Controller } from './controller.js';
+import { isIPv4 } from './ipam.js';
+import { namespaceOwner, sandboxView } from './sandbox.js';
+
+export type Source = { kind: 'host' } | { kind: 'container'; container: Container };
+
+export interface Resolution {
+  addresses: string[];
+  via: 'hosts' | 'embedded-dns' | 'host-dns' | 'none';
+  server: string | null;
+  steps: string[];
+  cause?: Cause;
+}
+
+function hostsLookup(hostsFile: string, name: string): string[] {
+  const out: string[] = [];
+  for (const line of hostsFile.split('\n')) {
+    const [ip, ...names] = line.split(/\s+/).filter(Boolean);
+    if (ip && isIPv4(ip) && names.some((n) => n.toLowerCase() === name.toLowerCase())) out.push(ip);
+  }
+  return out.slice(0, 1);
+}
+
+/** Resolves as the source's libc does; `dnsOnly` skips /etc/hosts (nslookup asks the DNS server only). */
+export function resolveName(ctrl: Controller, source: Source, name: string, dnsOnly = false): Resolution {
+  if (isIPv4(name)) return { addresses: [name], via: 'none', server: null, steps: [`'${name}' is an address`] };
+  if (source.kind === 'host') {
+    const local = hostsLookup('127.0.0.1 localhost\n127.0.0.1 vm\n', name);
+    if (local.length > 0) return { addresses: local, via: 'hosts', server: null, steps: [`'${name}' is in the host's /etc/hosts`] };
+    return { addresses: [], via: 'host-dns', server: HOST.resolver, cause: 'name-not-resolvable',
+      steps: [`the host resolves through ${HOST.resolver}, which knows no container names: '${name}' not found`] };
+  }
+  const c = source.container;
+  const owner = namespaceOwner(ctrl, c);
+  const sandbox = sandboxView(ctrl, c);
+  if (!sandbox) return { addresses: [], via: 'none', server: null, cause: 'container-not-running', steps: [`${c.name} is not running`] };
+  const fromHosts = dnsOnly ? [] : hostsLookup(sandbox.hostsFile, name);
+  if (fromHosts.length > 0) {
+    return { addresses: fromHosts, via: 'hosts', server: null, steps: [`'${name}' is in ${c.name}'s /etc/hosts → ${fromHosts[0]}`] };
+  }
+  if (owner.config.mode.kind === 'none') {
+    return { addresses: [], via: 'none', server: null, cause: 'name-not-resolvable', steps: [`${c.name} has no network (none mode): '${name}' cannot be looked up`] };
+  }
+  const steps: string[] = [];
+  if (owner.config.mode.kind !== 'host' && owner.usesEmbeddedDns) {
+    for (const ep of owner.endpoints()) {
+      if (!ep.network.hasDns) continue;
+      const answers = ep.network.lookup(name).filter((e) => e.ip !== null).map((e) => e.ip as string);
+      if (answers.length > 0) {
+        answers.sort(compareIp);
+        steps.push(`resolved '${name}' to ${answers.join(', ')} via the embedded DNS (127.0.0.11) of ${ep.network.name}`);
+        return { addresses: answers, via: 'embedded-dns', server: '127.0.0.11', steps };
+      }
+    }
+    steps.push(`the embedded DNS (127.0.0.11) has no '${name}' on ${c.name}'s networks (${owner.endpoints().map((e) => e.network.name).join(', ') || 'none'})`);
+  } else {
+    const nets = owner.endpoints().map((e) => e.network.name).join(', ');
+    steps.push(`${c.name} is only on ${nets || 'the host network'}, which has no embedded DNS: asked ${HOST.resolver}, which knows no container names`);
+  }
+  const known = ctrl.findContainer(name);
+  let cause: Cause = 'name-not-resolvable';
+  if (known && known.running && owner.config.mode.kind !== 'host') {
+    const theirs = known.endpoints().filter((e) => e.network.hasDns).map((e) => e.network.name);
+    if (theirs.length > 0) {
+      cause = 'no-shared-network';
+      steps.push(`'${name}' is a container on ${theirs.join(', ')}, a network ${c.name} is not attached to`);
+    } else if (known.endpoints().length > 0) {
+      steps.push(`'${name}' is on the default bridge, where names do not resolve (use a user-defined network or --link)`);
+    }
+  } else if (known && !known.running) {
+    steps.push(`'${name}' is a container that is not running: it has no DNS record`);
+  }
+  return { addresses: [], via: owner.usesEmbeddedDns ? 'embedded-dns' : 'host-dns', server: owner.usesEmbeddedDns ? '127.0.0.11' : HOST.resolver, steps, cause };
+}
+
+function compareIp(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}
+

@@ -1,0 +1,70 @@
+// The Sandbox: a container's network namespace as it looks from inside — interfaces
+// (lo, eth0, eth1… one per endpoint, in join order), routes (default via the first
+// network's gateway), /etc/hosts and /etc/resolv.conf as Docker writes them (FACTS 5,
+// 23, 50, 59, 75, 82, 85). Computed from the live endpoints, so it never goes stale.
+import type { Container } from './container.js';
+import { HOST, type Controller } from './controller.js';
+import { shortId } from './ids.js';
+import { toIp } from './ipam.js';
+import type { InterfaceView, RouteView, SandboxView } from './model.js';
+
+const HOSTS_HEAD = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\n'
+  + 'ff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
+const HOST_HOSTS = '127.0.0.1 localhost\n127.0.0.1 runsc\n127.0.0.1 vm\n';
+const HOST_RESOLV = `nameserver ${HOST.resolver}\n`;
+
+/** The namespace a container lives in (container: mode → its target's). */
+export function namespaceOwner(ctrl: Controller, c: Container): Container {
+  const mode = c.config.mode;
+  if (mode.kind !== 'container') return c;
+  return ctrl.containerById(mode.targetId) ?? c;
+}
+
+export function sandboxView(ctrl: Controller, c: Container): SandboxView | null {
+  const owner = namespaceOwner(ctrl, c);
+  if (!c.running || !owner.running) return null;
+  if (owner.config.mode.kind === 'host') {
+    return { key: 'default', hostname: owner.config.hostname ?? HOST.hostname, hostsFile: HOST_HOSTS, resolvConf: HOST_RESOLV,
+      interfaces: hostInterfaces(ctrl), routes: [{ destination: 'default', via: HOST.gateway, device: 'eth0', source: null }] };
+  }
+  const interfaces: InterfaceView[] = [{ name: 'lo', index: 1, peerIndex: null, mac: '00:00:00:00:00:00', ip: '127.0.0.1',
+    prefixLen: 8, broadcast: null, mtu: 65536, networkName: null }];
+  const routes: RouteView[] = [];
+  let own = '';
+  const eps = owner.endpoints().filter((ep) => ep.ip !== null);
+  eps.forEach((ep, i) => {
+    const subnet = ep.network.subnet!;
+    const gateway = toIp(ep.network.space!.gateway);
+    interfaces.push({ name: `eth${i}`, index: ep.ifIndex, peerIndex: ep.ifIndex + 1, mac: ep.mac, ip: ep.ip!, prefixLen: subnet.prefix,
+      broadcast: toIp(subnet.last), mtu: 1500, networkName: ep.network.name });
+    if (i === 0) routes.push({ destination: 'default', via: gateway, device: 'eth0', source: null });
+    routes.push({ destination: `${toIp(subnet.first)}/${subnet.prefix}`, via: null, device: `eth${i}`, source: ep.ip });
+    own += `${ep.ip}\t${owner.hostname}\n`;
+  });
+  const extra = owner.config.extraHosts.map((h) => {
+    const i = h.indexOf(':');
+    return `${h.slice(i + 1)}\t${h.slice(0, i)}\n`;
+  }).join('');
+  const links = owner.linkHosts.map((l) => `${l.ip}\t${l.names.join(' ')}\n`).join('');
+  const none = owner.config.mode.kind === 'none';
+  // none mode: no own /etc/hosts line (FACT 82).
+  const resolvConf = owner.usesEmbeddedDns ? 'nameserver 127.0.0.11\noptions ndots:0\n'
+    : owner.config.dns.length > 0 ? owner.config.dns.map((d) => `nameserver ${d}\n`).join('') : HOST_RESOLV;
+  return { key: shortId(owner.id),
+    hostname: owner.hostname, hostsFile: HOSTS_HEAD + extra + links + (none ? '' : own), resolvConf, interfaces, routes };
+}
+
+function hostInterfaces(ctrl: Controller): InterfaceView[] {
+  const out: InterfaceView[] = [
+    { name: 'lo', index: 1, peerIndex: null, mac: '00:00:00:00:00:00', ip: '127.0.0.1', prefixLen: 8, broadcast: null, mtu: 65536, networkName: null },
+    { name: 'eth0', index: 2, peerIndex: null, mac: '52:54:00:12:34:56', ip: HOST.ip, prefixLen: HOST.prefixLen, broadcast: '192.0.2.255', mtu: 1500, networkName: null },
+  ];
+  let index = 5;
+  for (const n of ctrl.networks()) {
+    if (!n.space || !n.subnet) continue;
+    out.push({ name: n.bridgeName ?? 'br', index: index++, peerIndex: null, mac: `02:42:${n.id.slice(0, 8).match(/../g)!.join(':')}`,
+      ip: toIp(n.space.gateway), prefixLen: n.subnet.prefix, broadcast: toIp(n.subnet.last), mtu: 1500, networkName: n.name });
+  }
+  return out;
+}
+

@@ -1,0 +1,94 @@
+// Read-only views (model.ts) of the Controller's live objects, for renderers and probes.
+import type { Container } from './container.js';
+import { HOST, type Controller } from './controller.js';
+import { shortId } from './ids.js';
+import { toIp } from './ipam.js';
+import type { ContainerView, EndpointView, NetworkView, PublishedPortView } from './model.js';
+import type { Network } from './network.js';
+import { namespaceOwner, sandboxView } from './sandbox.js';
+
+export function networkView(ctrl: Controller, n: Network): NetworkView {
+  const cfg = n.config;
+  const config = n.subnet
+    ? [{ subnet: cfg.userSubnet ?? n.subnet.text,
+      ...(cfg.userGateway || (!cfg.isDefaultBridge && cfg.userSubnet === null) ? { gateway: toIp(n.space?.gateway ?? 0) } : {}),
+      ...(cfg.userRange ? { ipRange: cfg.userRange } : {}) }]
+    : [];
+  const members = [...n.endpoints.values()].flatMap((ep) => {
+    const c = ctrl.containerById(ep.containerId);
+    if (!c) return [];
+    return [{ containerId: c.id, name: c.name, endpointId: ep.id, macAddress: ep.mac,
+      ipv4Address: ep.ip ? `${ep.ip}/${n.subnet?.prefix}` : '' }];
+  });
+  return {
+    id: n.id, name: n.name, driver: n.driver, scope: 'local', created: cfg.created, internal: cfg.internal,
+    attachable: cfg.attachable, enableIPv6: false, predefined: cfg.predefined, isDefaultBridge: cfg.isDefaultBridge,
+    ipam: { driver: 'default', options: cfg.predefined ? null : {}, config },
+    subnet: n.subnet?.text ?? null, gateway: n.space ? toIp(n.space.gateway) : null,
+    bridgeName: n.bridgeName, options: cfg.options, labels: cfg.labels, containers: members,
+  };
+}
+
+function endpointView(ctrl: Controller, c: Container, a: Container['attachments'][number]): EndpointView {
+  const n = ctrl.networkById(a.networkId);
+  const ep = a.endpoint;
+  const userNet = n?.hasDns ?? false;
+  const started = c.status !== 'created' || ep !== null;
+  return {
+    networkId: started && n ? n.id : '',
+    networkName: n?.name ?? a.networkId,
+    endpointId: ep?.id ?? '',
+    ipAddress: ep?.ip ?? '',
+    ipPrefixLen: ep?.ip && n?.subnet ? n.subnet.prefix : 0,
+    gateway: ep?.ip && n?.space ? toIp(n.space.gateway) : '',
+    macAddress: ep?.mac ?? '',
+    aliases: userNet ? [...a.aliases, shortId(c.id)] : null,
+    ipamConfig: a.requestedIp ? { ipv4Address: a.requestedIp } : a.viaConnect ? {} : null,
+    links: null,
+    driverOpts: a.viaConnect ? {} : null,
+  };
+}
+
+function portsView(c: Container): PublishedPortView[] {
+  const keys = new Map<string, PublishedPortView>();
+  const add = (port: number, proto: 'tcp' | 'udp'): PublishedPortView => {
+    const key = `${port}/${proto}`;
+    const v = keys.get(key) ?? { containerPort: port, proto, bindings: [] };
+    keys.set(key, v);
+    return v;
+  };
+  if (c.config.mode.kind === 'host' || c.config.mode.kind === 'container') return [];
+  for (const e of c.config.exposed) add(e.port, e.proto);
+  for (const [key, bindings] of c.bindings) {
+    const [port, proto] = key.split('/');
+    add(Number(port), proto as 'tcp' | 'udp').bindings.push(...bindings);
+  }
+  return [...keys.values()];
+}
+
+export function containerView(ctrl: Controller, c: Container): ContainerView {
+  const cfg = c.config;
+  const mode = cfg.mode;
+  const networkMode = mode.kind === 'bridge' ? (mode.explicit ? 'bridge' : 'default')
+    : mode.kind === 'network' ? mode.name : mode.kind === 'container' ? `container:${mode.targetId}` : mode.kind;
+  const linkNames = cfg.links.map((l) => `/${ctrl.containerById(l.targetId)?.name ?? l.targetId}:/${c.name}/${l.alias}`);
+  const allNames = [c.name];
+  for (const [id, alias] of c.linkedBy) {
+    const other = ctrl.containerById(id);
+    if (other) allNames.push(`${other.name}/${alias}`);
+  }
+  return {
+    id: c.id, name: c.name, image: cfg.imageRef, entrypoint: cfg.entrypoint, cmd: cfg.cmd, created: c.created, createdSeq: c.seq,
+    state: { status: c.status, running: c.running, paused: c.status === 'paused', exitCode: c.exitCode, error: c.error,
+      startedAt: c.startedAt, finishedAt: c.finishedAt, pid: c.pid },
+    hostname: mode.kind === 'host' ? (cfg.hostname ?? HOST.hostname) : namespaceOwner(ctrl, c).hostname,
+    domainname: cfg.domainname, env: [...cfg.env, ...c.linkEnv], labels: cfg.labels, workingDir: cfg.workdir, user: cfg.user,
+    tty: cfg.tty, openStdin: cfg.openStdin, autoRemove: cfg.autoRemove, restartPolicy: cfg.restart, networkMode,
+    networks: mode.kind === 'container' ? [] : c.attachments.map((a) => endpointView(ctrl, c, a)),
+    ports: portsView(c), portRequests: cfg.portRequests, exposedPorts: cfg.exposed,
+    links: linkNames.length > 0 ? linkNames : null, allNames, sandbox: sandboxView(ctrl, c), extraHosts: cfg.extraHosts,
+    dns: cfg.dns, logs: [...c.logs],
+  };
+}
+
+export { namespaceOwner, sandboxView };

@@ -1,0 +1,53 @@
+// The default reporter: per file, ✓/✗/skipped per scenario, each failure in full,
+// then the summary line CI reads and the time.
+import type { ScenarioResult } from '../runner/events.js';
+import { failureBlock } from './failure-block.js';
+import type { Reporter, ReporterOptions } from './reporter.js';
+import { formatDuration, summaryLine } from './text.js';
+
+const indent = (lines: string[], by: string): string => lines.map((l) => (l ? by + l : l)).join('\n') + '\n';
+
+export function prettyReporter({ chalk }: ReporterOptions): Reporter {
+  const sources = new Map<string, string>();
+  const time = (ms: number): string => chalk.dim(`(${formatDuration(ms)})`);
+
+  const scenarioText = (r: ScenarioResult): string => {
+    switch (r.status) {
+      case 'passed': {
+        const notes = r.simulatedOnly.map((s) => chalk.dim(`    ↷ simulated only (line ${s.loc.start.line}): ${s.reason}`));
+        return [`  ${chalk.green('✓')} ${r.title} ${time(r.duration)}`, ...notes].join('\n') + '\n';
+      }
+      case 'skipped':
+        return `  ${chalk.yellow('-')} ${r.title} ${chalk.yellow(`(skipped: ${r.reason})`)}\n`;
+      case 'errored':
+        return `  ${chalk.red('✗')} ${r.title} ${time(r.duration)}\n` + indent([`${chalk.red.bold('error')}: ${r.error}`], '    ');
+      case 'failed': {
+        let out = `  ${chalk.red('✗')} ${r.title} ${time(r.duration)}\n`;
+        for (const f of r.failures) out += indent(failureBlock(f, sources.get(r.file), chalk), '    ') + '\n';
+        return out;
+      }
+    }
+  };
+
+  return {
+    onFileStart(e) {
+      sources.set(e.file, e.source);
+      return `${chalk.bold.underline(e.file)}\n`;
+    },
+    onFileDiagnostics(e) {
+      return e.diagnostics.map((d) => indent(((chalk.level > 0 && d.renderedColor) || d.rendered).replace(/\n+$/, '').split('\n'), '  ')).join('\n');
+    },
+    onScenarioEnd(e) {
+      return scenarioText(e.result);
+    },
+    onFileEnd() {
+      return '\n';
+    },
+    onRunEnd(e) {
+      const { counts } = e;
+      const invalid = counts.invalidFiles ? chalk.red(`${counts.invalidFiles} invalid file${counts.invalidFiles === 1 ? '' : 's'} (not run)`) + '\n' : '';
+      const colour = counts.failed || counts.invalidFiles ? chalk.red : chalk.green;
+      return `${invalid}${colour(summaryLine(counts))}\n${chalk.dim(`time: ${formatDuration(e.duration)}`)}\n`;
+    },
+  };
+}

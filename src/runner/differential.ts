@@ -1,0 +1,74 @@
+// `--backend sim,docker`: the same scenario on both backends, compared step by step.
+// A step that passes on one and fails on the other is a disagreement (it fails the
+// scenario); a step failing on both is an ordinary failure, reported once.
+import type { Statement } from '../language/ast.js';
+import type { Failure, Observation, StepResult } from './events.js';
+import type { BackendRun, StepRecord } from './scenario.js';
+
+/**
+ * Marks a step whose outcome depends on the engine's history (addresses handed out
+ * before, ports taken by other runs): its disagreement is not reported. The docker
+ * backend's owner decides which facts those are.
+ */
+export type HistoryDependent = (statement: Statement, a: StepSide, b: StepSide) => boolean;
+
+export interface StepSide {
+  backend: BackendRun['backend'];
+  step: StepResult;
+}
+
+export function compareRuns(a: BackendRun, b: BackendRun, historyDependent?: HistoryDependent): Failure[] {
+  const failures: Failure[] = [];
+  const n = Math.min(a.steps.length, b.steps.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.steps[i];
+    const y = b.steps[i];
+    const unsupported = x.step.status === 'unsupported' || y.step.status === 'unsupported';
+    if (unsupported) continue;
+    if (x.step.status === y.step.status) {
+      // Failing on both: the backends agree, the scenario is wrong (or Docker is).
+      if (x.failure) failures.push(x.failure);
+      continue;
+    }
+    if (historyDependent?.({ ...x.statement }, side(a, x), side(b, y))) continue;
+    failures.push(disagreement(a, x, b, y));
+  }
+  return failures;
+}
+
+function side(run: BackendRun, record: StepRecord): StepSide {
+  return { backend: run.backend, step: record.step };
+}
+
+function observe(run: BackendRun, record: StepRecord): Observation {
+  const { step } = record;
+  switch (step.kind) {
+    case 'command': {
+      const said = (step.result.stderr.trim() || step.result.stdout.trim()).split('\n')[0] ?? '';
+      const observed = step.status === 'passed' ? 'the command succeeded' : `exit ${step.result.exitCode}${said ? `: ${said}` : ''}`;
+      return { backend: run.backend, observed, why: null };
+    }
+    case 'expectation':
+      return { backend: run.backend, observed: `${step.status}: ${step.observed}`, why: step.why };
+    case 'let':
+      return { backend: run.backend, observed: step.value === null ? 'no value' : `$${step.name} = ${step.value}`, why: null };
+    case 'file':
+      return { backend: run.backend, observed: `file ${step.path}`, why: null };
+  }
+}
+
+function disagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord): Failure {
+  const sides = [observe(a, x), observe(b, y)];
+  const passedOn = x.step.status === 'passed' ? a.backend : b.backend;
+  const failedOn = x.step.status === 'passed' ? b.backend : a.backend;
+  const what = x.step.kind === 'command' ? 'command' : x.step.kind === 'let' ? 'binding' : 'expectation';
+  return {
+    kind: 'disagreement',
+    message: `backends disagree: the ${what} passed on ${passedOn} and failed on ${failedOn}`,
+    loc: x.step.loc,
+    expected: `the same outcome on ${a.backend} and ${b.backend}`,
+    observed: sides.map((s) => `${s.backend}: ${s.observed}`).join(' | '),
+    why: null,
+    sides,
+  };
+}

@@ -1,0 +1,124 @@
+// The run: files in order, scenarios in order, events out. The runner knows the AST
+// and the Backend interface only; loading and checking files is the CLI's job.
+import type { DnetFile, Scenario } from '../language/ast.js';
+import type { Backend } from '../backends/backend.js';
+import { compareRuns, type HistoryDependent } from './differential.js';
+import {
+  countResult,
+  emptyCounts,
+  type BackendName,
+  type Counts,
+  type FileDiagnostic,
+  type RunEvent,
+  type ScenarioRef,
+  type ScenarioResult,
+} from './events.js';
+import { realClock, runOnBackend, skipReason, type BackendRun, type Clock } from './scenario.js';
+
+/** A file as the CLI loaded it: parsed (`file`) or not, with its diagnostics. */
+export interface LoadedFile {
+  path: string;
+  source: string;
+  /** null when it has errors: nothing of it runs. */
+  file: DnetFile | null;
+  diagnostics: FileDiagnostic[];
+}
+
+export interface RunOptions {
+  /** One backend, or two for a differential run. */
+  backends: Backend[];
+  emit(event: RunEvent): void;
+  bail?: boolean;
+  /** Which scenarios run (`--filter`, `--tag`); the others are left out of the results. */
+  select?(scenario: Scenario, file: DnetFile): boolean;
+  signal?: AbortSignal;
+  historyDependent?: HistoryDependent;
+  clock?: Clock;
+  retryInterval?: number;
+}
+
+export interface RunSummary {
+  counts: Counts;
+  results: ScenarioResult[];
+  duration: number;
+}
+
+export async function runFiles(files: LoadedFile[], options: RunOptions): Promise<RunSummary> {
+  const clock = options.clock ?? realClock;
+  const started = clock.now();
+  const counts = emptyCounts();
+  const all: ScenarioResult[] = [];
+  let bailed = false;
+  options.emit({ type: 'runStart', files: files.map((f) => f.path), backends: options.backends.map((b) => b.name) });
+  for (const loaded of files) {
+    if (bailed || options.signal?.aborted) break;
+    options.emit({ type: 'fileStart', file: loaded.path, source: loaded.source });
+    if (loaded.diagnostics.length) options.emit({ type: 'fileDiagnostics', file: loaded.path, diagnostics: loaded.diagnostics });
+    const results: ScenarioResult[] = [];
+    if (loaded.file && !loaded.diagnostics.some((d) => d.severity === 'error')) {
+      for (const scenario of loaded.file.scenarios) {
+        if (options.select && !options.select(scenario, loaded.file)) continue;
+        if (options.signal?.aborted) break;
+        const result = await runScenario(loaded.file, scenario, options);
+        results.push(result);
+        countResult(counts, result);
+        if (options.bail && (result.status === 'failed' || result.status === 'errored')) {
+          bailed = true;
+          break;
+        }
+      }
+    } else {
+      counts.invalidFiles++;
+    }
+    all.push(...results);
+    options.emit({ type: 'fileEnd', file: loaded.path, results, diagnostics: loaded.diagnostics });
+  }
+  const duration = clock.now() - started;
+  options.emit({ type: 'runEnd', counts, duration });
+  return { counts, results: all, duration };
+}
+
+export async function runScenario(file: DnetFile, scenario: Scenario, options: RunOptions): Promise<ScenarioResult> {
+  const clock = options.clock ?? realClock;
+  const ref: ScenarioRef = { file: file.path, title: scenario.title, loc: scenario.loc };
+  const base = { file: file.path, title: scenario.title, tags: scenario.tags.map((t) => t.name), loc: scenario.loc, simulatedOnly: [] };
+  options.emit({ type: 'scenarioStart', scenario: ref });
+  const started = clock.now();
+  const reason = skipReason(file, scenario);
+  let result: ScenarioResult;
+  if (reason !== null) {
+    result = { ...base, status: 'skipped', reason, duration: 0 };
+  } else {
+    const runs = await Promise.all(
+      options.backends.map((backend) =>
+        runOnBackend(file, scenario, backend, {
+          bail: options.bail,
+          signal: options.signal,
+          clock,
+          retryInterval: options.retryInterval,
+          onStep: (step) => options.emit({ type: 'stepEnd', scenario: ref, backend: backend.name as BackendName, step }),
+        }),
+      ),
+    );
+    result = combine(base, runs, clock.now() - started, options.historyDependent);
+  }
+  options.emit({ type: 'scenarioEnd', result });
+  return result;
+}
+
+function combine(
+  base: Omit<ScenarioResult, 'status' | 'duration'>,
+  runs: BackendRun[],
+  duration: number,
+  historyDependent: HistoryDependent | undefined,
+): ScenarioResult {
+  const errored = runs.find((r) => r.error);
+  if (errored?.error) {
+    const where = runs.length > 1 ? `${errored.backend}: ` : '';
+    return { ...base, status: 'errored', error: where + errored.error.message, stack: errored.error.stack, duration };
+  }
+  const simulatedOnly = runs.flatMap((r) => r.simulatedOnly);
+  const failures = runs.length === 2 ? compareRuns(runs[0], runs[1], historyDependent) : runs[0].failures;
+  if (failures.length) return { ...base, simulatedOnly, status: 'failed', failures, duration };
+  return { ...base, simulatedOnly, status: 'passed', duration };
+}

@@ -1,0 +1,87 @@
+// The shared engine (the machine's daemon, used by others too): the backend labels what
+// it creates, refuses names and objects it did not create, and removes only its own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDockerBackend, RefusedError } from '../../src/backends/docker/index.js';
+import { DOCKER_BIN } from '../../src/backends/docker/host.js';
+import { spawnProcess } from '../../src/backends/docker/proc.js';
+import type { Backend } from '../../src/backends/backend.js';
+import { context, isTraffic, spyingSpawner } from './helpers.js';
+
+const env = { ...process.env };
+delete env.DOCKER_HOST;
+const docker = (...args: string[]) => spawnProcess(DOCKER_BIN, args, { env, timeoutMs: 60_000 });
+const shared = await docker('version', '--format', '{{.Server.Version}}').then((r) => r.exitCode === 0, () => false);
+if (!shared) console.warn('shared-engine tests skipped: no daemon answers on the default socket');
+
+describe.skipIf(!shared)('docker backend (shared engine)', () => {
+  const spy = spyingSpawner();
+  let backend: Backend;
+  let foreignIp = '';
+  beforeAll(async () => {
+    await docker('rm', '-f', 'h-docker-foreign');
+    await docker('network', 'rm', 'h-docker-foreign-net');
+    expect((await docker('run', '-d', '--name', 'h-docker-foreign', 'busybox', 'sleep', '300')).exitCode).toBe(0);
+    expect((await docker('network', 'create', 'h-docker-foreign-net')).exitCode).toBe(0);
+    foreignIp = (await docker('inspect', '-f', '{{.NetworkSettings.IPAddress}}', 'h-docker-foreign')).stdout.trim();
+    backend = createDockerBackend({ engine: 'shared', spawner: spy.spawner, handleSignals: false });
+  });
+  afterAll(async () => {
+    await backend.dispose();
+    await docker('rm', '-f', 'h-docker-foreign');
+    await docker('network', 'rm', 'h-docker-foreign-net');
+  });
+
+  it('refuses to create over, or act on, objects it did not create', async () => {
+    const s = await backend.open(context('refusal'));
+    try {
+      await expect(s.run('docker', ['run', '-d', '--name', 'h-docker-foreign', 'busybox', 'true']))
+        .rejects.toThrow(new RefusedError('refused: container "h-docker-foreign" already exists on the engine (not created by this run)'));
+      await expect(s.run('docker', ['network', 'create', 'h-docker-foreign-net']))
+        .rejects.toThrow('refused: network "h-docker-foreign-net" already exists on the engine (not created by this run)');
+      await expect(s.run('docker', ['rm', '-f', 'h-docker-foreign'])).rejects.toThrow(RefusedError);
+      await expect(s.run('docker', ['network', 'prune', '-f'])).rejects.toThrow(RefusedError);
+      // Its own objects it may create, recreate and remove.
+      expect((await s.run('docker', ['run', '-d', '--name', 'h-docker-mine', 'busybox', 'sleep', '60'])).exitCode).toBe(0);
+      const again = await s.run('docker', ['run', '-d', '--name', 'h-docker-mine', 'busybox', 'sleep', '60']);
+      expect(again.exitCode).toBe(125);
+      expect(again.stderr).toContain('Conflict. The container name "/h-docker-mine" is already in use');
+    } finally {
+      await s.close();
+    }
+    expect((await docker('inspect', '-f', '{{.State.Running}}', 'h-docker-foreign')).stdout.trim()).toBe('true');
+  });
+
+  it('labels what it creates and removes exactly that on close', async () => {
+    const s = await backend.open(context('labels'));
+    let runLabel = '';
+    try {
+      await s.run('docker', ['network', 'create', 'h-docker-net']);
+      await s.run('docker', ['run', '-d', '--name', 'h-docker-a', '--net', 'h-docker-net', 'busybox', 'sleep', '60']);
+      await s.run('docker', ['create', '--name', 'h-docker-b', 'busybox']);
+      runLabel = (await docker('inspect', '-f', '{{index .Config.Labels "dnet-test.run"}}', 'h-docker-a')).stdout.trim();
+      expect(runLabel).not.toBe('');
+      expect((await docker('network', 'inspect', '-f', '{{index .Labels "dnet-test.run"}}', 'h-docker-net')).stdout.trim()).toBe(runLabel);
+      const ping = await s.probe({ kind: 'ping', source: { kind: 'container', name: 'h-docker-a' }, target: 'h-docker-a' });
+      expect(ping).toMatchObject({ status: 'answered', answer: { reached: true } });
+    } finally {
+      await s.close();
+    }
+    expect((await docker('ps', '-aq', '--filter', `label=dnet-test.run=${runLabel}`)).stdout).toBe('');
+    expect((await docker('network', 'ls', '-q', '--filter', `label=dnet-test.run=${runLabel}`)).stdout).toBe('');
+  });
+
+  it('never sends a probe to another user\'s container, even on the same bridge', async () => {
+    const s = await backend.open(context('foreign-traffic'));
+    try {
+      await s.run('docker', ['run', '-d', '--name', 'h-docker-src', 'busybox', 'sleep', '60']);
+      const before = spy.calls.length;
+      const out = await s.probe({ kind: 'ping', source: { kind: 'container', name: 'h-docker-src' }, target: foreignIp });
+      expect(out).toEqual({ status: 'unsupported', reason: `simulated only: ${foreignIp} is outside the scenario's networks` });
+      const gw = await s.probe({ kind: 'ping', source: { kind: 'container', name: 'h-docker-src' }, target: '172.17.0.1' });
+      expect(gw).toMatchObject({ status: 'answered', answer: { reached: true } });
+      expect(spy.calls.slice(before).filter(isTraffic).length).toBe(1); // the gateway ping only
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import { it } from 'vitest';
+import { createDockerBackend } from '../../src/backends/docker/index.js';
+import { context } from './helpers.js';
+it('adhoc', async () => {
+  const b = createDockerBackend({ engine: 'private', handleSignals: false });
+  const s = await b.open(context('x'));
+  const show = async (args: string[]) => { const t = Date.now(); const r = await s.run('docker', args); console.log(`$ docker ${args.join(' ')}  (${Date.now() - t} ms)\n${r.stdout}${r.stderr}exit ${r.exitCode}`); };
+  await show(['run', 'nosuchimage']);
+  await show(['run', '-d', '--name', 'b1', 'busybox', 'sleep', '60']);
+  await show(['exec', 'b1', 'nslookup', 'b2']);
+  await show(['exec', 'b1', 'cat', '/etc/resolv.conf']);
+  await show(['run', '-d', '--name', 'h1', '--net', 'host', 'nginx']);
+  await show(['run', '-d', '--name', 'db', '-e', 'MYSQL_ROOT_PASSWORD=x', 'mysql:5.7']);
+  await show(['run', '-d', '--name', 'web', '--net', 'container:db', 'nginx']);
+  await show(['inspect', '-f', '{{.HostsPath}} {{.ResolvConfPath}}', 'web', 'db']);
+  console.log(JSON.stringify(await s.probe({ kind: 'ip', container: 'web', network: null })));
+  console.log(JSON.stringify(await s.probe({ kind: 'ping', source: { kind: 'container', name: 'web' }, target: 'b1' })));
+  console.log(JSON.stringify(await s.probe({ kind: 'http', source: { kind: 'container', name: 'db' }, url: 'http://127.0.0.1:80/' })));
+  console.log(JSON.stringify(await s.probe({ kind: 'tcp', source: { kind: 'host' }, target: '127.0.0.1', port: 80 })));
+  console.log(JSON.stringify(await s.probe({ kind: 'ip', container: 'h1', network: null })));
+  console.log(JSON.stringify(await s.probe({ kind: 'container', container: 'nope' })));
+  console.log(JSON.stringify(await s.probe({ kind: 'file', container: 'web', path: '/etc/hosts' })));
+  await s.close();
+  await b.dispose();
+});

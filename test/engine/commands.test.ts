@@ -1,0 +1,191 @@
+// Docker commands' texts, exit codes and what they leave behind (FACTS 60–102).
+import { describe, expect, it } from 'vitest';
+import { World } from './helpers.js';
+
+interface Case {
+  setup?: string[];
+  cmd: string;
+  exitCode: number;
+  /** Exact text (<ID> = any 64-hex, <id:NAME> = NAME's ID), or a pattern. */
+  stderr?: string | RegExp;
+  stdout?: string | RegExp;
+  /** container → expected state afterwards. */
+  states?: Record<string, string>;
+}
+
+const ID = '[0-9a-f]{64}';
+const run = (c: Case): void => {
+  const w = new World();
+  w.setup(...(c.setup ?? []));
+  const r = w.docker(c.cmd);
+  const id = (name: string) => w.docker(`inspect -f '{{.Id}}' ${name}`).stdout.trim();
+  if (c.stderr instanceof RegExp) expect(r.stderr).toMatch(c.stderr);
+  const stderr = c.stderr instanceof RegExp ? undefined : c.stderr?.replace(/<id:(\w+)>/g, (_, n: string) => id(n));
+  if (stderr !== undefined) expect(r.stderr).toMatch(new RegExp(`^${stderr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/<ID>/g, ID)}$`));
+  if (typeof c.stdout === 'string') expect(r.stdout).toBe(c.stdout);
+  else if (c.stdout) expect(r.stdout).toMatch(c.stdout);
+  expect(r.exitCode).toBe(c.exitCode);
+  for (const [name, state] of Object.entries(c.states ?? {})) expect(w.state(name), name).toBe(state);
+};
+
+const S = 'busybox sleep 3600';
+const runHelp = "\nSee 'docker run --help'.\n";
+
+describe('docker run errors', () => {
+  const cases: Case[] = [
+    { setup: [`run -d --name x1 ${S}`], cmd: `run -d --name x1 ${S}`, exitCode: 125,
+      stderr: `docker: Error response from daemon: Conflict. The container name "/x1" is already in use by container "<id:x1>". You have to remove (or rename) that container to be able to reuse that name.${runHelp}` },
+    ...['a', '-bad'].map((n) => ({ cmd: `run -d --name=${n} ${S}`, exitCode: 125,
+      stderr: `docker: Error response from daemon: Invalid container name (${n}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.${runHelp}` })),
+    { cmd: `run -d --net nosuchnet --name nn ${S}`, exitCode: 125, stdout: /^[0-9a-f]{64}\n$/, states: { nn: 'created' },
+      stderr: `docker: Error response from daemon: network nosuchnet not found.${runHelp}` },
+    { cmd: 'run nosuchimage', exitCode: 125,
+      stderr: `Unable to find image 'nosuchimage:latest' locally\ndocker: Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host.${runHelp}` },
+    { cmd: 'run -d -p 99999:80 --name p1 nginx', exitCode: 125, stderr: `docker: Invalid hostPort: 99999.${runHelp}`, states: { p1: 'removed' } },
+    { cmd: 'run -d -p abc nginx', exitCode: 125, stderr: `docker: Invalid containerPort: abc.${runHelp}` },
+    { cmd: 'run -d -p 8089:abc nginx', exitCode: 125, stderr: `docker: Invalid containerPort: abc.${runHelp}` },
+    { cmd: 'run -d -p 8090:80/xyz nginx', exitCode: 125, stderr: `docker: Invalid proto: xyz.${runHelp}` },
+    { cmd: 'run -d -p 1.2.3:8091:80 nginx', exitCode: 125, stderr: `docker: Invalid ip address: 1.2.3.${runHelp}` },
+    { setup: ['run -d --name web -p 8080:80 nginx'], cmd: 'run -d --name web2 -p 8080:80 nginx', exitCode: 125, states: { web2: 'created' },
+      stderr: `docker: Error response from daemon: driver failed programming external connectivity on endpoint web2 (<ID>): Bind for 0.0.0.0:8080 failed: port is already allocated.${runHelp}` },
+    { setup: ['run -d --name web --net=host nginx'], cmd: 'run -d --name pub80 -p 80:80 nginx', exitCode: 125, states: { pub80: 'created' },
+      stderr: `docker: Error response from daemon: driver failed programming external connectivity on endpoint pub80 (<ID>): Error starting userland proxy: listen tcp4 0.0.0.0:80: bind: address already in use.${runHelp}` },
+    { setup: ['run -d --name db busybox sleep 3600'], cmd: 'run -d --name c1 --net=container:db -p 80:80 nginx', exitCode: 125,
+      stderr: `docker: Error response from daemon: conflicting options: port publishing and the container type network mode.${runHelp}`, states: { c1: 'removed' } },
+    { setup: ['run -d --name db busybox sleep 3600'], cmd: 'run -d --net=container:db --hostname x nginx', exitCode: 125,
+      stderr: `docker: Error response from daemon: conflicting options: hostname and the network mode.${runHelp}` },
+    { setup: ['run -d --name db busybox sleep 3600'], cmd: 'run -d --net=container:db --add-host foo:127.0.0.2 nginx', exitCode: 125,
+      stderr: `docker: Error response from daemon: conflicting options: custom host-to-IP mapping and the network mode.${runHelp}` },
+    { setup: ['run -d --name db busybox sleep 3600'], cmd: 'run -d --net=container:db --expose 90 nginx', exitCode: 125,
+      stderr: `docker: Error response from daemon: conflicting options: port exposing and the container type network mode.${runHelp}` },
+    { setup: ['run -d --name db busybox sleep 3600'], cmd: 'run -d --net=container:db --link db:db nginx', exitCode: 125,
+      stderr: `docker: links are only supported for user-defined networks.${runHelp}` },
+    { cmd: 'run -d --name c12 --net=container:nosuch nginx', exitCode: 125, states: { c12: 'created' },
+      stderr: `docker: Error response from daemon: No such container: nosuch.${runHelp}` },
+    { cmd: 'run -d --net=container: nginx', exitCode: 125,
+      stderr: `docker: Error response from daemon: Invalid network mode: invalid container format container:<name|id>.${runHelp}` },
+    { setup: [`run -d --name dbstopped ${S}`, 'stop dbstopped'], cmd: 'run -d --name c13 --net=container:dbstopped nginx', exitCode: 125,
+      states: { c13: 'created' }, stderr: `docker: Error response from daemon: cannot join network of a non running container: <id:dbstopped>.${runHelp}` },
+    { cmd: 'run -d --name m1 --net=host --mac-address 02:42:ac:11:00:99 nginx', exitCode: 125,
+      stderr: `docker: Error response from daemon: conflicting options: mac-address and the network mode.${runHelp}` },
+    { cmd: 'run -d --name web3 --net=host -p 80:80 nginx', exitCode: 0, stdout: /^[0-9a-f]{64}\n$/, states: { web3: 'running' },
+      stderr: 'WARNING: Published ports are discarded when using host network mode\n' },
+  ];
+  it.each(cases)('docker $cmd', run);
+});
+
+describe('container commands', () => {
+  const cases: Case[] = [
+    { setup: [`run -d --name x1 ${S}`], cmd: 'rm x1', exitCode: 1,
+      stderr: 'Error response from daemon: You cannot remove a running container <id:x1>. Stop the container before attempting removal or force remove\n' },
+    { setup: [`run -d --name x1 ${S}`, 'stop x1'], cmd: 'exec x1 echo hi', exitCode: 1, stderr: 'Error response from daemon: Container <id:x1> is not running\n' },
+    { cmd: 'stop nosuch', exitCode: 1, stderr: 'Error response from daemon: No such container: nosuch\n' },
+    { cmd: 'rm nosuch', exitCode: 1, stderr: 'Error: No such container: nosuch\n' },
+    { cmd: 'exec nosuch ls', exitCode: 1, stderr: 'Error: No such container: nosuch\n' },
+    { cmd: 'inspect nosuch', exitCode: 1, stdout: '[]\n', stderr: 'Error: No such object: nosuch\n' },
+    { setup: [`run -d --name x1 ${S}`], cmd: 'rename x1 x2', exitCode: 0, stdout: '', states: { x1: 'removed', x2: 'running' } },
+    { cmd: 'run -d --name mysql mysql:5.7', exitCode: 0, states: { mysql: 'exited' } },
+    { cmd: 'run --name mysqlfg mysql:5.7', exitCode: 1, stderr: /^[^\n]*\[ERROR\] \[Entrypoint\]: Database is uninitialized and password option is not specified\n/, states: { mysqlfg: 'exited' } },
+    { cmd: 'run -d --name my2 -e MYSQL_ROOT_PASSWORD=password mysql:5.7', exitCode: 0, states: { my2: 'running' } },
+    { cmd: 'run -d --name ub ubuntu:14.04', exitCode: 0, states: { ub: 'exited' } },
+    { cmd: 'run -itd --name ub ubuntu:14.04', exitCode: 0, states: { ub: 'running' } },
+    { cmd: 'run --rm --name gone busybox true', exitCode: 0, states: { gone: 'removed' } },
+    { setup: ['run -d --name web --net=host nginx'], cmd: 'run -d --name web2 --net=host nginx', exitCode: 0, states: { web2: 'exited' } },
+    { setup: ['run -d --name web -p 8080:80 nginx', '!run -d --name web2 -p 8080:80 nginx', 'stop -t 0 web'], cmd: 'start web2', exitCode: 0,
+      states: { web2: 'running' } },
+    { setup: ['run -d --name web -p 8080:80 nginx', '!run -d --name web2 -p 8080:80 nginx'], cmd: 'start web2', exitCode: 1,
+      stderr: 'Error response from daemon: driver failed programming external connectivity on endpoint web2 (<ID>): Bind for 0.0.0.0:8080 failed: port is already allocated\nError: failed to start containers: web2\n' },
+  ];
+  it.each(cases)('docker $cmd', run);
+
+  it('logs of a failed mysql show the entrypoint error on stderr (FACT 102)', () => {
+    const w = new World();
+    w.setup('run -d --name mysql mysql:5.7');
+    const r = w.docker('logs mysql');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified');
+  });
+});
+
+describe('ports (FACTS 66–72)', () => {
+  const port = (w: World, c: string) => w.docker(`port ${c}`).stdout;
+  it('published forms', () => {
+    const w = new World();
+    w.setup('run -d --name web -p 8080:80 nginx', 'run -d --name lo -p 127.0.0.1:8081:80 nginx', 'run -d --name udp -p 8082:80/udp nginx',
+      'run -d --name rng -p 8083-8085:80-82 nginx');
+    expect(port(w, 'web')).toBe('80/tcp -> 0.0.0.0:8080\n80/tcp -> :::8080\n');
+    expect(port(w, 'lo')).toBe('80/tcp -> 127.0.0.1:8081\n');
+    expect(port(w, 'udp')).toBe('80/udp -> 0.0.0.0:8082\n80/udp -> :::8082\n');
+    expect(w.docker('port rng 82').stdout).toBe('0.0.0.0:8085\n:::8085\n');
+    expect(w.docker('port web 81')).toEqual({ stdout: '', stderr: "Error: No public port '81/tcp' published for web\n", exitCode: 1 });
+  });
+
+  it('random ports: sequential from 32768, no immediate reuse, per host IP (FACT 69)', () => {
+    const w = new World();
+    w.setup('run -d --name a1 -p 80 nginx', 'run -d --name a2 -p 80 nginx', 'rm -f a1', 'run -d --name a3 -p 80 nginx',
+      'run -d --name a4 -p 127.0.0.1::80 nginx', 'run -d --name my -P -e MYSQL_ROOT_PASSWORD=x mysql:5.7');
+    expect(w.docker('port a2 80').stdout).toBe('0.0.0.0:32769\n:::32769\n');
+    expect(w.docker('port a3 80').stdout).toBe('0.0.0.0:32770\n:::32770\n');
+    expect(w.docker('port a4 80').stdout).toBe('127.0.0.1:32768\n');
+    expect(w.docker('port my').stdout).toContain('3306/tcp -> 0.0.0.0:');
+  });
+});
+
+describe('network commands (FACTS 84–96)', () => {
+  const cases: Case[] = [
+    { setup: ['network create my-bridge', `run -d --name dc1 ${S}`, 'network connect my-bridge dc1'], cmd: 'network connect my-bridge dc1', exitCode: 1,
+      stderr: 'Error response from daemon: endpoint with name dc1 already exists in network my-bridge\n' },
+    { setup: ['network create my-bridge', `run -d --name dc1 ${S}`], cmd: 'network disconnect my-bridge dc1', exitCode: 1,
+      stderr: 'Error response from daemon: container <id:dc1> is not connected to network my-bridge\n' },
+    { setup: [`run -d --name isolated --net none ${S}`], cmd: 'network connect bridge isolated', exitCode: 1,
+      stderr: 'Error response from daemon: container cannot be connected to multiple networks with one of the networks in private (none) mode\n' },
+    { setup: ['run -d --name web --net host nginx'], cmd: 'network connect bridge web', exitCode: 1,
+      stderr: 'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n' },
+    { setup: ['run -d --name web --net host nginx'], cmd: 'network disconnect host web', exitCode: 1,
+      stderr: 'Error response from daemon: container cannot be disconnected from host network or connected to host network\n' },
+    { setup: ['run -d --name web --net host nginx'], cmd: 'network connect host web', exitCode: 1,
+      stderr: 'Error response from daemon: endpoint with name web already exists in network host\n' },
+    { setup: [`run -d --name dc1 ${S}`], cmd: 'network connect host dc1', exitCode: 1,
+      stderr: 'Error response from daemon: container cannot be disconnected from host network or connected to host network\n' },
+    { setup: ['network create nosub', `run -d --name dc1 ${S}`], cmd: 'network connect --ip 172.18.0.99 nosub dc1', exitCode: 1,
+      stderr: 'Error response from daemon: user specified IP address is supported only when connecting to networks with user configured subnets\n' },
+    { setup: [`run -d --name dc1 ${S}`], cmd: 'network connect nosuchnet dc1', exitCode: 1, stderr: 'Error response from daemon: network nosuchnet not found\n' },
+    { cmd: 'network connect bridge nosuchcontainer', exitCode: 1, stderr: 'Error response from daemon: No such container: nosuchcontainer\n' },
+    { setup: ['network create my-bridge', `run -d --name mb1 --net my-bridge ${S}`], cmd: 'network rm my-bridge', exitCode: 1,
+      stderr: /^Error response from daemon: error while removing network: network my-bridge id [0-9a-f]{64} has active endpoints\n$/ },
+    { cmd: 'network rm bridge', exitCode: 1, stderr: 'Error response from daemon: bridge is a pre-defined network and cannot be removed\n' },
+    { setup: ['network create my-bridge'], cmd: 'network create my-bridge', exitCode: 1, stderr: 'Error response from daemon: network with name my-bridge already exists\n' },
+    { cmd: 'network create bridge', exitCode: 1, stderr: 'Error response from daemon: operation is not permitted on predefined bridge network\n' },
+    { cmd: 'network create host', exitCode: 1, stderr: 'Error response from daemon: operation is not permitted on predefined host network\n' },
+    { cmd: 'network create none', exitCode: 1, stderr: 'Error response from daemon: operation is not permitted on predefined none network\n' },
+    { setup: [`run -d --name p1 ${S}`, 'pause p1'], cmd: 'exec p1 true', exitCode: 1,
+      stderr: 'Error response from daemon: Container p1 is paused, unpause the container before exec\n' },
+    { setup: [`run -d --name k1 ${S}`, 'kill -s TERM k1'], cmd: 'exec k1 true', exitCode: 0, states: { k1: 'running' } },
+    { cmd: 'run -td --name t1 busybox', exitCode: 0, states: { t1: 'running' } },
+    { cmd: 'network inspect nosuchnet', exitCode: 1, stdout: '[]\n', stderr: 'Error: No such network: nosuchnet\n' },
+    { cmd: 'network rm nosuchnet', exitCode: 1, stderr: 'Error: No such network: nosuchnet\n' },
+    { cmd: 'network create -d overlay ov1', exitCode: 1,
+      stderr: 'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n' },
+    { cmd: 'network create -d nosuchdriver n', exitCode: 1, stderr: 'Error response from daemon: plugin "nosuchdriver" not found\n' },
+    { cmd: 'network create -d host h2', exitCode: 1, stderr: 'Error response from daemon: only one instance of "host" network is allowed\n' },
+    { cmd: 'network create -d null n2', exitCode: 1, stderr: 'Error response from daemon: only one instance of "null" network is allowed\n' },
+  ];
+  it.each(cases)('docker $cmd', run);
+
+  it('connect gives eth1, keeps the default route, switches resolv.conf (FACT 85–88)', () => {
+    const w = new World();
+    w.setup('network create my-bridge', `run -d --name mb1 --net my-bridge ${S}`, `run -d --name dc1 ${S}`);
+    expect(w.ping('dc1', 'mb1').reached).toBe(false);
+    w.setup('network connect my-bridge dc1');
+    expect(w.ip('dc1', 'my-bridge')).toBe('172.18.0.3');
+    expect(w.ping('dc1', 'mb1').reached).toBe(true);
+    expect(w.ping('mb1', 'dc1').reached).toBe(true);
+    expect(w.docker("inspect -f '{{.NetworkSettings.IPAddress}}' dc1").stdout).toBe('172.17.0.2\n');
+    w.setup('network disconnect my-bridge dc1');
+    expect(w.ping('dc1', 'mb1').reached).toBe(false);
+    expect(w.docker('exec dc1 cat /etc/resolv.conf').stdout).toBe('nameserver 127.0.0.11\noptions ndots:0\n');
+    w.setup('network create --subnet 192.168.100.0/24 mynet', 'network connect --alias web-alias --ip 192.168.100.50 mynet dc1',
+      `run -d --name m2 --net mynet ${S}`);
+    expect(w.ping('m2', 'web-alias')).toEqual({ reached: true, cause: undefined });
+  });
+});

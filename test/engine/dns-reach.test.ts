@@ -1,0 +1,157 @@
+// Name resolution and reachability (FACTS 8, 23–28, 42–54, 58–84, 96).
+import { describe, expect, it } from 'vitest';
+import { answerProbe } from '../../src/engine/probes.js';
+import { World } from './helpers.js';
+
+const RUN = (name: string, opts = '') => `run -d --name ${name} ${opts} busybox sleep 3600`.replace(/ +/g, ' ');
+
+function resolve(w: World, from: string, name: string): string[] {
+  const o = answerProbe(w.ctrl, { kind: 'resolve', source: { kind: 'container', name: from }, name });
+  return o.status === 'answered' ? [...o.answer.addresses].sort() : [];
+}
+
+describe('embedded DNS', () => {
+  const w = new World();
+  w.setup('network create my-bridge', RUN('mb1', '--net my-bridge'), RUN('mb2', '--net my-bridge'), RUN('d1'), RUN('d2'));
+  const mb2Id = w.docker("inspect -f '{{.Id}}' mb2").stdout.trim();
+  const cases: Array<[string, string, string[]]> = [
+    ['mb1', 'mb2', ['172.18.0.3']],
+    ['mb1', 'mb1', ['172.18.0.2']],
+    ['mb1', mb2Id.slice(0, 12), ['172.18.0.3']],
+    ['mb1', mb2Id, []],
+    ['mb1', mb2Id.slice(0, 6), []],
+    ['mb1', 'nosuchcontainer', []],
+    ['d1', 'd2', []],
+    ['d1', 'd1', []],
+    ['mb1', 'd1', []],
+  ];
+  it.each(cases)('from %s, %s resolves to %j', (from, name, want) => {
+    expect(resolve(w, from, name)).toEqual(want);
+  });
+
+  it('a stopped container drops out and comes back on start (FACT 24)', () => {
+    w.setup('stop -t 0 mb2');
+    expect(resolve(w, 'mb1', 'mb2')).toEqual([]);
+    w.setup('start mb2');
+    expect(resolve(w, 'mb1', 'mb2')).toEqual(['172.18.0.3']);
+  });
+
+  it('own hostname resolves through /etc/hosts on the default bridge (FACT 8)', () => {
+    const id12 = w.docker("inspect -f '{{.Id}}' d1").stdout.slice(0, 12);
+    expect(resolve(w, 'd1', id12)).toEqual(['172.17.0.2']);
+  });
+
+  it('resolv.conf: 127.0.0.11 on user networks, the host resolver on the default bridge (FACTS 5, 23)', () => {
+    expect(w.docker('exec mb1 cat /etc/resolv.conf').stdout).toBe('nameserver 127.0.0.11\noptions ndots:0\n');
+    expect(w.docker('exec d1 cat /etc/resolv.conf').stdout).toBe('nameserver 10.255.255.53\n');
+  });
+});
+
+describe('aliases (FACTS 42–49)', () => {
+  it('every member of an alias answers; aliases are per network', () => {
+    const w = new World();
+    w.setup('network create mybridge', 'network create other',
+      'run -itd --name network_alias_container1 --net mybridge --net-alias alicek106 ubuntu:14.04',
+      'run -itd --name network_alias_container2 --net mybridge --net-alias alicek106 ubuntu:14.04',
+      'run -itd --name network_alias_container3 --net mybridge --network-alias alicek106 ubuntu:14.04',
+      RUN('probe', '--net mybridge'), RUN('outsider', '--net other'));
+    expect(resolve(w, 'probe', 'alicek106')).toEqual(['172.18.0.2', '172.18.0.3', '172.18.0.4']);
+    expect(resolve(w, 'outsider', 'alicek106')).toEqual([]);
+    const aliases = w.docker("inspect -f '{{json .NetworkSettings.Networks.mybridge.Aliases}}' network_alias_container1").stdout;
+    expect(aliases).toMatch(/^\["alicek106","[0-9a-f]{12}"\]\n$/);
+  });
+
+  const rejected: Array<[string, string]> = [
+    ['run -d --name a1 --net bridge --network-alias foo busybox sleep 3600',
+      "docker: network-scoped aliases are only supported for user-defined networks.\nSee 'docker run --help'.\n"],
+    ['run -d --name a2 --net host --network-alias foo busybox sleep 3600',
+      "docker: network-scoped aliases are only supported for user-defined networks.\nSee 'docker run --help'.\n"],
+  ];
+  it.each(rejected)('docker %s', (cmd, stderr) => {
+    const w = new World();
+    const r = w.docker(cmd);
+    expect([r.stderr, r.exitCode]).toEqual([stderr, 125]);
+    expect(w.state(/--name (\S+)/.exec(cmd)![1])).toBe('removed');
+  });
+
+  it('--net-alias on the implicit default bridge is ignored (FACT 49)', () => {
+    const w = new World();
+    expect(w.docker('run -d --name aliasdef --net-alias foo busybox sleep 3600').exitCode).toBe(0);
+    expect(w.ip('aliasdef')).toBe('172.17.0.2');
+  });
+});
+
+describe('reachability', () => {
+  const w = new World();
+  w.setup('network create my-bridge', 'network create my-bridge2', 'network create --internal intnet',
+    'network create -o com.docker.network.bridge.enable_icc=false noicc',
+    RUN('mb1', '--net my-bridge'), RUN('mb2', '--net my-bridge'), RUN('d1'), RUN('d2'), RUN('mc1', '--net my-bridge2'),
+    RUN('i1', '--net intnet'), RUN('i2', '--net intnet'), RUN('n1', '--net noicc'), RUN('n2', '--net noicc'),
+    RUN('isolated', '--net none'), 'run -d --name hostweb --net host nginx');
+  const cases: Array<[string, string, boolean, string | undefined]> = [
+    ['d1', '172.17.0.3', true, undefined],
+    ['d1', 'd2', false, 'name-not-resolvable'],
+    ['mb1', 'mb2', true, undefined],
+    ['mb1', '172.17.0.2', false, 'bridge-isolation'],
+    ['d1', '172.18.0.2', false, 'bridge-isolation'],
+    ['mb1', 'mc1', false, 'no-shared-network'],
+    ['mc1', '172.18.0.1', true, undefined],
+    ['mb1', '172.17.0.1', true, undefined],
+    ['mb1', '172.18.0.200', false, 'address-not-in-use'],
+    ['host', '172.18.0.3', true, undefined],
+    ['host', '172.17.0.2', true, undefined],
+    ['i1', 'i2', true, undefined],
+    ['i1', '172.17.0.2', false, 'internal-network'],
+    ['n1', 'n2', false, 'icc-disabled'],
+    ['isolated', '172.17.0.2', false, 'loopback-only'],
+    ['isolated', '127.0.0.1', true, undefined],
+    ['isolated', 'd1', false, 'name-not-resolvable'],
+    ['hostweb', '172.18.0.2', true, undefined],
+  ];
+  it.each(cases)('ping from %s to %s → %s (%s)', (from, to, reached, cause) => {
+    expect(w.ping(from, to)).toEqual({ reached, cause });
+  });
+
+  it('tcp: refused when nothing listens, dropped across bridges (FACTS 10, 28)', () => {
+    const tcp = (from: string, target: string, port: number) => {
+      const o = answerProbe(w.ctrl, { kind: 'tcp', source: { kind: 'container', name: from }, target, port });
+      return o.status === 'answered' ? [o.answer.connected, o.why.cause] : [];
+    };
+    expect(tcp('d1', '172.17.0.3', 80)).toEqual([false, 'nothing-listening']);
+    expect(tcp('mb1', '172.17.0.2', 80)).toEqual([false, 'bridge-isolation']);
+  });
+
+  it('none mode: ping by IP says Network is unreachable (FACT 82)', () => {
+    const r = w.docker('exec isolated ping -c 1 -W 1 172.17.0.2');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('Network is unreachable');
+  });
+});
+
+describe('links (FACTS 50–54)', () => {
+  it('hosts entry, env vars, one way', () => {
+    const w = new World();
+    w.setup('run -d --name nginx nginx', 'run -d --name nginx1 --link nginx:nginx nginx');
+    const id12 = w.docker("inspect -f '{{.Id}}' nginx").stdout.slice(0, 12);
+    expect(w.docker('exec nginx1 cat /etc/hosts').stdout).toContain(`172.17.0.2\tnginx ${id12}\n`);
+    expect(w.ping('nginx1', 'nginx').reached).toBe(true);
+    expect(w.ping('nginx', 'nginx1').reached).toBe(false);
+    const env = w.docker('exec nginx1 env').stdout;
+    expect(env).toContain('NGINX_PORT=tcp://172.17.0.2:80\n');
+    expect(env).toContain('NGINX_PORT_80_TCP_ADDR=172.17.0.2\n');
+    expect(env).toContain('NGINX_NAME=/nginx1/nginx\n');
+    expect(w.docker("inspect -f '{{json .HostConfig.Links}}' nginx1").stdout).toBe('["/nginx:/nginx1/nginx"]\n');
+  });
+
+  it('link to a stopped container leaves it Created; to a missing one creates nothing', () => {
+    const w = new World();
+    w.setup(RUN('stoppedone'), 'stop -t 0 stoppedone');
+    const r = w.docker('run -d --name linkstopped --link stoppedone:st busybox sleep 3600');
+    expect(r.stderr).toBe("docker: Error response from daemon: Cannot link to a non running container: /stoppedone AS /linkstopped/st.\nSee 'docker run --help'.\n");
+    expect(r.exitCode).toBe(125);
+    expect(w.state('linkstopped')).toBe('created');
+    const r2 = w.docker('run -d --name ln2 --link nosuchcontainer:ns busybox sleep 3600');
+    expect(r2.stderr).toBe("docker: Error response from daemon: could not get container for nosuchcontainer: No such container: nosuchcontainer.\nSee 'docker run --help'.\n");
+    expect(w.state('ln2')).toBe('removed');
+  });
+});

@@ -1,0 +1,132 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { failureBlock } from '../../src/reporters/failure-block.js';
+import { isReporterName, loadReporter, render, reporterNames } from '../../src/reporters/index.js';
+import type { Failure, RunEvent } from '../../src/runner/events.js';
+import { runFiles } from '../../src/runner/run.js';
+import { answered, FileBuilder, fakeBackend, w } from '../runner/helpers.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const plain = new Chalk({ level: 0 });
+
+/** Named transform: durations vary run to run; everything else must not. */
+export function normaliseDurations(text: string): string {
+  return text
+    .replace(/\((\d+ms|\d+\.\d+s)\)/g, '(<duration>)')
+    .replace(/time: (\d+ms|\d+\.\d+s)/g, 'time: <duration>')
+    .replace(/time="\d+\.\d+"/g, 'time="<duration>"')
+    .replace(/"duration": \d+(\.\d+)?/g, '"duration": "<duration>"')
+    .replace(/duration_ms: \d+/g, 'duration_ms: <duration>');
+}
+
+function golden(name: string, actual: string): void {
+  const path = join(here, 'golden', `${name}.txt`);
+  if (process.env.UPDATE_GOLDEN) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+/** A run with one of everything: pass, failed expectation, failed command, skip, simulated only, an invalid file. */
+async function sampleEvents(): Promise<RunEvent[]> {
+  const file = new FileBuilder('scenarios/sample.dnet')
+    .docker('network create shared')
+    .scenario('containers on a user bridge reach each other', ['dns'])
+    .docker('run -d --name a --network shared busybox')
+    .expect('ping a from a succeeds', { type: 'PingExpect', target: w('a'), source: w('a'), outcome: 'succeeds' })
+    .scenario('the default bridge has no names')
+    .expect('ping b2 from b1 succeeds', { type: 'PingExpect', target: w('b2'), source: w('b1'), outcome: 'succeeds' })
+    .expect('network other exists', { type: 'NetworkExistsExpect', network: w('other'), exists: true })
+    .scenario('a bad command stops the scenario')
+    .docker('run --name a busybox')
+    .docker('run --name a busybox')
+    .scenario('not yet')
+    .skip('needs IPv6 <&> "quotes"')
+    .scenario('reaches the internet')
+    .expect('ping 1.1.1.1 from a succeeds', { type: 'PingExpect', target: w('1.1.1.1'), source: w('a'), outcome: 'succeeds' })
+    .build();
+  let names = 0;
+  const backend = fakeBackend({
+    onRun: (args) =>
+      args.includes('--name') && args[0] === 'run' && args[2] === 'a' && args.length === 4 && names++ % 2 === 1
+        ? { stdout: '', stderr: 'docker: Error response from daemon: Conflict. The container name "/a" is already in use.\nSee \'docker run --help\'.\n', exitCode: 125 }
+        : { stdout: 'id\n', stderr: '', exitCode: 0 },
+    onProbe: (p) => {
+      if (p.kind === 'network') return answered<'network'>({ exists: false, subnet: null, gateway: null });
+      if (p.kind !== 'ping') throw new Error(p.kind);
+      if (p.target === '1.1.1.1') return { status: 'unsupported', reason: 'traffic to 1.1.1.1 leaves the scenario' };
+      if (p.target === 'a') return answered<'ping'>({ reached: true, address: '172.18.0.2' });
+      return answered<'ping'>({ reached: false, address: null }, { steps: ['b1 is on the default bridge (bridge), which has no embedded DNS', '/etc/hosts has no entry for b2'], cause: 'name-not-resolvable' });
+    },
+  });
+  const events: RunEvent[] = [];
+  const invalid = {
+    path: 'scenarios/broken.dnet',
+    source: 'expect pong a from b succeeds\n',
+    file: null,
+    diagnostics: [{ severity: 'error' as const, message: "unknown expectation 'pong'", loc: null, rendered: "error: unknown expectation 'pong'\n --> scenarios/broken.dnet:1:8" }],
+  };
+  await runFiles([invalid, { path: file.path, source: file.source, file, diagnostics: [] }], { backends: [backend], emit: (e) => events.push(e) });
+  return events;
+}
+
+describe('reporters', () => {
+  it.each(reporterNames)('%s matches its golden file', async (name) => {
+    const factory = await loadReporter(name);
+    const text = render(factory({ chalk: plain }), await sampleEvents());
+    golden(name, normaliseDurations(text));
+  });
+
+  it('pretty ends with the exact summary line, then the time', async () => {
+    const factory = await loadReporter('pretty');
+    const lines = render(factory({ chalk: plain }), await sampleEvents()).trimEnd().split('\n');
+    expect(lines.at(-2)).toBe('2 passed, 2 failed, 1 skipped');
+    expect(lines.at(-1)).toMatch(/^time: \d+ms$/);
+  });
+
+  it('pretty uses colour only when given a colouring chalk', async () => {
+    const factory = await loadReporter('pretty');
+    expect(render(factory({ chalk: plain }), await sampleEvents())).not.toContain('\u001b[');
+    expect(render(factory({ chalk: new Chalk({ level: 1 }) }), await sampleEvents())).toContain('\u001b[');
+  });
+
+  it('json is the results as JSON', async () => {
+    const factory = await loadReporter('json');
+    const doc = JSON.parse(render(factory({ chalk: plain }), await sampleEvents()));
+    expect(doc.counts).toEqual({ passed: 2, failed: 2, skipped: 1, invalidFiles: 1 });
+    expect(doc.files[1].scenarios[1].failures[0].why.cause).toBe('name-not-resolvable');
+  });
+
+  it('knows its reporters by name', () => {
+    expect(isReporterName('tap')).toBe(true);
+    expect(isReporterName('toString')).toBe(false);
+  });
+
+  it('lays out a failure as Hurl does', () => {
+    const failure: Failure = {
+      kind: 'expectation',
+      message: 'expectation failed',
+      loc: { source: 'scenarios/default-bridge.dnet', start: { offset: 0, line: 12, column: 3 }, end: { offset: 0, line: 12, column: 34 } },
+      expected: 'ping succeeds',
+      observed: "ping failed: 'b2' did not resolve",
+      why: { steps: ['b1 is on the default bridge (bridge), which has no embedded DNS', '/etc/hosts has no entry for b2'] },
+    };
+    const source = '\n'.repeat(11) + '  expect ping b2 from b1 succeeds\n';
+    expect(failureBlock(failure, source, plain).join('\n')).toBe(
+      [
+        'error: expectation failed',
+        '   --> scenarios/default-bridge.dnet:12:3',
+        '    |',
+        ' 12 |   expect ping b2 from b1 succeeds',
+        '    |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ expected: ping succeeds',
+        '    |',
+        "    = observed: ping failed: 'b2' did not resolve",
+        '    = why: b1 is on the default bridge (bridge), which has no embedded DNS; /etc/hosts has no entry for b2',
+      ].join('\n'),
+    );
+  });
+});

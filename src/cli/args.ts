@@ -25,6 +25,10 @@ export interface RunArgs {
   color: boolean | null;
   backends: BackendChoice[];
   shard: { index: number; total: number } | null;
+  /** Worker threads (simulator only); null: one per core. */
+  jobs: number | null;
+  /** Run again whenever a .dnet file under PATH changes. */
+  watch: boolean;
 }
 
 export type Args =
@@ -33,8 +37,8 @@ export type Args =
   | { command: 'help' }
   | { command: 'version' };
 
-const valued = ['--filter', '-t', '--tag', '--reporter', '--backend', '--shard'] as const;
-const switches = ['--bail', '--no-color', '--color', '--help', '-h', '--version', '-v'] as const;
+const valued = ['--filter', '-t', '--tag', '--reporter', '--backend', '--shard', '--jobs', '-j'] as const;
+const switches = ['--bail', '--no-color', '--color', '--watch', '-w', '--help', '-h', '--version', '-v'] as const;
 const known: string[] = [...valued, ...switches];
 
 export const defaultPaths = ['scenarios/'];
@@ -48,7 +52,7 @@ export function parseArgs(argv: string[]): Args {
   } else if (words[0] === 'run') {
     words.shift();
   }
-  const run: RunArgs = { command: 'run', paths: [], filters: [], tags: [], bail: false, reporters: [], color: null, backends: ['sim'], shard: null };
+  const run: RunArgs = { command: 'run', paths: [], filters: [], tags: [], bail: false, reporters: [], color: null, backends: ['sim'], shard: null, jobs: null, watch: false };
   let onlyPaths = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -63,14 +67,15 @@ export function parseArgs(argv: string[]): Args {
     const eq = word.startsWith('--') ? word.indexOf('=') : -1;
     const flag = eq > 0 ? word.slice(0, eq) : word;
     let inline: string | null = eq > 0 ? word.slice(eq + 1) : null;
-    // `-tfoo` as `-t foo`, as getopt does.
-    if (!word.startsWith('--') && word.length > 2 && word.startsWith('-t')) inline = word.slice(2);
-    const name = inline !== null && !word.startsWith('--') ? '-t' : flag;
+    // `-tfoo` as `-t foo`, `-j4` as `-j 4`, as getopt does.
+    if (!word.startsWith('--') && word.length > 2 && /^-[tj]/.test(word)) inline = word.slice(2);
+    const name = inline !== null && !word.startsWith('--') ? word.slice(0, 2) : flag;
     if ((switches as readonly string[]).includes(name)) {
       if (inline !== null) throw new UsageError(`option '${name}' takes no value`);
       if (name === '--help' || name === '-h') return { command: 'help' };
       if (name === '--version' || name === '-v') return { command: 'version' };
       if (name === '--bail') run.bail = true;
+      if (name === '--watch' || name === '-w') run.watch = true;
       if (name === '--no-color') run.color = false;
       if (name === '--color') run.color = true;
       continue;
@@ -113,6 +118,13 @@ function applyValued(run: RunArgs, name: string, value: string): void {
       const unique = [...new Set(parts)] as BackendChoice[];
       if (unique.length !== parts.length) throw new UsageError(`backend named twice in '${value}'`);
       run.backends = unique;
+      return;
+    }
+    case '--jobs':
+    case '-j': {
+      const jobs = Number(value);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants a whole number of at least 1, got '${value}'`);
+      run.jobs = jobs;
       return;
     }
     case '--shard': {
@@ -158,6 +170,9 @@ options:
                          stdout; repeatable
   --backend B            sim (default), docker, or sim,docker (compare both)
   --shard I/N            run only the I-th of N deterministic slices of the files
+  -j, --jobs N           files run in N worker threads (default: one per core;
+                         the docker backend always runs one scenario at a time)
+  -w, --watch            run again when a .dnet file changes (Ctrl-C ends)
   --no-color             plain output (also: NO_COLOR=1)
   -h, --help             this text
   -v, --version          the version

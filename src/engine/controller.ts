@@ -7,6 +7,9 @@ import { fail, ok, type Result } from './errors.js';
 import { Clock, IdSource, NameSource, shortId } from './ids.js';
 import { AddressSpace, parseCidr, PoolAllocator, toInt, type Cidr } from './ipam.js';
 import type { DriverName } from './model.js';
+import { ImageStore } from './build/images.js';
+import type { ImageSpec } from './images/catalog.js';
+import { VolumeStore } from './volumes/store.js';
 import { Network, type NetworkConfig } from './network.js';
 import { PortAllocator } from './ports.js';
 
@@ -39,6 +42,10 @@ export class Controller {
   private containerSeq = 0;
   /** Interface numbers grow with every veth ever created (FACT 5). */
   ifIndex = 10;
+
+  /** The local image store: the catalog's images plus those `docker build` made. */
+  readonly images = new ImageStore();
+  readonly volumes = new VolumeStore();
 
   readonly defaultBridge: Network;
   readonly hostNetwork: Network;
@@ -116,6 +123,11 @@ export class Controller {
 
   nameTaken(name: string): boolean {
     return this.containersByName.has(name);
+  }
+
+  /** The image for a reference, when present locally (built here, or in the catalog). */
+  findImage(ref: string): ImageSpec | undefined {
+    return this.images.find(ref);
   }
 
   // ------------------------------------------------------------------ networks

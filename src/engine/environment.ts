@@ -5,6 +5,7 @@ import type { ExecContext } from './exec/context.js';
 import type { ExecEnvironment, HttpOutcome, ReachOutcome, ResolveOutcome } from './model.js';
 import { deliver, resolveName } from './reach.js';
 import { containerView } from './views.js';
+import { containerFiles } from './volumes/filesystem.js';
 
 export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string[] = []): ExecContext {
   const source = { kind: 'container' as const, container: c };
@@ -13,6 +14,7 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
     container: view,
     tools: c.config.image?.tools ? new Set(c.config.image.tools) : null,
     env: [...view.env, ...extraEnv],
+    files: containerFiles(ctrl, c),
     resolve(name: string): ResolveOutcome {
       const r = resolveName(ctrl, source, name);
       return { addresses: r.addresses, via: r.via, server: r.server, steps: r.steps };

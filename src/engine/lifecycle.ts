@@ -131,6 +131,9 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
 function writeLinks(ctrl: Controller, c: Container): void {
   c.linkHosts = [];
   c.linkEnv = [];
+  // On a user-defined network a link is a DNS alias seen by this container only
+  // (resolver.ts); /etc/hosts entries and env vars are the default bridge's legacy links.
+  if (c.config.mode.kind === 'network') return;
   for (const link of c.config.links) {
     const target = ctrl.containerById(link.targetId);
     const ip = target?.endpoints().find((ep) => ep.ip)?.ip;

@@ -178,6 +178,14 @@ export interface ContainerView {
   logs: LogLine[];
 }
 
+/** A container's files as its processes see them (mounts, its own layer, its image). */
+export interface ContainerFiles {
+  /** Content of a file, or null when there is none. */
+  read(path: string): string | null;
+  /** Writes (or appends to) a file; returns the shell's error text (`can't create f: …`), or null. */
+  write(path: string, content: string, append: boolean): string | null;
+}
+
 /** What `docker exec` renderers need from the engine: the world as one container sees it. */
 export interface ExecEnvironment {
   container: ContainerView;
@@ -191,6 +199,8 @@ export interface ExecEnvironment {
   queryDns?(name: string): ResolveOutcome;
   /** Send a packet (ping: port null) to an address from this container. */
   reach(address: string, port: number | null, proto: Proto): ReachOutcome;
+  /** The container's files (`cat`, `sh -c 'echo x > f'`); absent: only Docker's /etc files exist. */
+  files?: ContainerFiles;
   /** HTTP GET: the body served (nginx page) or the failure. */
   httpGet(address: string, port: number, path: string): HttpOutcome;
 }

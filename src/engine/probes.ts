@@ -6,6 +6,7 @@ import type { Controller } from './controller.js';
 import { toIp } from './ipam.js';
 import { deliver, resolveName, type Source } from './reach.js';
 import { namespaceOwner } from './views.js';
+import { answerFileProbe } from './volumes/probe.js';
 
 type Outcome<K extends ProbeKind> = ProbeOutcome<K>;
 const answered = <K extends ProbeKind>(answer: Answers[K], steps: string[], cause?: Cause): Outcome<K> =>
@@ -102,7 +103,6 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
         bindings.length ? [] : [`${p.port}/${p.proto} of ${c.name} is not published`], bindings.length ? undefined : 'port-not-published');
     }
     case 'file':
-      // Volumes are modelled elsewhere; the simulator has no file contents yet.
-      return answered({ content: null }, ['the simulator does not model file contents']);
+      return answerFileProbe(ctrl, p.container, p.path);
   }
 }

@@ -92,6 +92,9 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
   const c = source.container;
   const owner = namespaceOwner(ctrl, c);
   if (!c.running || !owner.running) return { result: 'unreachable', cause: 'container-not-running', steps: [`${c.name} is not running`] };
+  if (c.status === 'paused' || owner.status === 'paused') {
+    return { result: 'dropped', cause: 'container-not-running', steps: [`${c.name} is paused: it sends nothing`] };
+  }
   if (owner.config.mode.kind === 'host') {
     return deliver(ctrl, { kind: 'host' }, address, port, proto);
   }

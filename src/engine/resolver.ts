@@ -51,6 +51,11 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
   if (owner.config.mode.kind !== 'host' && owner.usesEmbeddedDns) {
     for (const ep of owner.endpoints()) {
       if (!ep.network.hasDns) continue;
+      const linked = linkOnNetwork(ctrl, owner, ep.network.id, name);
+      if (linked) {
+        steps.push(`'${name}' is ${c.name}'s link to ${linked.name}: ${linked.ip} on ${ep.network.name} (embedded DNS)`);
+        return { addresses: [linked.ip], via: 'embedded-dns', server: '127.0.0.11', steps };
+      }
       const answers = ep.network.lookup(name).filter((e) => e.ip !== null).map((e) => e.ip as string);
       if (answers.length > 0) {
         answers.sort(compareIp);
@@ -77,6 +82,17 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
     steps.push(`'${name}' is a container that is not running: it has no DNS record`);
   }
   return { addresses: [], via: owner.usesEmbeddedDns ? 'embedded-dns' : 'host-dns', server: owner.usesEmbeddedDns ? '127.0.0.11' : HOST.resolver, steps, cause };
+}
+
+/** A --link alias on a user network: the target's address there, for the linking container only. */
+function linkOnNetwork(ctrl: Controller, owner: Container, networkId: string, name: string): { name: string; ip: string } | null {
+  for (const link of owner.config.links) {
+    if (link.alias.toLowerCase() !== name.toLowerCase()) continue;
+    const target = ctrl.containerById(link.targetId);
+    const ep = target?.endpoints().find((e) => e.network.id === networkId && e.ip !== null);
+    if (target && ep?.ip) return { name: target.name, ip: ep.ip };
+  }
+  return null;
 }
 
 function compareIp(a: string, b: string): number {

@@ -9,6 +9,8 @@ const indent = (lines: string[], by: string): string => lines.map((l) => (l ? by
 
 export function prettyReporter({ chalk }: ReporterOptions): Reporter {
   const sources = new Map<string, string>();
+  // A failure block ends in a blank line already: the file's closing blank is not doubled.
+  let endsBlank = false;
   const time = (ms: number): string => chalk.dim(`(${formatDuration(ms)})`);
 
   const scenarioText = (r: ScenarioResult): string => {
@@ -38,10 +40,14 @@ export function prettyReporter({ chalk }: ReporterOptions): Reporter {
       return e.diagnostics.map((d) => indent(((chalk.level > 0 && d.renderedColor) || d.rendered).replace(/\n+$/, '').split('\n'), '  ')).join('\n');
     },
     onScenarioEnd(e) {
-      return scenarioText(e.result);
+      const text = scenarioText(e.result);
+      endsBlank = text.endsWith('\n\n');
+      return text;
     },
     onFileEnd() {
-      return '\n';
+      const text = endsBlank ? '' : '\n';
+      endsBlank = false;
+      return text;
     },
     onRunEnd(e) {
       const { counts } = e;

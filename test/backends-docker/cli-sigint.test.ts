@@ -42,7 +42,10 @@ describe.skipIf(noEngine || !cliBuilt)('dnet-test --backend docker, interrupted'
     // Wait until the foreground container runs: the scenario is then mid-way.
     let dockerEnv: NodeJS.ProcessEnv = env;
     let running = false;
-    for (let i = 0; i < 120 && !running; i++) {
+    let gone = false;
+    void exited.then(() => { gone = true; });
+    // Generous: engine start-up on a loaded machine can take tens of seconds.
+    for (let i = 0; i < 360 && !running && !gone; i++) {
       await sleep(250);
       if (mode === 'private') {
         const root = engineOf(pid);

@@ -52,7 +52,8 @@ describe.skipIf(noEngine)('SIGINT mid-scenario (backend API)', () => {
     let running = false;
     let gone = false;
     void exited.then(() => { gone = true; });
-    for (let i = 0; i < 160 && !running && !gone; i++) {
+    // Generous: engine start-up on a loaded machine can take tens of seconds.
+    for (let i = 0; i < 360 && !running && !gone; i++) {
       await sleep(250);
       if (!output.includes('ready')) continue;
       const root = mode === 'private' ? engineOwnedBy(pid) : null;

@@ -155,3 +155,13 @@ describe('links (FACTS 50–54)', () => {
     expect(w.state('ln2')).toBe('removed');
   });
 });
+
+describe('links on a user-defined network', () => {
+  it('the alias resolves through the embedded DNS for the linking container only', () => {
+    const w = new World();
+    w.setup('network create un', RUN('srv', '--net un'), RUN('cli', '--net un --link srv:db'), RUN('other', '--net un'));
+    expect(resolve(w, 'cli', 'db')).toEqual(['172.18.0.2']);
+    expect(resolve(w, 'other', 'db')).toEqual([]);
+    expect(w.docker('exec cli cat /etc/hosts').stdout).not.toContain('db');
+  });
+});

@@ -50,7 +50,7 @@ const e = (x: Omit<Expectation, 'loc' | 'within'>): Expectation => ({ within: nu
 const ip = (container: string, predicate: Extract<Expectation, { type: 'IpExpect' }>['predicate']) => e({ type: 'IpExpect', container: w(container), network: null, predicate } as never);
 
 describe('expectations', () => {
-  const cases: Array<[string, Expectation, 'passed' | 'failed', CommandResult | null?]> = [
+  const cases: Array<[string, Expectation, 'passed' | 'failed', (CommandResult | null)?]> = [
     ['resolve gives the same set, any order', e({ type: 'ResolveExpect', name: w('svc'), source: w('web'), check: { type: 'Gives', values: [lit('172.18.0.5'), lit('172.18.0.4')] } } as never), 'passed'],
     ['resolve gives a subset fails', e({ type: 'ResolveExpect', name: w('svc'), source: w('web'), check: { type: 'Gives', values: [lit('172.18.0.4')] } } as never), 'failed'],
     ['resolve gives ip of C', e({ type: 'ResolveExpect', name: w('web'), source: w('db'), check: { type: 'Gives', values: [ipOf('web')] } } as never), 'passed'],

@@ -1,19 +1,27 @@
 // The simulator backend: a fresh Controller per scenario; commands through its CLI
 // front, probes through its probe answers. Nothing waits on a clock (realTime: false).
-import { runCli, type ToolRunner } from '../../engine/cli/index.js';
+import { runCli, type ComposeHandler, type ToolRunner } from '../../engine/cli/index.js';
 import { Controller } from '../../engine/controller.js';
 import { answerProbe } from '../../engine/probes.js';
-import type { Backend, BackendSession, ProbeKind, ProbeOf, ProbeOutcome } from '../backend.js';
+import type { Backend, BackendSession, ProbeKind, ProbeOf, ProbeOutcome, ScenarioContext } from '../backend.js';
 
-export function createSimulatorBackend(tools?: ToolRunner): Backend {
+export interface SimulatorOptions {
+  /** In-container tools (default: src/engine/exec). */
+  tools?: ToolRunner;
+  /** docker-compose support, given the scenario (its files, its folder). */
+  compose?: (context: ScenarioContext) => ComposeHandler;
+}
+
+export function createSimulatorBackend(options: SimulatorOptions = {}): Backend {
   return {
     name: 'sim',
     realTime: false,
-    async open(): Promise<BackendSession> {
+    async open(context: ScenarioContext): Promise<BackendSession> {
       const ctrl = new Controller();
+      const compose = options.compose?.(context);
       return {
         async run(program, args) {
-          return runCli(ctrl, program, args, tools);
+          return runCli(ctrl, program, args, options.tools, compose);
         },
         async probe<K extends ProbeKind>(probe: ProbeOf<K>): Promise<ProbeOutcome<K>> {
           return answerProbe(ctrl, probe);

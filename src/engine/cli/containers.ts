@@ -17,7 +17,7 @@ export type ExecRunner = (c: Container, argv: string[], env: string[]) => Comman
 
 /** Runs `action` on every named container; `Error: No such container` is the client's wording for some verbs. */
 function eachContainer(ctrl: Controller, refs: string[], action: (c: Container) => Result<void>,
-  clientNotFound: boolean, failedSummary: string | null): CommandResult {
+  clientNotFound: boolean, failedSummary: string | null, prefix: (ref: string) => string = () => ''): CommandResult {
   let stdout = '';
   let stderr = '';
   const failed: string[] = [];
@@ -30,7 +30,7 @@ function eachContainer(ctrl: Controller, refs: string[], action: (c: Container) 
       if (!r.ok) error = r.error;
     }
     if (error) {
-      stderr += daemonFailure(error).stderr;
+      stderr += daemonFailure({ ...error, message: prefix(ref) + error.message }).stderr;
       failed.push(ref);
     } else stdout += `${ref}\n`;
   }
@@ -52,9 +52,15 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
         return startContainer(ctrl, c, runOneShot);
       }, false, null);
     case 'kill':
-      return eachContainer(ctrl, inv.args, (c) => killContainer(ctrl, c, flagString(f, 'signal') ?? 'KILL'), false, null);
+      return eachContainer(ctrl, inv.args, (c) => killContainer(ctrl, c, flagString(f, 'signal') ?? 'KILL'), false, null,
+        (ref) => `Cannot kill container: ${ref}: `);
     case 'rm':
-      return eachContainer(ctrl, inv.args, (c) => removeContainer(ctrl, c, flagBool(f, 'force')), true, null);
+      return eachContainer(ctrl, inv.args, (c) => {
+        const r = removeContainer(ctrl, c, flagBool(f, 'force'));
+        // -v: the container's anonymous volumes go with it; named ones stay.
+        if (r.ok) ctrl.volumes.forget(c.id, flagBool(f, 'volumes'), (id) => ctrl.containerById(id) !== undefined);
+        return r;
+      }, true, null);
     case 'pause':
       return eachContainer(ctrl, inv.args, (c) => {
         if (!c.running) return { ok: false, error: E.ErrNotRunning(c.id) };

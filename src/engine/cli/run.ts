@@ -8,12 +8,13 @@ import type { Attachment, ContainerConfig, LinkSpec, NetMode } from '../containe
 import type { Controller } from '../controller.js';
 import * as E from '../errors.js';
 import type { EngineError } from '../errors.js';
-import { findImage, normaliseRef } from '../images/catalog.js';
+import { normaliseRef } from '../images/catalog.js';
 import { isIPv4 } from '../ipam.js';
 import { startContainer, type OneShotRunner } from '../lifecycle.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
 import { done, runFailure } from './result.js';
+import { mountInto, mountRequests } from '../volumes/mounts.js';
 
 function parseEnv(inv: Invocation): string[] {
   return flagList(inv.flags, 'env').filter((e) => e.includes('='));
@@ -91,7 +92,7 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     if (!c) return { error: E.ErrLinkNoContainer(target) };
     linkSpecs.push({ targetId: c.id, alias });
   }
-  const image = findImage(imageRef);
+  const image = ctrl.findImage(imageRef);
   const exposed = [...expose];
   for (const e of image?.expose ?? []) {
     const [port, proto] = e.split('/');
@@ -135,10 +136,14 @@ export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'cr
     const text = `Unable to find image '${normaliseRef(ref)}' locally\n`;
     return runFailure(verb, E.ErrRegistryUnreachable(), '', warnings.join('') + text);
   }
+  const mounts = mountRequests(ctrl, { volumes: flagList(inv.flags, 'volume'), mounts: flagList(inv.flags, 'mount'),
+    volumesFrom: flagList(inv.flags, 'volumes-from') });
+  if (!mounts.ok) return runFailure(verb, mounts.error, '', warnings.join(''));
   const created = ctrl.createContainer(flagString(inv.flags, 'name') ?? null, built.config);
   if (!created.ok) return runFailure(verb, created.error, '', warnings.join(''));
   const c = created.value;
   c.attachments.push(...built.attachments);
+  mountInto(ctrl, c, mounts.value);
   const detached = flagBool(inv.flags, 'detach');
   if (verb === 'create') return done(`${c.id}\n`, warnings.join(''));
   const started = startContainer(ctrl, c, runOneShot);

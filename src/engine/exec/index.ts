@@ -73,7 +73,7 @@ function shell(ctx: ExecContext, argv: string[]): ToolResult {
     if (!hasTool(ctx, name) || (program.includes('/') && !PATH_DIRS.includes(program.slice(0, program.lastIndexOf('/')))))
       return fail(`sh: ${program}: not found\n`, 127);
     return runTool(ctx, name, words.slice(1));
-  });
+  }, ctx.files ? (path, content, append) => ctx.files!.write(path, content, append) : undefined);
 }
 
 /**
@@ -106,7 +106,7 @@ function readFile(ctx: ExecContext, path: string): string | null {
     case '/etc/hostname':
       return (sandbox?.hostname ?? ctx.container.hostname) + '\n';
     default:
-      return FIXED_FILES[path] ?? null;
+      return FIXED_FILES[path] ?? ctx.files?.read(path) ?? null;
   }
 }
 

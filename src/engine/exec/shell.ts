@@ -97,8 +97,11 @@ function segments(script: string): Array<{ text: string; op: ';' | '&&' | '||' |
   return out;
 }
 
+/** Writes a command's output into a file (`> f`, `>> f`); returns the shell's error text or null. */
+export type WriteFile = (path: string, content: string, append: boolean) => string | null;
+
 /** Runs a script; `run` executes one simple command (the same tools as `docker exec`). */
-export function runScript(script: string, env: Map<string, string>, run: RunCommand): ToolResult {
+export function runScript(script: string, env: Map<string, string>, run: RunCommand, write?: WriteFile): ToolResult {
   let stdout = '';
   let stderr = '';
   let status = 0;
@@ -119,14 +122,40 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
       if (w === '2>&1') return !(errToOut = true);
       return !(w === '/dev/null' && words[i - 1] === '>');
     });
+    // `> FILE` / `>> FILE`: stdout goes into the container's files (volumes, its own layer).
+    let outFile: { path: string; append: boolean } | null = null;
+    if (write) {
+      const kept: string[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const m = /^1?(>>?)(.*)$/.exec(words[i]!);
+        const target = m ? (m[2] !== '' ? m[2] : words[i + 1]) : undefined;
+        if (m && target !== undefined && target !== '/dev/null' && !target.startsWith('&')) {
+          outFile = { path: target, append: m[1] === '>>' };
+          if (m[2] === '') i++;
+          continue;
+        }
+        kept.push(words[i]!);
+      }
+      words = kept;
+    }
     if (words[0] === 'exit') {
       status = words[1] === undefined ? status : Number(words[1]) || 0;
       return false;
     }
-    const result = run(words);
+    if (outFile && write) {
+      // The shell opens the file before it runs the command: a failure stops it there.
+      const error = write(outFile.path, '', true);
+      if (error !== null) {
+        stderr += `sh: ${error}\n`;
+        status = 1;
+        return true;
+      }
+    }
+    const result = words.length > 0 ? run(words) : { stdout: '', stderr: '', exitCode: 0 };
     status = result.exitCode;
     const err = quietErr ? '' : result.stderr;
-    if (!quietOut) stdout += result.stdout + (errToOut ? err : '');
+    if (outFile && write) write(outFile.path, quietOut ? '' : result.stdout + (errToOut ? err : ''), outFile.append);
+    else if (!quietOut) stdout += result.stdout + (errToOut ? err : '');
     if (!errToOut) stderr += err;
     return true;
   };

@@ -1,0 +1,52 @@
+// Running files in this thread: the backends the command line chose, the selection
+// (`-t`, `--tag`), and the runner. Shared by the CLI and its worker threads.
+import type { Backend } from '../backends/backend.js';
+import type { HistoryDependent } from '../runner/differential.js';
+import type { RunEvent } from '../runner/events.js';
+import { runFiles, type RunSummary } from '../runner/run.js';
+import { titleMatcher, type BackendChoice, type RunArgs } from './args.js';
+import { loadFile } from './frontend.js';
+
+export interface OpenBackends {
+  backends: Backend[];
+  historyDependent?: HistoryDependent;
+  dispose(): Promise<void>;
+}
+
+// Imported on demand: --help and --version load neither the engine nor the docker backend.
+async function loadBackend(choice: BackendChoice): Promise<{ backend: Backend; historyDependent?: HistoryDependent }> {
+  if (choice === 'sim') {
+    const { createSimulatorBackend } = await import('../backends/simulator/index.js');
+    return { backend: createSimulatorBackend() };
+  }
+  const docker = (await import('../backends/docker/index.js')) as typeof import('../backends/docker/index.js') & { historyDependent?: HistoryDependent };
+  return { backend: docker.createDockerBackend(), historyDependent: docker.historyDependent };
+}
+
+export async function openBackends(choices: BackendChoice[]): Promise<OpenBackends> {
+  const loaded = await Promise.all(choices.map(loadBackend));
+  return {
+    backends: loaded.map((l) => l.backend),
+    historyDependent: loaded.find((l) => l.historyDependent)?.historyDependent,
+    async dispose() {
+      for (const l of loaded) await l.backend.dispose();
+    },
+  };
+}
+
+/** The part of the command line a run needs (plain data: it crosses to worker threads). */
+export type RunSettings = Pick<RunArgs, 'filters' | 'tags' | 'bail' | 'backends'>;
+
+export async function runHere(paths: string[], settings: RunSettings, open: OpenBackends, emit: (e: RunEvent) => void): Promise<RunSummary> {
+  const matchesTitle = titleMatcher(settings.filters);
+  const tags = settings.tags;
+  const loaded = [];
+  for (const path of paths) loaded.push(await loadFile(path));
+  return runFiles(loaded, {
+    backends: open.backends,
+    emit,
+    bail: settings.bail,
+    select: (scenario) => matchesTitle(scenario.title) && (tags.length === 0 || scenario.tags.some((t) => tags.includes(t.name.replace(/^@/, '')))),
+    historyDependent: open.historyDependent,
+  });
+}

@@ -1,0 +1,36 @@
+// A worker thread of `--jobs N`: runs the files it is handed, one at a time, and posts
+// the runner's events back (the main thread orders them and feeds the reporters).
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RunEvent } from '../runner/events.js';
+import { openBackends, runHere, type OpenBackends, type RunSettings } from './execute.js';
+
+export type ToWorker = { type: 'file'; index: number; path: string } | { type: 'stop' };
+export type FromWorker =
+  | { type: 'event'; index: number; event: RunEvent }
+  | { type: 'done'; index: number }
+  | { type: 'crash'; message: string; stack?: string };
+
+const port = parentPort;
+if (port) {
+  const settings = workerData as RunSettings;
+  let open: Promise<OpenBackends> | null = null;
+  const post = (m: FromWorker): void => port.postMessage(m);
+  port.on('message', async (m: ToWorker) => {
+    if (m.type === 'stop') {
+      if (open) await (await open).dispose();
+      port.close();
+      return;
+    }
+    try {
+      open ??= openBackends(settings.backends);
+      await runHere([m.path], settings, await open, (event) => {
+        // The main thread says when the run starts and ends, and counts.
+        if (event.type !== 'runStart' && event.type !== 'runEnd') post({ type: 'event', index: m.index, event });
+      });
+      post({ type: 'done', index: m.index });
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      post({ type: 'crash', message: err.message, stack: err.stack });
+    }
+  });
+}

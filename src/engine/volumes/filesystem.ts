@@ -1,0 +1,76 @@
+// A container's files as its processes see them: the mount with the longest destination
+// that holds the path (a volume's data or a host folder), else the container's own
+// writable layer over its image's files. /etc/hosts and friends are the sandbox's
+// (src/engine/exec), not here.
+import { posix } from 'node:path';
+import type { Container } from '../container.js';
+import type { Controller } from '../controller.js';
+import type { ContainerFiles } from '../model.js';
+import type { Mount } from './store.js';
+
+export type { ContainerFiles } from '../model.js';
+
+function within(path: string, dir: string): string | null {
+  if (path === dir) return '';
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : null;
+}
+
+/** The mount holding `path`, and the path relative to it. */
+function mountFor(mounts: Mount[], path: string): { mount: Mount; rel: string } | null {
+  let best: { mount: Mount; rel: string } | null = null;
+  for (const mount of mounts) {
+    const rel = within(path, mount.destination);
+    if (rel !== null && (!best || mount.destination.length > best.mount.destination.length)) best = { mount, rel };
+  }
+  return best;
+}
+
+export function containerFiles(ctrl: Controller, c: Container): ContainerFiles {
+  const store = ctrl.volumes;
+  const abs = (path: string): string => posix.normalize(path.startsWith('/') ? path : posix.join(c.config.workdir || '/', path));
+  const imageFiles = ctrl.images.get(c.config.imageRef)?.files ?? new Map<string, string>();
+  return {
+    read(path) {
+      const p = abs(path);
+      const hit = mountFor(store.mountsOf(c.id), p);
+      if (hit?.mount.type === 'volume') return store.get(hit.mount.name)?.files.get(hit.rel) ?? null;
+      if (hit?.mount.type === 'bind') return store.hostFiles.get(posix.join(hit.mount.source, hit.rel)) ?? null;
+      return store.layer(c.id).get(p) ?? imageFiles.get(p) ?? null;
+    },
+    write(path, content, append) {
+      const p = abs(path);
+      const hit = mountFor(store.mountsOf(c.id), p);
+      if (hit?.mount.readOnly) return `can't create ${path}: Read-only file system`;
+      let files: Map<string, string>;
+      let key: string;
+      if (hit?.mount.type === 'volume') {
+        const v = store.get(hit.mount.name);
+        if (!v) return `can't create ${path}: No such file or directory`;
+        [files, key] = [v.files, hit.rel];
+      } else if (hit?.mount.type === 'bind') {
+        [files, key] = [store.hostFiles, posix.join(hit.mount.source, hit.rel)];
+      } else {
+        [files, key] = [store.layer(c.id), p];
+        if (!files.has(p) && imageFiles.has(p) && append) files.set(p, imageFiles.get(p)!);
+      }
+      files.set(key, (append ? (files.get(key) ?? '') : '') + content);
+      return null;
+    },
+  };
+}
+
+/**
+ * A new, empty named volume mounted over a folder of the image gets a copy of that
+ * folder's files (Docker's copy-up), so `-v html:/usr/share/nginx/html` still serves
+ * nginx's page.
+ */
+export function copyUp(ctrl: Controller, c: Container, mount: Mount): void {
+  if (mount.type !== 'volume') return;
+  const v = ctrl.volumes.get(mount.name);
+  if (!v || v.files.size > 0) return;
+  for (const [path, content] of ctrl.images.get(c.config.imageRef)?.files ?? []) {
+    const rel = within(path, mount.destination);
+    if (rel) v.files.set(rel, content);
+  }
+}

@@ -1,0 +1,26 @@
+// The `file` probe (`expect file PATH of C contains …`): the file as the container's
+// processes see it — the sandbox's /etc files, else mounts, its layer and its image.
+import type { ProbeOutcome } from '../../backends/backend.js';
+import type { Controller } from '../controller.js';
+import { sandboxView } from '../sandbox.js';
+import { containerFiles } from './filesystem.js';
+
+export function answerFileProbe(ctrl: Controller, container: string, path: string): ProbeOutcome<'file'> {
+  const c = ctrl.findContainer(container);
+  if (!c) return { status: 'answered', answer: { content: null }, why: { steps: [`no container ${container}`], cause: 'no-such-container' } };
+  const sandbox = sandboxView(ctrl, c);
+  const special: Record<string, string | undefined> = {
+    '/etc/hosts': sandbox?.hostsFile, '/etc/resolv.conf': sandbox?.resolvConf,
+    '/etc/hostname': sandbox ? `${sandbox.hostname}\n` : undefined,
+  };
+  if (path in special && special[path] !== undefined) {
+    return { status: 'answered', answer: { content: special[path]! }, why: { steps: [`${path} of ${c.name} is written by Docker for its sandbox`] } };
+  }
+  const mount = ctrl.volumes.mountsOf(c.id)
+    .filter((m) => path === m.destination || path.startsWith(`${m.destination}/`))
+    .sort((a, b) => b.destination.length - a.destination.length)[0];
+  const where = mount ? (mount.type === 'volume' ? `volume ${mount.name} mounted on ${mount.destination}` : `host folder ${mount.source} mounted on ${mount.destination}`)
+    : `the container's own files`;
+  const content = containerFiles(ctrl, c).read(path);
+  return { status: 'answered', answer: { content }, why: { steps: [`${path} of ${c.name} is in ${where}${content === null ? ': no such file' : ''}`] } };
+}

@@ -1,0 +1,102 @@
+// The built CLI, end to end: `npm run build`, then `node bin/dnet-test.js …` on the
+// project's scenarios and on passing, failing and broken fixtures.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/dnet-test.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
+  expect(existsSync(join(root, 'dist/cli/main.js'))).toBe(true);
+}, 180_000);
+
+describe('dnet-test (built)', () => {
+  it('prints help and version', () => {
+    expect(cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('usage:') });
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(cli(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('names an unknown flag with a did-you-mean, exit 2, no stack trace', () => {
+    const r = cli(['--bial']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--bial'");
+    expect(r.stderr).toContain("did you mean '--bail'?");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects an unknown reporter and a missing path with exit 2', () => {
+    expect(cli(['--reporter', 'prety'])).toMatchObject({ code: 2, stderr: expect.stringContaining("did you mean 'pretty'?") });
+    expect(cli(['no/such/dir'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file or folder: no/such/dir') });
+  });
+
+  it('passes the project\'s scenarios on the simulator (exit 0)', () => {
+    const r = cli([]);
+    expect(r.stdout).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/m);
+    expect(r.code).toBe(0);
+  });
+
+  it('passes a passing fixture, showing skips with their reason', () => {
+    const r = cli(['test/fixtures/passing', '--no-color']);
+    expect(r.stdout).toContain('✓ containers on a user bridge reach each other by name');
+    expect(r.stdout).toContain('- a skipped scenario (skipped: not on this machine)');
+    expect(r.stdout).toMatch(/^1 passed, 0 failed, 1 skipped$/m);
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.code).toBe(0);
+  });
+
+  it('reports every failed expectation, and a failing command with Docker\'s words (exit 1)', () => {
+    const r = cli(['test/fixtures/failing']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ the default bridge has no names');
+    expect(r.stdout).toContain('--> test/fixtures/failing/expectations.dnet:5:3');
+    expect(r.stdout).toContain('--> test/fixtures/failing/expectations.dnet:6:3');
+    expect(r.stdout).not.toContain('expectations.dnet:7:3');
+    expect(r.stdout).toContain('= observed: ip of b1 is 172.17.0.2');
+    expect(r.stdout).toContain('--> test/fixtures/failing/expectations.dnet:11:3');
+    expect(r.stdout).toContain('network with name dup already exists');
+    expect(r.stdout).not.toContain('expectations.dnet:12:3');
+    expect(r.stdout).toMatch(/^0 passed, 2 failed, 0 skipped$/m);
+  });
+
+  it('runs nothing of a broken file, runs the others, and exits 2', () => {
+    const broken = cli(['test/fixtures/broken']);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toContain('unknown-expectation.dnet:3');
+    const mixed = cli(['test/fixtures/mixed']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stdout).not.toContain('never runs');
+    expect(mixed.stdout).toContain('✓ still runs');
+  });
+
+  it('selects scenarios by title and by tag', () => {
+    const byTitle = cli(['test/fixtures/passing', '-t', '/^a skipped/']);
+    expect(byTitle.stdout).toMatch(/^0 passed, 0 failed, 1 skipped$/m);
+    const byTag = cli(['test/fixtures/passing', '--tag', 'dns']);
+    expect(byTag.stdout).toMatch(/^1 passed, 0 failed, 0 skipped$/m);
+  });
+
+  it('writes several reporters, each to its own destination', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dnet-e2e-'));
+    const r = cli(['test/fixtures/failing', '--reporter', 'tap', '--reporter', `junit=${dir}/out/junit.xml`, '--reporter', `json=${dir}/r.json`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^TAP version 13\n/);
+    expect(readFileSync(join(dir, 'out/junit.xml'), 'utf8')).toContain('<testsuite name="test/fixtures/failing/expectations.dnet" tests="2" failures="2"');
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).counts).toMatchObject({ failed: 2 });
+  });
+
+  it('check: parses and checks, runs nothing', () => {
+    expect(cli(['check', 'test/fixtures/passing', 'test/fixtures/failing'])).toMatchObject({ code: 0, stdout: '2 files ok\n' });
+    const broken = cli(['check', 'test/fixtures/broken']);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toContain('unknown-expectation.dnet:3');
+  });
+});

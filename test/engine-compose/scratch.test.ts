@@ -1,0 +1,22 @@
+import { test } from "vitest";
+import { Controller } from '../../src/engine/controller.js';
+import { runCli } from '../../src/engine/cli/index.js';
+import { answerProbe } from '../../src/engine/probes.js';
+test("x", () => {
+const ctrl = new Controller();
+const d = (...a: string[]) => { const r = runCli(ctrl, 'docker', a); console.log('$ docker', a.join(' '), '→', r.exitCode); process.stdout.write(r.stdout); process.stdout.write(r.stderr); };
+d('volume', 'create', 'shared');
+d('run', '-d', '--name', 'genid', '-v', 'shared:/data', 'busybox', 'sleep', '1d');
+d('run', '-d', '--name', 'web', '-v', 'shared:/usr/share/nginx/html', 'nginx');
+d('exec', 'genid', 'sh', '-c', 'echo abc123 > /data/id.txt');
+d('exec', 'web', 'cat', '/usr/share/nginx/html/id.txt');
+d('exec', 'web', 'cat', 'id.txt');
+d('volume', 'ls');
+d('volume', 'inspect', 'shared');
+d('volume', 'rm', 'shared');
+d('rm', '-f', 'genid', 'web');
+d('run', '--rm', '-v', 'shared:/d', 'busybox', 'cat', '/d/id.txt');
+d('volume', 'prune', '-f');
+d('run', '-v', './x:/d', 'busybox');
+console.log(JSON.stringify(answerProbe(ctrl, { kind: 'file', container: 'web', path: '/x' })));
+});

@@ -3,8 +3,9 @@
 # $DOCKER_HOST (default: the local daemon) names. No registry is needed: each image is
 # a rootfs of Debian's busybox-static plus one symlink per applet, imported with
 # `docker import -c …`. busybox, nginx, mysql:5.7 and ubuntu:14.04 are built exactly as
-# /work/shared/oracle/build_images.sh built them (same Cmd/Entrypoint/Expose/Env), so the
-# real engine agrees with FACTS.md. Idempotent: images already present are kept
+# the oracle's build_images.sh built them (same Cmd/Entrypoint/Expose/Env), so the real
+# engine agrees with FACTS.md; the simulator's other catalog images come from its
+# catalog (catalog-images.mjs); dnet-probe is a spare busybox. Idempotent: images already present are kept
 # (--force rebuilds them).
 #
 # usage: build-images.sh [--force] [--save FILE]
@@ -39,7 +40,7 @@ if command -v ldd >/dev/null && ldd "$BB" >/dev/null 2>&1; then
 fi
 
 PATH_ENV='ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
-ALL_IMAGES=(busybox:latest nginx:latest mysql:5.7 ubuntu:14.04 alpine:latest httpd:latest redis:latest postgres:latest dnet-probe:latest)
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 WORK=$(mktemp -d /tmp/dnet-images.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
@@ -120,33 +121,10 @@ if ! have ubuntu:14.04; then
   import "$WORK/ubuntu" ubuntu:14.04 -c "$PATH_ENV" -c 'CMD ["/bin/bash"]'
 fi
 
-# Catalog images beyond the oracle's four: cheap busybox stand-ins with the real
-# images' Cmd/Expose, so `docker run -d redis` keeps running and answers on its port.
-if ! have alpine:latest; then
-  mkroot "$WORK/alpine"
-  import "$WORK/alpine" alpine:latest -c "$PATH_ENV" -c 'CMD ["/bin/sh"]'
-fi
-
-if ! have httpd:latest; then
-  mkroot "$WORK/httpd"
-  mkdir -p "$WORK/httpd/usr/local/apache2/htdocs"
-  printf '<html><body><h1>It works!</h1></body></html>\n' > "$WORK/httpd/usr/local/apache2/htdocs/index.html"
-  import "$WORK/httpd" httpd:latest -c 'EXPOSE 80' -c "$PATH_ENV" -c 'WORKDIR /usr/local/apache2' \
-    -c 'CMD ["httpd","-f","-p","80","-h","/usr/local/apache2/htdocs"]'
-fi
-
-if ! have redis:latest; then
-  mkroot "$WORK/redis"
-  listener "$WORK/redis" 6379 'redis-server'
-  import "$WORK/redis" redis:latest -c 'EXPOSE 6379' -c "$PATH_ENV" \
-    -c 'ENTRYPOINT ["docker-entrypoint.sh"]' -c 'CMD ["redis-server"]'
-fi
-
-if ! have postgres:latest; then
-  mkroot "$WORK/postgres"
-  listener "$WORK/postgres" 5432 'postgres'
-  import "$WORK/postgres" postgres:latest -c 'EXPOSE 5432' -c "$PATH_ENV" -c 'ENV PGDATA=/var/lib/postgresql/data' \
-    -c 'ENTRYPOINT ["docker-entrypoint.sh"]' -c 'CMD ["postgres"]'
+# The simulator's other catalog images (alpine, redis, postgres, httpd, …), built from
+# the same data it uses (src/engine/images/catalog.json) by catalog-images.mjs.
+if command -v node >/dev/null && [ -f "$HERE/../../src/engine/images/catalog.json" ]; then
+  node "$HERE/catalog-images.mjs" "$DOCKER" "$BB" $([ "$FORCE" = 1 ] && echo --force)
 fi
 
 # The probe image: busybox that idles, for probes that must run inside a namespace when
@@ -157,6 +135,10 @@ if ! have dnet-probe:latest; then
 fi
 
 if [ -n "$SAVE" ]; then
+  ALL_IMAGES=(busybox:latest nginx:latest mysql:5.7 ubuntu:14.04 dnet-probe:latest)
+  if command -v node >/dev/null && [ -f "$HERE/../../src/engine/images/catalog.json" ]; then
+    ALL_IMAGES+=($(node -e 'const c = require(process.argv[1]); for (const [n, i] of Object.entries(c.images)) if (!i.standIn) console.log(n)' "$HERE/../../src/engine/images/catalog.json"))
+  fi
   mkdir -p "$(dirname "$SAVE")"
   "$DOCKER" save -o "$SAVE.tmp" "${ALL_IMAGES[@]}"
   mv "$SAVE.tmp" "$SAVE"

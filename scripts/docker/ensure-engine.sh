@@ -64,7 +64,8 @@ say "engine $($SUDO "$DOCKER" version --format '{{.Server.Version}}') answers"
 # 3. images, and the cache private engines load (named after the build script's hash,
 #    as src/backends/docker/engine.ts computes it)
 $SUDO env DNET_DOCKER="$DOCKER" bash "$HERE/build-images.sh"
-CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/dnet-test/images-$(sha256sum "$HERE/build-images.sh" | cut -c1-12).tar
+VERSION=$(cat "$HERE/build-images.sh" "$HERE/catalog-images.mjs" "$HERE/../../src/engine/images/catalog.json" 2>/dev/null | sha256sum | cut -c1-12)
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/dnet-test/images-$VERSION.tar
 if [ ! -s "$CACHE" ]; then
   $SUDO env DNET_DOCKER="$DOCKER" bash "$HERE/build-images.sh" --save "$CACHE"
 fi

@@ -25,7 +25,7 @@ export interface RunArgs {
   color: boolean | null;
   backends: BackendChoice[];
   shard: { index: number; total: number } | null;
-  /** Worker threads (simulator only); null: one per core. */
+  /** Worker threads (simulator only); null: the default (1). */
   jobs: number | null;
   /** Run again whenever a .dnet file under PATH changes. */
   watch: boolean;
@@ -170,8 +170,8 @@ options:
                          stdout; repeatable
   --backend B            sim (default), docker, or sim,docker (compare both)
   --shard I/N            run only the I-th of N deterministic slices of the files
-  -j, --jobs N           files run in N worker threads (default: one per core;
-                         the docker backend always runs one scenario at a time)
+  -j, --jobs N           run files in N worker threads (default 1: a worker's start
+                         costs more than most suites; docker runs one at a time)
   -w, --watch            run again when a .dnet file changes (Ctrl-C ends)
   --no-color             plain output (also: NO_COLOR=1)
   -h, --help             this text

@@ -40,5 +40,7 @@ async function runOnce(args: RunArgs): Promise<number> {
 function jobsFor(args: RunArgs, files: number): number {
   // The docker backend has one engine and each scenario needs it fresh: one at a time.
   if (args.backends.includes('docker')) return 1;
-  return Math.max(1, Math.min(args.jobs ?? availableParallelism(), files));
+  // Default one thread: each worker loads the parser and engine again (~1 s here), more
+  // than the simulator needs for a whole suite of scenarios; `--jobs N` is there for big ones.
+  return Math.max(1, Math.min(args.jobs ?? 1, files, availableParallelism() * 4));
 }

@@ -15,7 +15,8 @@ export interface FormatOptions {
 const plain = new Chalk({ level: 0 });
 
 function chalkFor(color: FormatOptions['color']): ChalkInstance {
-  if (color === true) return new Chalk();
+  // `true` means colour even without a terminal (the CLI renders both versions up front).
+  if (color === true) return new Chalk({ level: 1 });
   return color || plain;
 }
 

@@ -23,6 +23,8 @@ export interface NetworkCreateOptions {
   attachable: boolean;
   options: Record<string, string>;
   labels: Record<string, string>;
+  /** --aux-address name=IP: addresses IPAM must never hand out. */
+  auxAddresses?: Record<string, string>;
 }
 
 /** The host the simulated daemon runs on (FACTS header): its name, NIC and resolver. */
@@ -171,6 +173,7 @@ export class Controller {
       }
     }
     const space = new AddressSpace(pool.value, range, gatewayText === null ? null : toInt(gatewayText));
+    for (const ip of Object.values(o.auxAddresses ?? {})) space.request(ip);
     const network = this.addNetwork(this.baseConfig(o.name, 'bridge', {
       internal: o.internal, attachable: o.attachable, options: o.options, labels: o.labels,
       userSubnet: subnet ? subnet.text : null, userGateway: gatewayText, userRange: range ? range.text : null,

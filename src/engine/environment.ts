@@ -6,6 +6,7 @@ import type { ExecEnvironment, HttpOutcome, ReachOutcome, ResolveOutcome } from 
 import { deliver, resolveName } from './reach.js';
 import { containerView } from './views.js';
 import { containerFiles } from './volumes/filesystem.js';
+import { servedFile } from './volumes/http.js';
 
 export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string[] = []): ExecContext {
   const source = { kind: 'container' as const, container: c };
@@ -27,10 +28,13 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
       const d = deliver(ctrl, source, address, port, proto);
       return { result: d.result, steps: d.steps };
     },
-    httpGet(address, port, _path): HttpOutcome {
+    httpGet(address, port, path): HttpOutcome {
       const d = deliver(ctrl, source, address, port, 'tcp');
       if (d.result !== 'ok') return { result: d.result, steps: d.steps };
       if (!d.http) return { result: 'dropped', steps: [...d.steps, 'the listener does not speak HTTP'] };
+      // A file server answers from the files it sees (volumes included), 404 for others.
+      const served = servedFile(ctrl, address, port, path);
+      if (served) return { result: 'ok', status: served.status, body: served.body, steps: d.steps };
       return { result: 'ok', status: 200, body: d.http.page, steps: d.steps };
     },
   };

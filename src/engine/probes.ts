@@ -7,6 +7,7 @@ import { toIp } from './ipam.js';
 import { deliver, resolveName, type Source } from './reach.js';
 import { namespaceOwner } from './views.js';
 import { answerFileProbe } from './volumes/probe.js';
+import { servedFile } from './volumes/http.js';
 
 type Outcome<K extends ProbeKind> = ProbeOutcome<K>;
 const answered = <K extends ProbeKind>(answer: Answers[K], steps: string[], cause?: Cause): Outcome<K> =>
@@ -61,6 +62,8 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
       if (p.kind === 'tcp') return answered({ connected: d.result === 'ok', address }, steps, d.result === 'ok' ? undefined : d.cause);
       if (d.result !== 'ok') return answered({ status: null }, steps, d.cause);
       if (!d.http) return answered({ status: null }, [...steps, 'the listener does not speak HTTP'], 'http-error');
+      const served = p.kind === 'http' ? servedFile(ctrl, address, port ?? 80, new URL(p.url.includes('://') ? p.url : `http://${p.url}`).pathname) : null;
+      if (served && served.status !== 200) return answered({ status: served.status }, [...steps, `HTTP/1.1 ${served.status}: no such file in the server's folder`], 'http-error');
       return answered({ status: 200 }, [...steps, 'HTTP/1.1 200 OK']);
     }
     case 'resolve': {

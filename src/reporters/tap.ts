@@ -33,7 +33,7 @@ export function tapReporter(): Reporter {
     const name = escape(`${r.file} > ${r.title}`);
     switch (r.status) {
       case 'passed':
-        return `ok ${n} - ${name}\n`;
+        return `ok ${n} - ${name}\n` + r.simulatedOnly.map((x) => `# simulated only (line ${x.loc.start.line}): ${escape(x.reason)}\n`).join('');
       case 'skipped':
         return `ok ${n} - ${name} # SKIP ${escape(r.reason)}\n`;
       case 'errored':

@@ -27,7 +27,7 @@ export function compareRuns(a: BackendRun, b: BackendRun, historyDependent?: His
     if (unsupported) continue;
     if (x.step.status === y.step.status) {
       // Failing on both: the backends agree, the scenario is wrong (or Docker is).
-      if (x.failure) failures.push(x.failure);
+      if (x.failure) failures.push(bothFailed(a, x, b, y));
       continue;
     }
     if (historyDependent?.({ ...x.statement }, side(a, x), side(b, y))) continue;
@@ -55,6 +55,13 @@ function observe(run: BackendRun, record: StepRecord): Observation {
     case 'file':
       return { backend: run.backend, observed: `file ${step.path}`, why: null };
   }
+}
+
+function bothFailed(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord): Failure {
+  const failure: Failure = { ...x.failure!, message: `${x.failure!.message} on ${a.backend} and ${b.backend}` };
+  // Failing alike but seeing different things: show both.
+  if (y.failure && y.failure.observed !== x.failure!.observed) failure.sides = [observe(a, x), observe(b, y)];
+  return failure;
 }
 
 function disagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord): Failure {

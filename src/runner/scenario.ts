@@ -1,6 +1,6 @@
 // One scenario on one backend: a fresh session, setup then body, step by step.
 // A failing command stops the scenario there; a failing expectation does not (unless bail).
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { DnetFile, Expect, Scenario, Statement, Word } from '../language/ast.js';
 import type { Backend, ScenarioContext } from '../backends/backend.js';
 import type { BackendName, Failure, SimulatedOnly, StepResult } from './events.js';
@@ -60,7 +60,7 @@ export function skipReason(file: DnetFile, scenario: Scenario): string | null {
 
 export async function runOnBackend(file: DnetFile, scenario: Scenario, backend: Backend, options: ScenarioRunOptions = {}): Promise<BackendRun> {
   const statements = [...file.setup, ...scenario.body];
-  const context: ScenarioContext = { file: file.path, baseDir: dirname(file.path), title: scenario.title, files: inlineFiles(statements) };
+  const context: ScenarioContext = { file: file.path, baseDir: resolve(dirname(file.path)), title: scenario.title, files: inlineFiles(statements) };
   const run: BackendRun = { backend: backend.name, steps: [], failures: [], simulatedOnly: [], error: null };
   let session;
   try {

@@ -108,6 +108,28 @@ describe.skipIf(noEngine)('docker backend (private engine)', () => {
     }
   });
 
+  it('runs docker-compose in a working folder named like the scenario\'s folder, and cleans up', async () => {
+    const compose = 'services:\n  web:\n    image: nginx\n  client:\n    image: busybox\n    command: sleep 300\n';
+    const s = await backend.open(context('compose', { 'docker-compose.yml': compose }));
+    try {
+      const up = await s.run('docker-compose', ['up', '-d']);
+      expect(up.exitCode, up.stderr).toBe(0);
+      // The default project is the folder's name (context(): baseDir …/h-docker), as on the simulator.
+      expect(up.stderr).toContain('Creating network "h-docker_default" with the default driver');
+      const ping = await s.probe({ kind: 'ping', source: { kind: 'container', name: 'h-docker_client_1' }, target: 'web' });
+      expect(ping).toMatchObject({ status: 'answered', answer: { reached: true } });
+      expect(await s.probe({ kind: 'network', network: 'h-docker_default' })).toMatchObject({ answer: { exists: true } });
+    } finally {
+      await s.close();
+    }
+    const next = await backend.open(context('after-compose'));
+    try {
+      expect(await leftovers(next)).toBe('');
+    } finally {
+      await next.close();
+    }
+  });
+
   it('refuses traffic outside the scenario\'s networks and sends nothing', async () => {
     const s = await backend.open(context('safety'));
     try {

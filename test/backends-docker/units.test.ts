@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ContainerJSON, Inspector, NetworkJSON } from '../../src/backends/docker/inspect.js';
+import type { Location, Statement, Word } from '../../src/language/ast.js';
 import { NetProbes } from '../../src/backends/docker/net-probes.js';
 import type { Spawner } from '../../src/backends/docker/proc.js';
 import { hostsLookup, nameservers } from '../../src/backends/docker/resolve.js';
@@ -144,5 +145,25 @@ describe('docker cp output', () => {
     const tar = Buffer.concat([tarOf('PaxHeaders/hosts', '30 mtime=1\n', 'x'), tarOf('hosts', '127.0.0.1\tlocalhost\n'), Buffer.alloc(1024)]);
     expect(firstFileOfTar(tar)).toBe('127.0.0.1\tlocalhost\n');
     expect(firstFileOfTar(Buffer.concat([tarOf('etc', '', '5'), Buffer.alloc(1024)]))).toBeNull();
+  });
+});
+
+describe('history-dependent steps for --backend sim,docker', () => {
+  const loc = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } } as unknown as Location;
+  const word = (text: string): Word => ({ type: 'Word', loc, parts: [{ type: 'Text', loc, value: text }], raw: text, quoted: false });
+  const expectOf = (expectation: Record<string, unknown>): Statement => ({ type: 'Expect', loc, expectation: { loc, within: null, ...expectation } } as unknown as Statement);
+  const subnet = expectOf({ type: 'NetworkSubnetExpect', network: word('n1'), value: { type: 'Literal', loc, text: word('172.18.0.0/16') } });
+  const ping = expectOf({ type: 'PingExpect', target: word('b'), source: word('a'), outcome: 'succeeds' });
+  const ipOfOther = expectOf({ type: 'IpExpect', container: word('web'), network: null,
+    predicate: { type: 'Is', value: { type: 'IpOf', loc, container: word('db'), network: null } } });
+  const publish: Statement = { type: 'DockerCommand', loc, program: 'docker', programLoc: loc,
+    args: ['run', '-d', '-p', '8080:80', 'nginx'].map(word) } as unknown as Statement;
+
+  it('none on the private engine; subnets, literal addresses, ports and publishing commands on a shared one', async () => {
+    const history = await import('../../src/backends/docker/history.js');
+    const side = {} as never;
+    expect([subnet, ping, ipOfOther, publish].map((s) => history.historyDependent(s, side, side))).toEqual([false, false, false, false]);
+    history.noteEngineMode('shared');
+    expect([subnet, ping, ipOfOther, publish].map((s) => history.historyDependent(s, side, side))).toEqual([true, false, false, true]);
   });
 });

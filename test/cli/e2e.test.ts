@@ -14,7 +14,11 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+  } catch (e) {
+    throw new Error(`npm run build failed:\n${(e as { stdout?: string }).stdout ?? ''}${(e as { stderr?: string }).stderr ?? ''}`);
+  }
   expect(existsSync(join(root, 'dist/cli/main.js'))).toBe(true);
 }, 180_000);
 
@@ -77,6 +81,12 @@ describe('dnet-test (built)', () => {
     expect(mixed.stdout).toContain('✓ still runs');
   });
 
+  it('colours a terminal-bound report only when colour is allowed', () => {
+    expect(cli(['test/fixtures/passing'], { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+    expect(cli(['test/fixtures/passing'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    expect(cli(['test/fixtures/passing', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+  });
+
   it('selects scenarios by title and by tag', () => {
     const byTitle = cli(['test/fixtures/passing', '-t', '/^a skipped/']);
     expect(byTitle.stdout).toMatch(/^0 passed, 0 failed, 1 skipped$/m);
@@ -98,5 +108,23 @@ describe('dnet-test (built)', () => {
     const broken = cli(['check', 'test/fixtures/broken']);
     expect(broken.code).toBe(2);
     expect(broken.stdout).toContain('unknown-expectation.dnet:3');
+  });
+});
+
+describe('dnet-test --jobs and --shard (built)', () => {
+  it('gives the same report in worker threads as in one thread', () => {
+    const norm = (s: string) => s.replace(/\((\d+ms|\d+\.\d+s)\)/g, '()').replace(/time: .*/, 'time:');
+    const one = cli(['test/fixtures', '-j', '1', '--no-color']);
+    const two = cli(['test/fixtures', '-j', '2', '--no-color']);
+    expect(two.code).toBe(one.code);
+    expect(norm(two.stdout)).toBe(norm(one.stdout));
+  });
+
+  it('splits the files into shards that together run everything once', () => {
+    const files = (args: string[]) => cli(['test/fixtures', '--reporter', 'json', ...args]);
+    const all = JSON.parse(files([]).stdout).files.map((f: { file: string }) => f.file);
+    const parts = [1, 2].flatMap((i) => JSON.parse(files(['--shard', `${i}/2`]).stdout).files.map((f: { file: string }) => f.file));
+    expect(parts.sort()).toEqual([...all].sort());
+    expect(new Set(parts).size).toBe(all.length);
   });
 });

@@ -151,3 +151,11 @@ describe('FACTS 29–39: --subnet, --gateway, --ip-range, --ip', () => {
     expect(w.docker("network inspect -f '{{json .IPAM.Config}}' hb").stdout).toBe('[{"Subnet":"192.168.102.5/24"}]\n');
   });
 });
+
+describe('--aux-address', () => {
+  it('is never handed out', () => {
+    const w = new World();
+    w.setup('network create --subnet 192.168.150.0/24 --aux-address router=192.168.150.2 aux', RUN('x1', 'aux'));
+    expect(w.ip('x1')).toBe('192.168.150.3');
+  });
+});

@@ -26,7 +26,8 @@ describe('error goldens', () => {
     const actual = render(`errors/${name}.dnet`, source);
     expect(actual.startsWith('error: ')).toBe(true); // every case is a broken file
     const golden = join(dir, `${name}.err`);
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, actual);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, actual);
+    expect(existsSync(golden), `${name}.err is missing: run with UPDATE_GOLDEN=1`).toBe(true);
     expect(actual).toBe(readFileSync(golden, 'utf8'));
   });
 });

@@ -1,5 +1,6 @@
 // Table-driven: each form of docs/language.md → the AST it must produce.
 import { describe, expect, test } from 'vitest';
+import { parseSource } from '../../src/language/parse.js';
 import { first, parseOk, withoutLocs } from './helpers.js';
 
 const word = (value: string) => ({ type: 'Word', parts: [{ type: 'Text', value }] });
@@ -42,6 +43,8 @@ const expectations: Array<[string, object]> = [
   ['output matches /a b/', { check: { type: 'Matches', pattern: 'a b', flags: '' } }],
   ['output matches /80\\/tcp -> 0\\.0\\.0\\.0:8080/', { check: { pattern: '80\\/tcp -> 0\\.0\\.0\\.0:8080' } }],
   ['output matches /x/gi', { check: { pattern: 'x', flags: 'gi' } }],
+  ['output matches /a|b;c>d/', { check: { pattern: 'a|b;c>d' } }],
+  ['output matches /x/ # a comment /y', { check: { pattern: 'x/ # a comment ', flags: 'y' } }],
   ['output matches /a/b/ within 2s', { check: { pattern: 'a/b' }, within: { ms: 2000 } }],
   ['docker run -d busybox succeeds', { type: 'DockerExpect', command: { program: 'docker', args: [word('run'), word('-d'), word('busybox')] }, outcome: 'succeeds', withText: null }],
   ['docker rm x fails with "No such container"', { outcome: 'fails', withText: { parts: [{ value: 'No such container' }] } }],
@@ -74,6 +77,10 @@ const lets: Array<[string, object]> = [
 ];
 
 describe('let', () => {
+  test('spaces around = are optional', () => {
+    expect(first('let x=ip of web')).toMatchObject({ type: 'Let', name: 'x', value: { type: 'IpOf' } });
+  });
+
   test.each(lets)('let x = %s', (src, shape) => {
     expect(first(`let x = ${src}`)).toMatchObject({ type: 'Let', name: 'x', value: shape });
   });
@@ -98,6 +105,11 @@ describe('words split as a shell splits them', () => {
     const s = first('docker run -d \\\n    --name web \\\n    nginx\n');
     expect(s.type === 'DockerCommand' && s.args.map((a) => a.raw)).toEqual(['run', '-d', '--name', 'web', 'nginx']);
     expect(s.loc.end.line).toBe(3);
+  });
+
+  test('a backslash at the very end of the file is harmless', () => {
+    const s = first('docker run -d nginx \\');
+    expect(s.type === 'DockerCommand' && s.args.map((a) => a.raw)).toEqual(['run', '-d', 'nginx']);
   });
 
   test('a word records its source text and whether it was quoted', () => {
@@ -161,4 +173,35 @@ scenario 'two'
     expect(s.loc).toMatchObject({ source: 'p/x.dnet', start: { line: 2, column: 3 } });
     expect(s.type === 'Expect' && s.expectation.type === 'PingExpect' && s.expectation.target.loc.start.column).toBe(15);
   });
+});
+
+describe('syntax errors say what was expected, in words', () => {
+  const cases: Array<[string, string]> = [
+    ['expcet ping b from a succeeds', "unknown statement 'expcet' — did you mean 'expect'?"],
+    ['expect ping b frm a succeeds', "expected `from` but found 'frm'"],
+    ['expect ping b from a succeeds extra', "expected `within` or end of line but found 'extra'"],
+    ['expect ping b from a', 'expected `succeeds` or `fails` but found end of file'],
+    ['expect pong b from a succeeds', "expected an expectation such as `ping`, `tcp`, `http`, `resolve`, `ip`, `mac`, `gateway`, `subnet`, `network`, `container`, `port`, `output`, `error`, `docker` or `file` but found 'pong'"],
+    ['expect output contains a|b', "'|' is not supported: a line is one command (no pipes, redirections or ';')"],
+    ['docker run "x', 'unclosed quote: the string runs to the end of the line'],
+    ['let x = ip web', "expected `of` or end of line but found 'web'"],
+    ['expect container a is gone', "expected a state (`running`, `exited`, `created`, `paused` or `removed`) but found 'gone'"],
+    ['skip later', "expected a quoted reason but found 'later'"],
+  ];
+  test.each(cases)('%s', (src, message) => {
+    const { file, diagnostics } = parseSource(src);
+    expect(file).toBeNull();
+    expect(diagnostics.map((d) => d.message)).toEqual([message]);
+  });
+
+  test('parsing resumes after a broken line: every broken line is reported', () => {
+    const { diagnostics } = parseSource('expcet a\ndocker ps\nexpect ping\nexpect tcp x from a succeeds\n');
+    expect(diagnostics.map((d) => d.loc.start.line)).toEqual([1, 3, 4]);
+  });
+});
+
+test('a comment on a `file` header line is kept, as a trailing comment', () => {
+  const f = parseOk('file a.txt <<EOF  # why\nx\nEOF\n');
+  expect(f.comments).toMatchObject([{ text: 'why', ownLine: false }]);
+  expect(f.scenarios[0].body[0]).not.toHaveProperty('headerComment');
 });

@@ -130,3 +130,35 @@ describe('reporters', () => {
     );
   });
 });
+
+describe('pretty, differential', () => {
+  it('shows both backends side by side on a disagreement', () => {
+    const loc = { source: 'scenarios/x.dnet', start: { offset: 0, line: 3, column: 3 }, end: { offset: 0, line: 3, column: 33 } };
+    const failure: Failure = {
+      kind: 'disagreement',
+      message: 'backends disagree: the expectation passed on sim and failed on docker',
+      loc,
+      expected: 'the same outcome on sim and docker',
+      observed: 'sim: … | docker: …',
+      why: null,
+      sides: [
+        { backend: 'sim', observed: 'passed: ping from a reached b (172.18.0.3)', why: { steps: ['resolved b via the embedded DNS of n'] } },
+        { backend: 'docker', observed: "failed: ping failed: 'b' did not resolve", why: null },
+      ],
+    };
+    const text = failureBlock(failure, '\n\n  expect ping b from a succeeds\n', plain).join('\n');
+    expect(text).toBe(
+      [
+        'error: backends disagree: the expectation passed on sim and failed on docker',
+        '  --> scenarios/x.dnet:3:3',
+        '   |',
+        ' 3 |   expect ping b from a succeeds',
+        '   |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ expected: the same outcome on sim and docker',
+        '   |',
+        '   = observed on sim: passed: ping from a reached b (172.18.0.3)',
+        '   = why on sim: resolved b via the embedded DNS of n',
+        "   = observed on docker: failed: ping failed: 'b' did not resolve",
+      ].join('\n'),
+    );
+  });
+});

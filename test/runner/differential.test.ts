@@ -40,6 +40,7 @@ describe('differential', () => {
       ['disagreement', 3],
       ['expectation', 4],
     ]);
+    expect(r.failures[1].message).toBe('expectation failed on sim and docker');
     expect(r.failures[0].sides).toEqual([
       { backend: 'sim', observed: 'passed: ping from a reached b (172.18.0.3)', why: { steps: [] } },
       { backend: 'docker', observed: "failed: ping failed: 'b' did not resolve", why: { steps: ['/etc/hosts has no entry for b'] } },

@@ -195,7 +195,7 @@ describe('runner', () => {
     const file = new FileBuilder().scenario('s').file('compose.yml', 'services: {}').docker('compose up -d').build();
     await runOne(file, [backend]);
     expect([...backend.contexts[0].files]).toEqual([['compose.yml', 'services: {}']]);
-    expect(backend.contexts[0].baseDir).toBe('.');
+    expect(backend.contexts[0].baseDir).toBe(process.cwd());
   });
 
   it('emits events in order', async () => {

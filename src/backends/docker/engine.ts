@@ -12,7 +12,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOCKER_BIN, resolverAddresses } from './host.js';
 import type { Spawner } from './proc.js';
@@ -102,6 +102,11 @@ export class PrivateEngine implements Engine {
       // another run made it first
     }
     rmSync(staging, { recursive: true, force: true });
+    // Templates and image caches of older image definitions are dead weight now.
+    const current = new Set([basename(dirname(template)), `images-${imagesVersion()}.tar`]);
+    for (const old of readdirSync(cacheDir())) {
+      if (/^(engine-[0-9a-f]{12}|images-[0-9a-f]{12}\.tar)$/.test(old) && !current.has(old)) rmSync(join(cacheDir(), old), { recursive: true, force: true });
+    }
     await this.startDaemon();
   }
 
@@ -186,8 +191,17 @@ const COPY_TEMPLATE = 'mkdir -p "$2" && cd "$1" && for e in *; do '
 
 const buildScript = (): string => join(packageRoot(), 'scripts', 'docker', 'build-images.sh');
 const cacheDir = (): string => join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'dnet-test');
-/** Caches are keyed by the build script's content: change the images, and they are rebuilt. */
-const imagesVersion = (): string => createHash('sha256').update(readFileSync(buildScript())).digest('hex').slice(0, 12);
+/**
+ * Caches are keyed by what defines the images (the build scripts and the simulator's
+ * catalog): change those, and the images are rebuilt. ensure-engine.sh computes the same.
+ */
+const imagesVersion = (): string => {
+  const hash = createHash('sha256');
+  for (const f of [buildScript(), join(dirname(buildScript()), 'catalog-images.mjs'), join(packageRoot(), 'src', 'engine', 'images', 'catalog.json')]) {
+    if (existsSync(f)) hash.update(readFileSync(f));
+  }
+  return hash.digest('hex').slice(0, 12);
+};
 
 const readPid = (file: string): number => {
   try { return Number(readFileSync(file, 'utf8')) || 0; } catch { return 0; }

@@ -18,7 +18,8 @@ export interface DockerBackendOptions {
   /**
    * 'private': a dockerd of our own, fresh, in its own network namespace (deterministic
    * subnets and ports); 'shared': the machine's daemon; 'auto' (default): private when
-   * this process may start one. The DNET_DOCKER_ENGINE environment variable overrides.
+   * this process may start one (falling back to shared if it fails to). Without this
+   * option, the DNET_DOCKER_ENGINE environment variable decides.
    */
   engine?: EngineMode | 'auto';
   /** Starts every process (tests spy on it). */
@@ -29,6 +30,18 @@ export interface DockerBackendOptions {
 
 export function createDockerBackend(options: DockerBackendOptions = {}): Backend {
   return new DockerBackend(options);
+}
+
+/** DNET_DOCKER_TRACE=1: every process the backend starts, with its duration, on stderr. */
+function tracing(spawner: Spawner): Spawner {
+  if (!process.env.DNET_DOCKER_TRACE) return spawner;
+  return async (command, args, options) => {
+    const started = Date.now();
+    const r = await spawner(command, args, options);
+    const shown = [command, ...args].map((a) => (a.length > 60 ? `${a.slice(0, 57)}...` : a)).join(' ');
+    process.stderr.write(`[docker-backend] ${Date.now() - started} ms, exit ${r.exitCode}: ${shown}\n`);
+    return r;
+  };
 }
 
 class DockerBackend implements Backend {
@@ -48,7 +61,7 @@ class DockerBackend implements Backend {
   private interrupting = false;
 
   constructor(private readonly options: DockerBackendOptions) {
-    this.spawner = options.spawner ?? spawnProcess;
+    this.spawner = tracing(options.spawner ?? spawnProcess);
   }
 
   async open(context: ScenarioContext): Promise<BackendSession> {
@@ -129,14 +142,27 @@ class DockerBackend implements Backend {
 
   private getEngine(): Promise<Engine> {
     this.enginePromise ??= (async () => {
-      const wanted = (process.env.DNET_DOCKER_ENGINE as EngineMode | 'auto' | undefined) ?? this.options.engine ?? 'auto';
+      const wanted = this.options.engine ?? (process.env.DNET_DOCKER_ENGINE as EngineMode | 'auto' | undefined) ?? 'auto';
       const reason = privateEngineReason();
       if (wanted === 'private' && reason) throw new Error(`docker backend: ${reason}`);
       if (this.options.handleSignals !== false) {
         process.on('SIGINT', this.onSignal);
         process.on('SIGTERM', this.onSignal);
       }
-      const engine: Engine = wanted === 'shared' || (wanted === 'auto' && reason) ? new SharedEngine() : new PrivateEngine(this.spawner);
+      let engine: Engine = new SharedEngine();
+      if (wanted === 'private' || (wanted === 'auto' && !reason)) {
+        const own = new PrivateEngine(this.spawner);
+        this.engine = own; // so an interrupt during start-up stops it
+        try {
+          await own.start();
+          engine = own;
+        } catch (e) {
+          await own.stop().catch(() => undefined);
+          if (wanted === 'private') throw e;
+          // auto: namespaces may be forbidden here (a container without CAP_SYS_ADMIN…).
+          process.stderr.write(`dnet-test: no private engine (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); using the shared one\n`);
+        }
+      }
       noteEngineMode(engine.mode);
       this.engine = engine;
       return engine;

@@ -3,7 +3,7 @@
 // scenario created when it closes — passed, failed, errored or interrupted.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BackendSession, CommandResult, ProbeKind, ProbeOf, ProbeOutcome, ScenarioContext } from '../backend.js';
 import type { Engine } from './engine.js';
 import { COMPOSE_BIN, DOCKER_BIN } from './host.js';
@@ -160,9 +160,12 @@ export class DockerSession implements BackendSession {
  * simulator (the basename of the compose file's folder).
  */
 function makeWorkDir(context: ScenarioContext): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'dnet-work-')), basename(context.baseDir) || 'scenario');
+  const dir = join(mkdtempSync(join(tmpdir(), 'dnet-work-')), basename(resolve(context.baseDir)) || 'scenario');
   if (existsSync(context.baseDir)) {
-    cpSync(context.baseDir, dir, { recursive: true, filter: (src) => !/\/(node_modules|\.git)(\/|$)/.test(src) });
+    // Bounded: a .dnet file at the top of a large tree must not copy the tree per scenario.
+    let budget = 2000;
+    cpSync(context.baseDir, dir, { recursive: true,
+      filter: (src) => !/\/(node_modules|\.git|dist)(\/|$)/.test(src) && budget-- > 0 });
   } else {
     mkdirSync(dir, { recursive: true });
   }

@@ -1,6 +1,7 @@
 // The simulator backend: a fresh Controller per scenario; commands through its CLI
 // front, probes through its probe answers. Nothing waits on a clock (realTime: false).
 import { runCli, type ComposeHandler, type ToolRunner } from '../../engine/cli/index.js';
+import { composeHandler } from '../../engine/compose/index.js';
 import { Controller } from '../../engine/controller.js';
 import { answerProbe } from '../../engine/probes.js';
 import type { Backend, BackendSession, ProbeKind, ProbeOf, ProbeOutcome, ScenarioContext } from '../backend.js';
@@ -18,7 +19,7 @@ export function createSimulatorBackend(options: SimulatorOptions = {}): Backend 
     realTime: false,
     async open(context: ScenarioContext): Promise<BackendSession> {
       const ctrl = new Controller();
-      const compose = options.compose?.(context);
+      const compose = (options.compose ?? composeHandler)(context);
       return {
         async run(program, args) {
           return runCli(ctrl, program, args, options.tools, compose);

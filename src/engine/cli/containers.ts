@@ -49,7 +49,8 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
     case 'restart':
       return eachContainer(ctrl, inv.args, (c) => {
         stopContainer(ctrl, c);
-        return startContainer(ctrl, c, runOneShot);
+        const started = startContainer(ctrl, c, runOneShot);
+        return started.ok ? started : { ok: false, error: { ...started.error, message: `Cannot restart container ${c.name}: ${started.error.message}` } };
       }, false, null);
     case 'kill':
       return eachContainer(ctrl, inv.args, (c) => killContainer(ctrl, c, flagString(f, 'signal') ?? 'KILL'), false, null,

@@ -28,6 +28,7 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
         name: inv.args[0], driver: flagString(f, 'driver') ?? 'bridge', subnets: flagList(f, 'subnet'),
         gateways: flagList(f, 'gateway'), ipRanges: flagList(f, 'ip-range'), internal: flagBool(f, 'internal'),
         attachable: flagBool(f, 'attachable'), options: keyValues(flagList(f, 'opt')), labels: keyValues(flagList(f, 'label')),
+        auxAddresses: keyValues(flagList(f, 'aux-address')),
       });
       return r.ok ? done(`${r.value.id}\n`) : daemonFailure(r.error);
     }

@@ -1,0 +1,126 @@
+// One service replica → a container on the Controller, as Compose asks the daemon for it:
+// the image's defaults overridden by the service, labels, the first network at create
+// (aliases: the service name and its own), the others connected after, mounts.
+import { posix } from 'node:path';
+import type { Attachment, Container, ContainerConfig, LinkSpec, NetMode } from '../container.js';
+import { fail, ok, type Result } from '../errors.js';
+import type { PortRequestView, Proto } from '../model.js';
+import { parseExpose, parsePortSpec } from '../ports.js';
+import { mountInto, type MountRequest } from '../volumes/mounts.js';
+import { containerLabels, projectContainers, type ComposeContext } from './context.js';
+import type { ServiceModel } from './model.js';
+
+/** The image reference a service runs: `image:`, else the one compose builds for it. */
+export const serviceImage = (cx: ComposeContext, s: ServiceModel): string => s.image ?? cx.naming.builtImage(s.name);
+
+function withEnv(base: string[], extra: string[]): string[] {
+  const keys = new Set(extra.map((e) => e.split('=')[0]));
+  return [...base.filter((e) => !keys.has(e.split('=')[0])), ...extra];
+}
+
+function networkMode(cx: ComposeContext, s: ServiceModel): Result<NetMode> {
+  const mode = s.networkMode;
+  const firstNet = s.networks[0];
+  if (mode === null) return ok({ kind: 'network', name: cx.naming.network(cx.project.networks.get(firstNet.key) ?? defaultNetwork()) });
+  if (mode === 'host') return ok({ kind: 'host' });
+  if (mode === 'none') return ok({ kind: 'none' });
+  if (mode === 'bridge') return ok({ kind: 'bridge', explicit: true });
+  const service = /^service:(.*)$/.exec(mode);
+  const container = /^container:(.*)$/.exec(mode);
+  const target = service ? projectContainers(cx, service[1])[0] : container ? cx.ctrl.findContainer(container[1]) : undefined;
+  if (service || container) {
+    if (!target) return fail({ kind: 'not-found', daemon: false, message: `Service '${s.name}' uses the network stack of ${service ? 'service' : 'container'} '${(service ?? container)![1]}' which does not exist.` });
+    return ok({ kind: 'container', targetId: target.id });
+  }
+  return ok({ kind: 'network', name: mode });
+}
+
+export const defaultNetwork = () => ({ key: 'default', name: null, driver: 'bridge', driverOpts: {}, ipam: [], internal: false,
+  external: false, attachable: false, labels: {} });
+
+function mounts(cx: ComposeContext, s: ServiceModel): MountRequest[] {
+  const out: MountRequest[] = [];
+  for (const from of s.volumesFrom) {
+    const [ref, mode] = from.replace(/^service:/, '').split(':');
+    const source = ref.startsWith('container:') ? cx.ctrl.findContainer(ref.slice(10)) : projectContainers(cx, ref)[0];
+    for (const m of source ? cx.ctrl.volumes.mountsOf(source.id) : []) out.push({ ...m, readOnly: mode === 'ro' || m.readOnly });
+  }
+  for (const v of s.volumes) {
+    if (v.type === 'volume') {
+      const decl = v.source === null ? undefined : cx.project.volumes.get(v.source);
+      out.push({ type: 'volume', name: decl ? cx.naming.volume(decl) : null, destination: v.target, readOnly: v.readOnly });
+      continue;
+    }
+    const source = posix.normalize((v.source ?? '').replace(/^~/, '/root').startsWith('/') ? v.source!.replace(/^~/, '/root') : posix.join(cx.cwd.dir, cx.projectDir, v.source ?? '.'));
+    // The host folder holds what the scenario's folder holds there (the docker backend copies it too).
+    for (const f of cx.cwd.filesUnder(source)) {
+      const hostPath = posix.join(source, f);
+      if (!cx.ctrl.volumes.hostFiles.has(hostPath)) cx.ctrl.volumes.hostFiles.set(hostPath, cx.cwd.read(hostPath) ?? '');
+    }
+    const single = cx.cwd.read(source);
+    if (single !== null && !cx.ctrl.volumes.hostFiles.has(source)) cx.ctrl.volumes.hostFiles.set(source, single);
+    out.push({ type: 'bind', source, destination: v.target, readOnly: v.readOnly });
+  }
+  return out;
+}
+
+/** Creates replica `n` of a service (state Created); the error is the daemon's message. */
+export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, name: string): Result<Container> {
+  const ctrl = cx.ctrl;
+  const imageRef = serviceImage(cx, s);
+  const image = ctrl.images.find(imageRef);
+  if (!image) return fail({ kind: 'not-found', daemon: true, message: `No such image: ${imageRef}` });
+  const mode = networkMode(cx, s);
+  if (!mode.ok) return mode;
+  const ports: PortRequestView[] = [];
+  for (const p of s.ports) {
+    const r = parsePortSpec(p);
+    if (!r.ok) return r;
+    ports.push(...r.value);
+  }
+  const exposed: Array<{ port: number; proto: Proto }> = [];
+  const expose = (port: number, proto: Proto): void => {
+    if (!exposed.some((e) => e.port === port && e.proto === proto)) exposed.push({ port, proto });
+  };
+  for (const e of image.expose) expose(Number(e.split('/')[0]), (e.split('/')[1] ?? 'tcp') as Proto);
+  for (const e of s.expose) for (const x of parseExpose(e) ?? []) expose(x.port, x.proto);
+  for (const p of ports) expose(p.containerPort, p.proto);
+  const links: LinkSpec[] = [];
+  for (const l of s.links) {
+    const [service, alias = service] = l.split(':');
+    const target = projectContainers(cx, service)[0] ?? ctrl.findContainer(service);
+    if (target) links.push({ targetId: target.id, alias });
+  }
+  const config: ContainerConfig = {
+    imageRef, image,
+    cmd: s.command ?? (s.entrypoint ? [] : image.cmd), entrypoint: s.entrypoint ?? image.entrypoint,
+    env: withEnv(image.env, s.environment), labels: containerLabels(cx, s, n),
+    workdir: s.workingDir ?? image.workdir, user: '', tty: s.tty, openStdin: s.stdinOpen, autoRemove: false, restart: 'no',
+    hostname: s.hostname, domainname: '', extraHosts: s.extraHosts, dns: s.dns, mode: mode.value,
+    portRequests: mode.value.kind === 'host' || mode.value.kind === 'container' ? [] : ports, exposed, links, macAddress: null,
+  };
+  const created = ctrl.createContainer(name, config);
+  if (!created.ok) return created;
+  const c = created.value;
+  const attachments: Attachment[] = [];
+  const attach = (networkId: string, aliases: string[], ip: string | null, viaConnect: boolean): void => {
+    attachments.push({ networkId, aliases, requestedIp: ip, viaConnect, endpoint: null });
+  };
+  if (mode.value.kind === 'bridge') attach(ctrl.defaultBridge.id, [], null, false);
+  else if (mode.value.kind === 'host') attach(ctrl.hostNetwork.id, [], null, false);
+  else if (mode.value.kind === 'none') attach(ctrl.noneNetwork.id, [], null, false);
+  else if (mode.value.kind === 'network') {
+    s.networks.forEach((sn, i) => {
+      const model = cx.project.networks.get(sn.key) ?? defaultNetwork();
+      const network = ctrl.findNetwork(cx.naming.network(model));
+      if (network) attach(network.id, [s.name, ...sn.aliases], sn.ipv4, i > 0);
+    });
+    if (s.networkMode !== null && attachments.length === 0) {
+      const network = ctrl.findNetwork(s.networkMode);
+      if (network) attach(network.id, [s.name], null, false);
+    }
+  }
+  c.attachments.push(...attachments);
+  mountInto(ctrl, c, mounts(cx, s), (volume) => ({ 'com.docker.compose.project': cx.naming.project, 'com.docker.compose.volume': volume }));
+  return ok(c);
+}

@@ -1,0 +1,88 @@
+// `down [-v]`, `stop`, `start`: the project's containers found by their labels, stopped
+// and removed in parallel batches (FACT 108), then its networks (FACT 112: a missing one
+// is "not found", exit 0) and, with -v, its named volumes.
+import type { CommandResult } from '../../backends/backend.js';
+import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
+import { projectContainers, startOrder, LABEL, type ComposeContext } from './context.js';
+import { defaultNetwork } from './create.js';
+import { Progress } from './progress.js';
+
+/** Newest first: Compose stops and removes in reverse creation order. */
+const newestFirst = (cx: ComposeContext) => projectContainers(cx).sort((a, b) => b.seq - a.seq);
+
+export function composeDown(cx: ComposeContext, removeVolumes: boolean): CommandResult {
+  const p = new Progress(cx.naming.flavour);
+  const containers = newestFirst(cx);
+  const running = containers.filter((c) => c.running);
+  for (const c of running) stopContainer(cx.ctrl, c);
+  p.batch('Stopping', running.map((c) => ({ name: c.name, error: null })));
+  for (const c of containers) {
+    removeContainer(cx.ctrl, c, true);
+    cx.ctrl.volumes.forget(c.id, true, (id) => cx.ctrl.containerById(id) !== undefined);
+  }
+  p.batch('Removing', containers.map((c) => ({ name: c.name, error: null })));
+  // The networks the file's services use (the default one only if some service does).
+  const keys = new Set(cx.project.services.filter((s) => s.networkMode === null).flatMap((s) => s.networks.map((n) => n.key)));
+  let exitCode = 0;
+  for (const key of keys) {
+    const model = cx.project.networks.get(key) ?? defaultNetwork();
+    if (model.external) continue;
+    const name = cx.naming.network(model);
+    const network = cx.ctrl.findNetwork(name);
+    if (!network) {
+      p.networkRemoved(name, false);
+      continue;
+    }
+    const removed = cx.ctrl.removeNetwork(network.id);
+    p.networkRemoved(name, true);
+    if (!removed.ok) {
+      p.plain(removed.error.message);
+      exitCode = 1;
+    }
+  }
+  if (removeVolumes) {
+    for (const model of cx.project.volumes.values()) {
+      if (model.external) continue;
+      const name = cx.naming.volume(model);
+      if (!cx.ctrl.volumes.get(name)) continue;
+      cx.ctrl.volumes.delete(name);
+      p.volumeRemoved(name);
+    }
+  }
+  return { stdout: '', stderr: p.text, exitCode };
+}
+
+export function composeStop(cx: ComposeContext, services: string[]): CommandResult {
+  const p = new Progress(cx.naming.flavour);
+  const running = newestFirst(cx).filter((c) => c.running && (services.length === 0 || services.includes(c.config.labels[LABEL.service])));
+  for (const c of running) stopContainer(cx.ctrl, c);
+  p.batch('Stopping', running.map((c) => ({ name: c.name, error: null })));
+  return { stdout: '', stderr: p.text, exitCode: 0 };
+}
+
+/** `start`: v1 reports per service ("Starting db ... done"), v2 per container. */
+export function composeStart(cx: ComposeContext, services: string[]): CommandResult {
+  const p = new Progress(cx.naming.flavour);
+  const items: Array<{ name: string; error: string | null }> = [];
+  let exitCode = 0;
+  // One batch, in dependency order (Compose's parallel_execute waits for dependencies).
+  const order = startOrder(cx.project.services);
+  for (const s of 'cycle' in order ? cx.project.services : order.flat()) {
+    if (services.length > 0 && !services.includes(s.name)) continue;
+    const stopped = projectContainers(cx, s.name).filter((c) => !c.running);
+    if (stopped.length === 0) continue;
+    const errors: string[] = [];
+    for (const c of stopped) {
+      const r = startContainer(cx.ctrl, c, cx.runOneShot);
+      if (!r.ok) errors.push(r.error.message);
+      if (cx.naming.flavour === 'v2') items.push({ name: c.name, error: r.ok ? null : r.error.message });
+    }
+    if (cx.naming.flavour === 'v1') items.push({ name: s.name, error: errors[0] ?? null });
+    if (errors.length > 0) exitCode = 1;
+  }
+  p.batch('Starting', items);
+  if (items.length === 0 && projectContainers(cx).length === 0) {
+    return { stdout: '', stderr: 'No containers to start\n', exitCode: 1 };
+  }
+  return { stdout: '', stderr: p.text, exitCode };
+}

@@ -1,0 +1,84 @@
+// `docker-compose …` (Compose v1 naming and texts) and `docker compose …` (v2) on the
+// simulator, plus `docker build`: the commands that read the scenario's folder. The
+// handler is made per scenario (its inline files, its folder) and plugged into the CLI
+// front (src/engine/cli/index.ts, ComposeHandler).
+//
+// On the real engine of this machine only v1 exists: `docker compose` fails there with
+// "docker: 'compose' is not a docker command." (FACT 104); the simulator models v2 as
+// Compose v2 behaves.
+import { posix } from 'node:path';
+import type { CommandResult } from '../../backends/backend.js';
+import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
+import type { Invocation } from '../../docker-cli/types.js';
+import { buildCommand } from '../build/commands.js';
+import { workspaceOf, type Workspace } from '../build/workspace.js';
+import { defaultToolRunner, type ComposeHandler } from '../cli/index.js';
+import type { Controller } from '../controller.js';
+import type { ComposeContext } from './context.js';
+import { composeDown, composeStart, composeStop } from './down.js';
+import { loadComposeFile } from './file.js';
+import { Naming, projectName, type Flavour, COMPOSE_VERSION } from './naming.js';
+import { composePs } from './ps.js';
+import { checkProject } from './schema.js';
+import { composeUp } from './up.js';
+
+const failure = (text: string): CommandResult => ({ stdout: '', stderr: `${text.replace(/\n$/, '')}\n`, exitCode: 1 });
+
+function parseScale(values: string[]): Map<string, number> | string {
+  const out = new Map<string, number>();
+  for (const v of values) {
+    const m = /^([^=]+)=(\d+)$/.exec(v);
+    if (!m) return `Invalid scale value: ${v}`;
+    out.set(m[1], Number(m[2]));
+  }
+  return out;
+}
+
+export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace): CommandResult {
+  const flavour: Flavour = inv.spec.program === 'docker-compose' ? 'v1' : 'v2';
+  const verb = inv.spec.path[inv.spec.path.length - 1];
+  if (verb === 'version') {
+    return { stdout: flavour === 'v1' ? `docker-compose version ${COMPOSE_VERSION.v1}, build unknown\n` : `Docker Compose version v${COMPOSE_VERSION.v2}\n`, stderr: '', exitCode: 0 };
+  }
+  const files = flagList(inv.globals, 'file');
+  const loaded = loadComposeFile(cwd, files[0] ?? null);
+  if ('message' in loaded) return failure(loaded.message);
+  const project = checkProject(loaded);
+  if ('message' in project) return failure(project.message);
+  const naming = new Naming(flavour, projectName(flavour, flagString(inv.globals, 'project-name'), cwd.dir, loaded.path));
+  const cx: ComposeContext = { ctrl, cwd, project, naming, runOneShot: (c, argv) => defaultToolRunner(ctrl, c, argv, []),
+    projectDir: posix.dirname(loaded.path) };
+  const f = inv.flags;
+  switch (verb) {
+    case 'up': {
+      const scale = parseScale(flagList(f, 'scale'));
+      if (typeof scale === 'string') return failure(scale);
+      // Without -d Compose would stay attached to the logs; the simulator returns at once.
+      return composeUp(cx, { detach: flagBool(f, 'detach'), noStart: flagBool(f, 'no-start'), build: flagBool(f, 'build'), scale, services: inv.args });
+    }
+    case 'down':
+      return composeDown(cx, flagBool(f, 'volumes'));
+    case 'stop':
+      return composeStop(cx, inv.args);
+    case 'start':
+      return composeStart(cx, inv.args);
+    case 'restart': {
+      const stopped = composeStop(cx, inv.args);
+      const started = composeStart(cx, inv.args);
+      return { stdout: '', stderr: stopped.stderr + started.stderr, exitCode: started.exitCode };
+    }
+    case 'ps':
+      return composePs(cx, { quiet: flagBool(f, 'quiet'), services: flagBool(f, 'services'), all: flagBool(f, 'all'), only: inv.args });
+    case 'config':
+      return flagBool(f, 'services') ? composePs(cx, { quiet: false, services: true, all: true, only: [] })
+        : { stdout: flagBool(f, 'quiet') ? '' : `${cwd.read(loaded.path) ?? ''}`, stderr: '', exitCode: 0 };
+    default:
+      return failure(`${flavour === 'v1' ? 'docker-compose' : 'docker compose'} ${verb}: not supported by the simulator`);
+  }
+}
+
+/** The per-scenario handler of compose and build commands. */
+export function composeHandler(context: { baseDir: string; files: ReadonlyMap<string, string> }): ComposeHandler {
+  const cwd = workspaceOf(context);
+  return (ctrl, inv) => (inv.spec.program === 'docker' && inv.spec.path[0] === 'build' ? buildCommand(ctrl, inv, cwd) : composeCommand(ctrl, inv, cwd));
+}

@@ -1,0 +1,78 @@
+// A compose project as the simulator runs it: services, networks and volumes after the
+// file passed the schema checks (schema.ts). Plain data; names are the compose file's
+// keys, Docker names are computed by naming.ts.
+
+export interface ServiceNetwork {
+  /** The key under top-level `networks:` ('default' for the implicit one). */
+  key: string;
+  aliases: string[];
+  ipv4: string | null;
+}
+
+export interface ServiceVolume {
+  type: 'volume' | 'bind';
+  /** Volume key / host path (relative ones resolved against the project folder); null: anonymous. */
+  source: string | null;
+  target: string;
+  readOnly: boolean;
+}
+
+export interface ServiceModel {
+  name: string;
+  image: string | null;
+  build: { context: string; dockerfile: string | null } | null;
+  containerName: string | null;
+  command: string[] | null;
+  entrypoint: string[] | null;
+  environment: string[];
+  ports: string[];
+  expose: string[];
+  networks: ServiceNetwork[];
+  /** host, none, bridge, service:NAME, container:NAME — null: the project's networks. */
+  networkMode: string | null;
+  links: string[];
+  dependsOn: string[];
+  hostname: string | null;
+  extraHosts: string[];
+  volumes: ServiceVolume[];
+  volumesFrom: string[];
+  labels: Record<string, string>;
+  workingDir: string | null;
+  tty: boolean;
+  stdinOpen: boolean;
+  dns: string[];
+  /** `scale:` / `deploy.replicas` (default 1). */
+  scale: number;
+  /** The service's definition as written (for the config-hash label). */
+  raw: unknown;
+}
+
+export interface NetworkModel {
+  key: string;
+  /** `name:` or null (then `<project>_<key>`). */
+  name: string | null;
+  driver: string;
+  driverOpts: Record<string, string>;
+  ipam: Array<{ subnet: string; gateway: string | null; ipRange: string | null }>;
+  internal: boolean;
+  external: boolean;
+  attachable: boolean;
+  labels: Record<string, string>;
+}
+
+export interface VolumeModel {
+  key: string;
+  name: string | null;
+  driver: string;
+  external: boolean;
+  labels: Record<string, string>;
+}
+
+export interface ProjectModel {
+  /** Services in file order. */
+  services: ServiceModel[];
+  networks: Map<string, NetworkModel>;
+  volumes: Map<string, VolumeModel>;
+  /** The file as Compose labels it: 'docker-compose.yml'. */
+  configFile: string;
+}

@@ -1,0 +1,72 @@
+// Compose's progress lines on stderr. v1 (FACTS 105, 108, 112): `Creating network "x"
+// with the default driver`, `Creating NAME ... ` then `Creating NAME ... done`, the
+// names padded to the longest of the batch (while creating, to the longest so far, as
+// the objects are added one by one). v2: ` Container NAME  Creating` / `  Created`.
+import type { Flavour } from './naming.js';
+
+export type Verb = 'Creating' | 'Starting' | 'Stopping' | 'Removing' | 'Recreating';
+
+/** One object's outcome in a batch: null when it went well, else the error text. */
+export interface BatchItem {
+  name: string;
+  error: string | null;
+}
+
+const V2_DONE: Record<Verb, string> = { Creating: 'Created', Starting: 'Started', Stopping: 'Stopped', Removing: 'Removed', Recreating: 'Recreated' };
+
+export class Progress {
+  text = '';
+
+  constructor(readonly flavour: Flavour) {}
+
+  private line(s: string): void {
+    this.text += `${s}\n`;
+  }
+
+  networkCreated(name: string, driver: string | null): void {
+    if (this.flavour === 'v1') this.line(`Creating network "${name}" with ${driver === null ? 'the default driver' : `driver "${driver}"`}`);
+    else this.line(` Network ${name}  Creating\n Network ${name}  Created`);
+  }
+
+  volumeCreated(name: string, driver: string | null): void {
+    if (this.flavour === 'v1') this.line(`Creating volume "${name}" with ${driver === null ? 'default' : driver} driver`);
+    else this.line(` Volume "${name}"  Creating\n Volume "${name}"  Created`);
+  }
+
+  networkRemoved(name: string, found: boolean): void {
+    if (this.flavour === 'v1') this.line(found ? `Removing network ${name}` : `Removing network ${name}\nNetwork ${name} not found.`);
+    else if (found) this.line(` Network ${name}  Removing\n Network ${name}  Removed`);
+  }
+
+  volumeRemoved(name: string): void {
+    if (this.flavour === 'v1') this.line(`Removing volume ${name}`);
+    else this.line(` Volume ${name}  Removing\n Volume ${name}  Removed`);
+  }
+
+  upToDate(name: string): void {
+    this.line(this.flavour === 'v1' ? `${name} is up-to-date` : ` Container ${name}  Running`);
+  }
+
+  /** One parallel batch of container operations. */
+  batch(verb: Verb, items: BatchItem[]): void {
+    if (items.length === 0) return;
+    if (this.flavour === 'v2') {
+      for (const it of items) this.line(` Container ${it.name}  ${verb}\n Container ${it.name}  ${it.error === null ? V2_DONE[verb] : 'Error'}`);
+      return;
+    }
+    const width = Math.max(...items.map((i) => i.name.length));
+    let sofar = 0;
+    for (const it of items) {
+      sofar = Math.max(sofar, it.name.length);
+      this.line(`${verb} ${it.name.padEnd(verb === 'Creating' ? sofar : width)} ... `);
+    }
+    for (const it of items) this.line(`${verb} ${it.name.padEnd(width)} ... ${it.error === null ? 'done' : 'error'}`);
+    const failed = items.filter((i) => i.error !== null);
+    if (failed.length > 0) this.line('');
+    for (const it of failed) this.line(`ERROR: for ${it.name}  ${it.error}\n`);
+  }
+
+  plain(s: string): void {
+    this.line(s);
+  }
+}

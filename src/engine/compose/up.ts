@@ -1,0 +1,151 @@
+// `up [-d] [--no-start] [--scale S=N] [--build] [SERVICE…]`: networks, volumes, images
+// (built when missing), then containers batch by batch in dependency order. A running
+// container is up-to-date, a stopped one is started, a missing replica is created.
+// A failure of one container does not stop the others (FACT 110).
+import { posix } from 'node:path';
+import type { CommandResult } from '../../backends/backend.js';
+import { buildImage } from '../build/build.js';
+import type { Container } from '../container.js';
+import { startContainer } from '../lifecycle.js';
+import { projectContainers, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
+import { createReplica, defaultNetwork, serviceImage } from './create.js';
+import type { ServiceModel } from './model.js';
+import { Progress, type BatchItem } from './progress.js';
+
+export interface UpOptions {
+  detach: boolean;
+  noStart: boolean;
+  build: boolean;
+  scale: Map<string, number>;
+  services: string[];
+}
+
+const result = (p: Progress, exitCode: number, stdout = ''): CommandResult => ({ stdout, stderr: p.text, exitCode });
+
+/** Creates the project's networks the services use (or checks the external ones exist). */
+function networks(cx: ComposeContext, services: ServiceModel[], p: Progress): string | null {
+  const keys = new Set(services.filter((s) => s.networkMode === null).flatMap((s) => s.networks.map((n) => n.key)));
+  for (const key of keys) {
+    const model = cx.project.networks.get(key) ?? defaultNetwork();
+    const name = cx.naming.network(model);
+    if (model.external) {
+      if (!cx.ctrl.findNetwork(name)) {
+        return `Network ${name} declared as external, but could not be found. Please create the network manually using \`docker network create ${name}\` and try again.`;
+      }
+      continue;
+    }
+    if (cx.ctrl.findNetwork(name)) continue;
+    const created = cx.ctrl.createNetwork({
+      name, driver: model.driver, subnets: model.ipam.map((c) => c.subnet), gateways: model.ipam.flatMap((c) => (c.gateway ? [c.gateway] : [])),
+      ipRanges: model.ipam.flatMap((c) => (c.ipRange ? [c.ipRange] : [])), internal: model.internal,
+      // Compose v1 creates its networks attachable (FACT 106).
+      attachable: true, options: model.driverOpts,
+      labels: { ...model.labels, [LABEL.network]: key, [LABEL.project]: cx.naming.project, [LABEL.version]: cx.naming.version },
+    });
+    if (!created.ok) return created.error.message;
+    p.networkCreated(name, model.driver === 'bridge' ? null : model.driver);
+  }
+  return null;
+}
+
+function volumes(cx: ComposeContext, services: ServiceModel[], p: Progress): string | null {
+  const keys = new Set(services.flatMap((s) => s.volumes.flatMap((v) => (v.type === 'volume' && v.source !== null ? [v.source] : []))));
+  for (const key of keys) {
+    const model = cx.project.volumes.get(key)!;
+    const name = cx.naming.volume(model);
+    if (cx.ctrl.volumes.get(name)) continue;
+    if (model.external) {
+      return `Volume ${name} declared as external, but could not be found. Please create the volume manually using \`docker volume create --name=${name}\` and try again.`;
+    }
+    cx.ctrl.volumes.create(name, cx.ctrl.clock.tick(), { ...model.labels, [LABEL.project]: cx.naming.project, [LABEL.version]: cx.naming.version, [LABEL.volume]: key });
+    p.volumeCreated(name, model.driver === 'local' ? null : model.driver);
+  }
+  return null;
+}
+
+/** Builds the images of services with `build:` that are missing (or all of them with --build). */
+function images(cx: ComposeContext, services: ServiceModel[], p: Progress, force: boolean): { stdout: string; error: string | null; exitCode: number } {
+  let stdout = '';
+  for (const s of services) {
+    const ref = serviceImage(cx, s);
+    if (cx.ctrl.images.find(ref) && !(force && s.build)) continue;
+    if (!s.build) {
+      p.plain(`Pulling ${s.name} (${ref.includes(':') ? ref : `${ref}:`})...`);
+      return { stdout, error: 'Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host', exitCode: 1 };
+    }
+    p.plain(`Building ${s.name}`);
+    const context = posix.join(cx.projectDir, s.build.context);
+    const dockerfile = s.build.dockerfile === null ? null : `${context.replace(/\/$/, '')}/${s.build.dockerfile}`;
+    const built = buildImage(cx.ctrl, cx.cwd, { context, dockerfile, tags: [ref] });
+    stdout += built.stdout;
+    if (built.exitCode !== 0) return { stdout, error: `Service '${s.name}' failed to build : ${built.stderr.trim()}`, exitCode: 1 };
+    if (!force) p.plain(`Image for service ${s.name} was built because it did not already exist. To rebuild this image you must use \`docker-compose build\` or \`docker-compose up --build\`.`);
+  }
+  return { stdout, error: null, exitCode: 0 };
+}
+
+export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
+  const p = new Progress(cx.naming.flavour);
+  if (o.detach && o.noStart) return { stdout: '', stderr: '--no-start and --detach cannot be combined.\n', exitCode: 1 };
+  const selected = withDependencies(cx.project, o.services);
+  if ('unknown' in selected) return { stdout: '', stderr: `No such service: ${selected.unknown}\n`, exitCode: 1 };
+  for (const [name] of o.scale) if (!cx.project.services.some((s) => s.name === name)) return { stdout: '', stderr: `No such service: ${name}\n`, exitCode: 1 };
+  const order = startOrder(selected);
+  if ('cycle' in order) return { stdout: '', stderr: `Circular dependency between ${order.cycle.join(' and ')}\n`, exitCode: 1 };
+  const netError = networks(cx, selected, p) ?? volumes(cx, selected, p);
+  if (netError) {
+    p.plain(netError);
+    return result(p, 1);
+  }
+  const built = images(cx, selected, p, o.build);
+  if (built.error) {
+    p.plain(built.error);
+    return result(p, built.exitCode, built.stdout);
+  }
+  let failed = false;
+  for (const batch of order) {
+    const creating: BatchItem[] = [];
+    const starting: BatchItem[] = [];
+    const toStart: Container[] = [];
+    for (const s of batch) {
+      const wanted = o.scale.get(s.name) ?? s.scale;
+      const existing = projectContainers(cx, s.name);
+      for (const c of existing.slice(0, wanted)) {
+        if (c.running) p.upToDate(c.name);
+        else if (!o.noStart) {
+          const r = startContainer(cx.ctrl, c, cx.runOneShot);
+          starting.push({ name: c.name, error: r.ok ? null : `Cannot start service ${s.name}: ${r.error.message}` });
+        }
+      }
+      const taken = new Set(existing.map((c) => Number(c.config.labels[LABEL.number])));
+      for (let n = 1, made = existing.length; made < wanted; n++) {
+        if (taken.has(n)) continue;
+        made++;
+        const name = s.containerName ?? cx.naming.container(s.name, n);
+        const r = createReplica(cx, s, n, name);
+        if (!r.ok) {
+          creating.push({ name: s.containerName ?? s.name, error: `Cannot create container for service ${s.name}: ${r.error.message}` });
+          continue;
+        }
+        creating.push({ name, error: null });
+        if (!o.noStart) toStart.push(r.value);
+      }
+    }
+    // A container that cannot start is reported on its creation line, as Compose does.
+    for (const c of toStart) {
+      const r = startContainer(cx.ctrl, c, cx.runOneShot);
+      const item = creating.find((i) => i.name === c.name)!;
+      if (!r.ok) item.error = `Cannot start service ${c.config.labels[LABEL.service]}: ${r.error.message}`;
+    }
+    p.batch('Starting', starting);
+    p.batch('Creating', creating);
+    // v2 reports the start of a new container as its own step; v1's "Creating … done" includes it.
+    if (cx.naming.flavour === 'v2') p.batch('Starting', creating.filter((i) => i.error === null && toStart.some((c) => c.name === i.name)));
+    failed ||= [...creating, ...starting].some((i) => i.error !== null);
+  }
+  if (failed) {
+    if (cx.naming.flavour === 'v1') p.plain('Encountered errors while bringing up the project.');
+    return result(p, 1, built.stdout);
+  }
+  return result(p, 0, built.stdout);
+}

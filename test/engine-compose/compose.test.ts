@@ -1,0 +1,166 @@
+// docker-compose / docker compose on the simulator, against FACTS 105–112.
+import { describe, expect, it } from 'vitest';
+import { COMPOSETEST, sim } from './helpers.js';
+
+describe('docker-compose (v1)', () => {
+  it('brings a project up as FACT 105 shows: network, container names, stderr progress', () => {
+    const s = sim({ 'docker-compose.yml': COMPOSETEST });
+    const r = s.compose('up', '-d');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe('');
+    // Start lines are padded to the longest name so far, done lines to the longest of the batch.
+    expect(r.stderr).toBe([
+      'Creating network "composetest_default" with the default driver',
+      'Creating app1 ... ',
+      'Creating composetest_mysql_1 ... ',
+      'Creating app1                ... done',
+      'Creating composetest_mysql_1 ... done',
+      '',
+    ].join('\n'));
+    expect(s.ctrl.findContainer('composetest_mysql_1')?.running).toBe(true);
+  });
+
+  it('prints `ps` as Compose 1.29 does (FACT 105, byte for byte)', () => {
+    const s = sim({ 'docker-compose.yml': COMPOSETEST });
+    s.compose('up', '-d');
+    expect(s.compose('ps').stdout).toBe(
+      '       Name                      Command               State                  Ports                \n'
+      + '---------------------------------------------------------------------------------------------------\n'
+      + 'app1                  httpd -f -p 80 -h /usr/sha ...   Up      0.0.0.0:8080->80/tcp,:::8080->80/tcp\n'
+      + 'composetest_mysql_1   docker-entrypoint.sh mysqld      Up      3306/tcp, 33060/tcp                 \n');
+  });
+
+  it('labels the network and containers as FACT 106 shows, aliases = service + short ID', () => {
+    const s = sim({ 'docker-compose.yml': COMPOSETEST });
+    s.compose('up', '-d');
+    const net = s.docker('network', 'inspect', '-f', '{{json .Labels}} {{.Attachable}}', 'composetest_default');
+    expect(net.stdout).toBe('{"com.docker.compose.network":"default","com.docker.compose.project":"composetest","com.docker.compose.version":"1.29.2"} true\n');
+    const id = s.ctrl.findContainer('composetest_mysql_1')!.id;
+    const aliases = s.docker('inspect', '-f', '{{json .NetworkSettings.Networks.composetest_default.Aliases}}', 'composetest_mysql_1');
+    expect(JSON.parse(aliases.stdout)).toEqual(['mysql', id.slice(0, 12)]);
+    const labels = s.docker('inspect', '-f', '{{json .Config.Labels}}', 'app1');
+    expect(Object.keys(JSON.parse(labels.stdout)).sort()).toEqual(['com.docker.compose.config-hash', 'com.docker.compose.container-number',
+      'com.docker.compose.oneoff', 'com.docker.compose.project', 'com.docker.compose.project.config_files',
+      'com.docker.compose.project.working_dir', 'com.docker.compose.service', 'com.docker.compose.version']);
+  });
+
+  it('resolves service names and container names, not container_name as an alias (FACTS 107, 111)', () => {
+    const s = sim({ 'docker-compose.yml': `services:
+  web: {image: nginx}
+  web2: {image: nginx, container_name: my-web}
+  client: {image: busybox, command: sleep 3600}
+  db: {image: "mysql:5.7"}
+` }, '/x/composescale');
+    expect(s.compose('up', '-d', '--scale', 'web=3').exitCode).toBe(0);
+    const ips = [1, 2, 3].map((n) => s.ctrl.findContainer(`composescale_web_${n}`)!.endpoints()[0].ip);
+    const out = s.docker('exec', 'composescale_client_1', 'nslookup', 'web').stdout;
+    for (const ip of ips) expect(out).toContain(`Address: ${ip}`);
+    expect(s.docker('exec', 'composescale_client_1', 'ping', '-c', '1', 'my-web').exitCode).toBe(0);
+    expect(s.docker('exec', 'composescale_client_1', 'ping', '-c', '1', 'db').stderr).toBe("ping: bad address 'db'\n");
+    expect(s.docker('inspect', '-f', '{{json .NetworkSettings.Networks.composescale_default.Aliases}}', 'my-web').stdout).not.toContain('my-web');
+    expect(s.compose('ps').stdout).toMatch(/composescale_db_1 +docker-entrypoint\.sh mysqld +Exit 1 /);
+  });
+
+  it('tears a project down as FACT 108 shows, and tolerates a missing network (FACT 112)', () => {
+    const s = sim({ 'docker-compose.yml': COMPOSETEST });
+    s.compose('up', '-d');
+    const r = s.compose('down');
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('Stopping composetest_mysql_1 ... done\nStopping app1                ... done\n');
+    expect(r.stderr).toMatch(/Removing network composetest_default\n$/);
+    expect(s.ctrl.containers()).toEqual([]);
+    expect(s.docker('network', 'ls', '-q').stdout.trim().split('\n')).toHaveLength(3);
+    expect(s.compose('down').stderr).toBe('Removing network composetest_default\nNetwork composetest_default not found.\n');
+  });
+
+  it('refuses --no-start with -d, and creates without starting (FACT 112)', () => {
+    const s = sim({ 'docker-compose.yml': COMPOSETEST });
+    expect(s.compose('up', '-d', '--no-start')).toEqual({ stdout: '', stderr: '--no-start and --detach cannot be combined.\n', exitCode: 1 });
+    expect(s.compose('-p', 'otherproj', 'up', '--no-start').exitCode).toBe(0);
+    expect(s.ctrl.findContainer('otherproj_mysql_1')?.status).toBe('created');
+    expect(s.compose('-p', 'otherproj', 'start').stderr).toContain('Starting mysql ... done');
+  });
+
+  it('goes on with other services when a container_name is taken (FACT 110)', () => {
+    const s = sim({ 'docker-compose.yml': COMPOSETEST });
+    s.compose('-p', 'first', 'up', '-d');
+    const r = s.compose('-p', 'second', 'up', '-d');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('ERROR: for app1  Cannot create container for service app1: Conflict. The container name "/app1" is already in use');
+    expect(r.stderr).toMatch(/Encountered errors while bringing up the project\.\n$/);
+    expect(s.ctrl.findContainer('second_mysql_1')?.running).toBe(true);
+  });
+
+  it('starts services after what they depend on, in batches', () => {
+    const s = sim({ 'docker-compose.yml': 'services:\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: busybox\n    command: sleep 600\n' }, '/t/hcproj');
+    const r = s.compose('up', '-d');
+    expect(r.stderr).toBe('Creating network "hcproj_default" with the default driver\nCreating hcproj_db_1 ... \nCreating hcproj_db_1 ... done\n'
+      + 'Creating hcproj_web_1 ... \nCreating hcproj_web_1 ... done\n');
+    expect(s.ctrl.findContainer('hcproj_db_1')!.endpoints()[0].ip).toBe('172.18.0.2');
+    expect(s.compose('up', '-d').stderr).toBe('hcproj_db_1 is up-to-date\nhcproj_web_1 is up-to-date\n');
+    s.compose('stop');
+    expect(s.compose('start').stderr).toBe('Starting db  ... \nStarting web ... \nStarting db  ... done\nStarting web ... done\n');
+  });
+
+  it('applies a declared network with ipam, aliases and a fixed address', () => {
+    const s = sim({ 'docker-compose.yml': `services:
+  app:
+    image: busybox
+    command: sleep 600
+    networks:
+      front:
+        aliases: [appalias]
+        ipv4_address: 10.77.0.10
+networks:
+  front:
+    ipam:
+      config:
+        - subnet: 10.77.0.0/24
+` }, '/t/hcb');
+    expect(s.compose('up', '-d').stderr).toContain('Creating network "hcb_front" with the default driver');
+    const inspect = JSON.parse(s.docker('inspect', '-f', '{{json .NetworkSettings.Networks.hcb_front}}', 'hcb_app_1').stdout) as { IPAddress: string; Aliases: string[] };
+    expect(inspect.IPAddress).toBe('10.77.0.10');
+    expect(inspect.Aliases.slice(0, 2)).toEqual(['app', 'appalias']);
+    expect(s.ctrl.findNetwork('hcb_default')).toBeUndefined();
+  });
+
+  it('fails on a missing external network with Compose\'s text', () => {
+    const s = sim({ 'docker-compose.yml': 'services:\n  a: {image: nginx, networks: [ext]}\nnetworks:\n  ext: {external: true}\n' });
+    const r = s.compose('up', '-d');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('Network ext declared as external, but could not be found.');
+    s.docker('network', 'create', 'ext');
+    expect(s.compose('up', '-d').exitCode).toBe(0);
+    expect(s.ctrl.findContainer('composetest_a_1')!.endpoints()[0].network.name).toBe('ext');
+  });
+
+  it('supports network_mode service: and host', () => {
+    const s = sim({ 'docker-compose.yml': 'services:\n  db: {image: busybox, command: sleep 600}\n  side: {image: busybox, command: sleep 600, network_mode: "service:db"}\n  h: {image: busybox, command: sleep 600, network_mode: host}\n' });
+    expect(s.compose('up', '-d').exitCode).toBe(0);
+    const db = s.ctrl.findContainer('composetest_db_1')!;
+    expect(s.docker('inspect', '-f', '{{.HostConfig.NetworkMode}}', 'composetest_side_1').stdout).toBe(`container:${db.id}\n`);
+    expect(s.docker('inspect', '-f', '{{.HostConfig.NetworkMode}}', 'composetest_h_1').stdout).toBe('host\n');
+  });
+});
+
+describe('compose -f in a subfolder', () => {
+  it('names the project after that folder and resolves build contexts from it', () => {
+    const s = sim({ 'app/docker-compose.yml': 'services:\n  api:\n    build: .\n', 'app/Dockerfile': 'FROM busybox\nCMD ["sleep", "600"]\n' });
+    const r = s.compose('-f', 'app/docker-compose.yml', 'up', '-d');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Successfully tagged app_api:latest');
+    expect(s.ctrl.findContainer('app_api_1')?.running).toBe(true);
+  });
+});
+
+describe('docker compose (v2)', () => {
+  it('names containers project-service-n and keeps networks project_key', () => {
+    const s = sim({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n' }, '/t/My.Shop');
+    const r = s.docker('compose', 'up', '-d');
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe(' Network myshop_default  Creating\n Network myshop_default  Created\n Container myshop-web-1  Creating\n'
+      + ' Container myshop-web-1  Created\n Container myshop-web-1  Starting\n Container myshop-web-1  Started\n');
+    expect(s.docker('compose', 'ps').stdout).toMatch(/^NAME +IMAGE +COMMAND +SERVICE +CREATED +STATUS +PORTS\nmyshop-web-1 +nginx +"httpd -f -p 80 -h \/…" +web /);
+    expect(s.docker('compose', 'down').stderr).toContain(' Network myshop_default  Removed\n');
+  });
+});

@@ -176,6 +176,19 @@ export interface ContainerView {
   extraHosts: string[];
   dns: string[];
   logs: LogLine[];
+  /** `.Mounts` (volumes and bind mounts, in the order asked); absent = none. */
+  mounts?: MountView[];
+}
+
+/** types.MountPoint of `docker inspect`. */
+export interface MountView {
+  type: 'volume' | 'bind';
+  /** Volume name ('' for a bind mount). */
+  name: string;
+  /** Host path: /var/lib/docker/volumes/NAME/_data for a volume. */
+  source: string;
+  destination: string;
+  readOnly: boolean;
 }
 
 /** A container's files as its processes see them (mounts, its own layer, its image). */

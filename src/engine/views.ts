@@ -88,6 +88,9 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
     ports: portsView(c), portRequests: cfg.portRequests, exposedPorts: cfg.exposed,
     links: linkNames.length > 0 ? linkNames : null, allNames, sandbox: sandboxView(ctrl, c), extraHosts: cfg.extraHosts,
     dns: cfg.dns, logs: [...c.logs],
+    mounts: ctrl.volumes.mountsOf(c.id).map((m) => m.type === 'volume'
+      ? { type: 'volume', name: m.name, source: `/var/lib/docker/volumes/${m.name}/_data`, destination: m.destination, readOnly: m.readOnly }
+      : { type: 'bind', name: '', source: m.source, destination: m.destination, readOnly: m.readOnly }),
   };
 }
 

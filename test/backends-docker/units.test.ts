@@ -1,9 +1,9 @@
 // The docker backend's pure parts, no engine needed: the safety rule, resolution from
 // /etc/hosts, argv effects, tar reading — and a probe refused before any process starts.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ContainerJSON, Inspector, NetworkJSON } from '../../src/backends/docker/inspect.js';
 import type { Location, Statement, Word } from '../../src/language/ast.js';
 import { NetProbes } from '../../src/backends/docker/net-probes.js';
@@ -49,6 +49,7 @@ describe('the safety rule', () => {
 
 describe('a refused probe sends nothing', () => {
   const dir = mkdtempSync(join(tmpdir(), 'h-docker-unit-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'hosts'), '127.0.0.1\tlocalhost\n93.184.216.34\texample\n172.17.0.2\tself\n');
   writeFileSync(join(dir, 'resolv.conf'), 'nameserver 10.255.255.53\n');
   const src = container('src', '172.17.0.2', '172.17.0.1', { HostsPath: join(dir, 'hosts'), ResolvConfPath: join(dir, 'resolv.conf') });

@@ -59,6 +59,11 @@ describe('docker-compose (v1)', () => {
     expect(s.docker('exec', 'composescale_client_1', 'ping', '-c', '1', 'db').stderr).toBe("ping: bad address 'db'\n");
     expect(s.docker('inspect', '-f', '{{json .NetworkSettings.Networks.composescale_default.Aliases}}', 'my-web').stdout).not.toContain('my-web');
     expect(s.compose('ps').stdout).toMatch(/composescale_db_1 +docker-entrypoint\.sh mysqld +Exit 1 /);
+    // Scaling down removes the highest-numbered replicas.
+    expect(s.compose('up', '-d', '--scale', 'web=1').stderr).toContain('Stopping and removing composescale_web_3 ... done');
+    expect(s.ctrl.findContainer('composescale_web_2')).toBeUndefined();
+    expect(s.docker('exec', 'composescale_client_1', 'nslookup', 'web').stdout).toContain(`Address: ${ips[0]}`);
+    expect(s.compose('restart', 'web').stderr).toBe('Restarting composescale_web_1 ... \nRestarting composescale_web_1 ... done\n');
   });
 
   it('tears a project down as FACT 108 shows, and tolerates a missing network (FACT 112)', () => {
@@ -86,8 +91,12 @@ describe('docker-compose (v1)', () => {
     s.compose('-p', 'first', 'up', '-d');
     const r = s.compose('-p', 'second', 'up', '-d');
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('ERROR: for app1  Cannot create container for service app1: Conflict. The container name "/app1" is already in use');
-    expect(r.stderr).toMatch(/Encountered errors while bringing up the project\.\n$/);
+    const id = s.ctrl.findContainer('app1')!.id;
+    const conflict = `Cannot create container for service app1: Conflict. The container name "/app1" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`;
+    // Told under the container's line, then again per service after the batch (as recorded).
+    expect(r.stderr).toBe(['Creating network "second_default" with the default driver', 'Creating app1 ... ', 'Creating second_mysql_1 ... ',
+      'Creating app1           ... error', '', `ERROR: for app1  ${conflict}`, 'Creating second_mysql_1 ... done', '',
+      `ERROR: for app1  ${conflict}`, 'Encountered errors while bringing up the project.', ''].join('\n'));
     expect(s.ctrl.findContainer('second_mysql_1')?.running).toBe(true);
   });
 
@@ -140,6 +149,23 @@ networks:
     const db = s.ctrl.findContainer('composetest_db_1')!;
     expect(s.docker('inspect', '-f', '{{.HostConfig.NetworkMode}}', 'composetest_side_1').stdout).toBe(`container:${db.id}\n`);
     expect(s.docker('inspect', '-f', '{{.HostConfig.NetworkMode}}', 'composetest_h_1').stdout).toBe('host\n');
+  });
+});
+
+describe('exec, port and rm', () => {
+  it('behave as Compose 1.29 does without a terminal', () => {
+    const s = sim({ 'docker-compose.yml': COMPOSETEST });
+    s.compose('up', '-d');
+    expect(s.compose('exec', 'mysql', 'hostname')).toEqual({ stdout: '', stderr: 'the input device is not a TTY\n', exitCode: 1 });
+    const id = s.ctrl.findContainer('composetest_mysql_1')!.id;
+    expect(s.compose('exec', '-T', 'mysql', 'hostname').stdout).toBe(`${id.slice(0, 12)}\n`);
+    expect(s.compose('exec', '-T', 'app1', 'ping', '-c', '1', 'mysql').exitCode).toBe(0);
+    expect(s.compose('port', 'app1', '80').stdout).toBe('0.0.0.0:8080\n');
+    expect(s.compose('rm', '-f').stderr).toBe('No stopped containers\n');
+    s.compose('stop', 'mysql');
+    const rm = s.compose('rm', '-f');
+    expect([rm.stdout, rm.stderr]).toEqual(['Going to remove composetest_mysql_1\n', 'Removing composetest_mysql_1 ... \nRemoving composetest_mysql_1 ... done\n']);
+    expect(s.ctrl.findContainer('composetest_mysql_1')).toBeUndefined();
   });
 });
 

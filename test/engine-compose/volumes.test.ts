@@ -47,6 +47,17 @@ describe('docker volume', () => {
   });
 });
 
+describe('docker inspect .Mounts', () => {
+  it('lists volumes and bind mounts as the engine does', () => {
+    const s = sim();
+    s.docker('run', '-d', '--name', 'm1', '-v', 'mv:/d:ro', '-v', '/srv/x:/x', 'busybox', 'sleep', '60');
+    expect(JSON.parse(s.docker('inspect', '-f', '{{json .Mounts}}', 'm1').stdout)).toEqual([
+      { Type: 'volume', Name: 'mv', Source: '/var/lib/docker/volumes/mv/_data', Destination: '/d', Driver: 'local', Mode: 'ro', RW: false, Propagation: '' },
+      { Type: 'bind', Source: '/srv/x', Destination: '/x', Mode: '', RW: true, Propagation: 'rprivate' },
+    ]);
+  });
+});
+
 describe('mount flags', () => {
   it('reads -v and --mount as Docker does', () => {
     expect(parseVolumeFlag('data:/x:ro')).toEqual({ ok: true, value: { type: 'volume', name: 'data', destination: '/x', readOnly: true } });

@@ -239,15 +239,16 @@ function unmountUnder(dir: string): void {
   for (const m of mounts.sort((a, b) => b.length - a.length)) spawnSync('umount', ['-l', m], { stdio: 'ignore' });
 }
 
-/** Engines whose owning process died (SIGKILL, crash) are stopped and removed. */
+/** Engines and scenario folders whose owning process died (SIGKILL, crash) are stopped and removed. */
 async function reapStaleEngines(except: string, spawner: Spawner): Promise<void> {
   for (const name of readdirSync(tmpdir())) {
     const dir = join(tmpdir(), name);
-    if (!name.startsWith('dnet-engine-') || dir === except) continue;
+    if (!/^dnet-(engine|work)-/.test(name) || dir === except) continue;
     const owner = readPid(join(dir, 'owner.pid'));
     if (owner === 0 || alive(owner)) continue;
     try {
-      await stopEngineAt(dir, spawner);
+      if (name.startsWith('dnet-work-')) rmSync(dir, { recursive: true, force: true });
+      else await stopEngineAt(dir, spawner);
     } catch {
       // Half-made or busy: a later run tries again.
     }

@@ -160,7 +160,10 @@ export class DockerSession implements BackendSession {
  * simulator (the basename of the compose file's folder).
  */
 function makeWorkDir(context: ScenarioContext): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'dnet-work-')), basename(resolve(context.baseDir)) || 'scenario');
+  const parent = mkdtempSync(join(tmpdir(), 'dnet-work-'));
+  // Lets a later run remove this folder if our process dies without closing the session.
+  writeFileSync(join(parent, 'owner.pid'), String(process.pid));
+  const dir = join(parent, basename(resolve(context.baseDir)) || 'scenario');
   if (existsSync(context.baseDir)) {
     // Bounded: a .dnet file at the top of a large tree must not copy the tree per scenario.
     let budget = 2000;

@@ -86,3 +86,15 @@ export function composeStart(cx: ComposeContext, services: string[]): CommandRes
   }
   return { stdout: '', stderr: p.text, exitCode };
 }
+
+/** `restart`: every container of the project (or of the services named), running or not. */
+export function composeRestart(cx: ComposeContext, services: string[]): CommandResult {
+  const p = new Progress(cx.naming.flavour);
+  const items = projectContainers(cx).filter((c) => services.length === 0 || services.includes(c.config.labels[LABEL.service])).map((c) => {
+    stopContainer(cx.ctrl, c);
+    const r = startContainer(cx.ctrl, c, cx.runOneShot);
+    return { name: c.name, error: r.ok ? null : r.error.message };
+  });
+  p.batch('Restarting', items);
+  return { stdout: '', stderr: p.text, exitCode: items.some((i) => i.error !== null) ? 1 : 0 };
+}

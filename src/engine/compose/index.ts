@@ -15,11 +15,12 @@ import { workspaceOf, type Workspace } from '../build/workspace.js';
 import { defaultToolRunner, type ComposeHandler } from '../cli/index.js';
 import type { Controller } from '../controller.js';
 import type { ComposeContext } from './context.js';
-import { composeDown, composeStart, composeStop } from './down.js';
+import { composeDown, composeRestart, composeStart, composeStop } from './down.js';
 import { loadComposeFile } from './file.js';
 import { Naming, projectName, type Flavour, COMPOSE_VERSION } from './naming.js';
 import { composePs } from './ps.js';
 import { checkProject } from './schema.js';
+import { composeExec, composePort, composeRm } from './service-commands.js';
 import { composeUp } from './up.js';
 
 const failure = (text: string): CommandResult => ({ stdout: '', stderr: `${text.replace(/\n$/, '')}\n`, exitCode: 1 });
@@ -62,11 +63,14 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
       return composeStop(cx, inv.args);
     case 'start':
       return composeStart(cx, inv.args);
-    case 'restart': {
-      const stopped = composeStop(cx, inv.args);
-      const started = composeStart(cx, inv.args);
-      return { stdout: '', stderr: stopped.stderr + started.stderr, exitCode: started.exitCode };
-    }
+    case 'restart':
+      return composeRestart(cx, inv.args);
+    case 'exec':
+      return composeExec(cx, inv);
+    case 'port':
+      return composePort(cx, inv);
+    case 'rm':
+      return composeRm(cx, inv);
     case 'ps':
       return composePs(cx, { quiet: flagBool(f, 'quiet'), services: flagBool(f, 'services'), all: flagBool(f, 'all'), only: inv.args });
     case 'config':

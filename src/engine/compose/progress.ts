@@ -4,15 +4,18 @@
 // the objects are added one by one). v2: ` Container NAME  Creating` / `  Created`.
 import type { Flavour } from './naming.js';
 
-export type Verb = 'Creating' | 'Starting' | 'Stopping' | 'Removing' | 'Recreating';
+export type Verb = 'Creating' | 'Starting' | 'Stopping' | 'Removing' | 'Recreating' | 'Restarting' | 'Stopping and removing';
 
 /** One object's outcome in a batch: null when it went well, else the error text. */
 export interface BatchItem {
   name: string;
   error: string | null;
+  /** The service, for the summary line of a failure (`ERROR: for SERVICE  …`). */
+  service?: string;
 }
 
-const V2_DONE: Record<Verb, string> = { Creating: 'Created', Starting: 'Started', Stopping: 'Stopped', Removing: 'Removed', Recreating: 'Recreated' };
+const V2_DONE: Record<Verb, string> = { Creating: 'Created', Starting: 'Started', Stopping: 'Stopped', Removing: 'Removed', Recreating: 'Recreated',
+  Restarting: 'Started', 'Stopping and removing': 'Removed' };
 
 export class Progress {
   text = '';
@@ -60,10 +63,12 @@ export class Progress {
       sofar = Math.max(sofar, it.name.length);
       this.line(`${verb} ${it.name.padEnd(verb === 'Creating' ? sofar : width)} ... `);
     }
-    for (const it of items) this.line(`${verb} ${it.name.padEnd(width)} ... ${it.error === null ? 'done' : 'error'}`);
-    const failed = items.filter((i) => i.error !== null);
-    if (failed.length > 0) this.line('');
-    for (const it of failed) this.line(`ERROR: for ${it.name}  ${it.error}\n`);
+    // A failure is told twice: under its line (by container), and after the batch (by service), FACT 110.
+    for (const it of items) {
+      this.line(`${verb} ${it.name.padEnd(width)} ... ${it.error === null ? 'done' : 'error'}`);
+      if (it.error !== null) this.line(`\nERROR: for ${it.name}  ${it.error}`);
+    }
+    for (const it of items) if (it.error !== null) this.line(`\nERROR: for ${it.service ?? it.name}  ${it.error}`);
   }
 
   plain(s: string): void {

@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import type { CommandResult } from '../../backends/backend.js';
 import { buildImage } from '../build/build.js';
 import type { Container } from '../container.js';
-import { startContainer } from '../lifecycle.js';
+import { removeContainer, startContainer } from '../lifecycle.js';
 import { projectContainers, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
 import { createReplica, defaultNetwork, serviceImage } from './create.js';
 import type { ServiceModel } from './model.js';
@@ -107,14 +107,20 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
     const creating: BatchItem[] = [];
     const starting: BatchItem[] = [];
     const toStart: Container[] = [];
+    const surplus: BatchItem[] = [];
     for (const s of batch) {
       const wanted = o.scale.get(s.name) ?? s.scale;
       const existing = projectContainers(cx, s.name);
+      // Scaling down: the highest-numbered replicas go.
+      for (const c of existing.slice(wanted).reverse()) {
+        removeContainer(cx.ctrl, c, true);
+        surplus.push({ name: c.name, service: s.name, error: null });
+      }
       for (const c of existing.slice(0, wanted)) {
         if (c.running) p.upToDate(c.name);
         else if (!o.noStart) {
           const r = startContainer(cx.ctrl, c, cx.runOneShot);
-          starting.push({ name: c.name, error: r.ok ? null : `Cannot start service ${s.name}: ${r.error.message}` });
+          starting.push({ name: c.name, service: s.name, error: r.ok ? null : `Cannot start service ${s.name}: ${r.error.message}` });
         }
       }
       const taken = new Set(existing.map((c) => Number(c.config.labels[LABEL.number])));
@@ -124,10 +130,10 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
         const name = s.containerName ?? cx.naming.container(s.name, n);
         const r = createReplica(cx, s, n, name);
         if (!r.ok) {
-          creating.push({ name: s.containerName ?? s.name, error: `Cannot create container for service ${s.name}: ${r.error.message}` });
+          creating.push({ name, service: s.name, error: `Cannot create container for service ${s.name}: ${r.error.message}` });
           continue;
         }
-        creating.push({ name, error: null });
+        creating.push({ name, service: s.name, error: null });
         if (!o.noStart) toStart.push(r.value);
       }
     }
@@ -137,6 +143,7 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
       const item = creating.find((i) => i.name === c.name)!;
       if (!r.ok) item.error = `Cannot start service ${c.config.labels[LABEL.service]}: ${r.error.message}`;
     }
+    p.batch('Stopping and removing', surplus);
     p.batch('Starting', starting);
     p.batch('Creating', creating);
     // v2 reports the start of a new container as its own step; v1's "Creating … done" includes it.

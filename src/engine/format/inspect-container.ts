@@ -3,7 +3,7 @@
 // vs {} follow a real 20.10 engine (test/engine-format/fixtures/*.inspect.json).
 
 import { createHash } from 'node:crypto';
-import type { ContainerView, EndpointView, PublishedPortView } from '../model.js';
+import type { ContainerView, EndpointView, MountView, PublishedPortView } from '../model.js';
 import { bool, fields, type GoValue, int, ptr, str, stringMap, strings, struct } from './govalue.js';
 import { hostConfigValue, portMap } from './inspect-hostconfig.js';
 
@@ -12,6 +12,20 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
 /** A stable fake 64-hex digest (image IDs, sandbox IDs): the simulator has no real ones. */
 export function fakeDigest(seed: string): string {
   return createHash('sha256').update(seed).digest('hex');
+}
+
+/** types.MountPoint as the 20.10 engine prints it: a volume (Mode "z", or "ro"), a bind mount (Propagation rprivate). */
+function mountValue(m: MountView): GoValue {
+  return struct('types.MountPoint', fields([
+    ['Type', str(m.type)],
+    ...(m.type === 'volume' ? [['Name', str(m.name)] as [string, GoValue]] : []),
+    ['Source', str(m.source)],
+    ['Destination', str(m.destination)],
+    ...(m.type === 'volume' ? [['Driver', str('local')] as [string, GoValue]] : []),
+    ['Mode', str(m.readOnly ? 'ro' : m.type === 'volume' ? 'z' : '')],
+    ['RW', bool(!m.readOnly)],
+    ['Propagation', str(m.type === 'volume' ? '' : 'rprivate')],
+  ]));
 }
 
 export function containerValue(c: ContainerView): GoValue {
@@ -44,7 +58,7 @@ export function containerValue(c: ContainerView): GoValue {
         ['ExecIDs', strings(null)],
         ['HostConfig', hostConfigValue(c)],
         ['GraphDriver', graphDriverValue(c)],
-        ['Mounts', { k: 'slice', type: '[]types.MountPoint', items: [] }],
+        ['Mounts', { k: 'slice', type: '[]types.MountPoint', items: (c.mounts ?? []).map(mountValue) }],
         ['Config', configValue(c)],
         ['NetworkSettings', networkSettingsValue(c, started)],
       ]),

@@ -3,7 +3,7 @@
 // Every corpus is generated from a fixed seed; every run goes through the built CLI or
 // the compiled parser, as a user gets them. BENCHMARKS.md says what the figures were.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusFile } from './bench/corpus.mjs';
@@ -100,6 +100,34 @@ async function e2eBench() {
     print(`e2e scenarios/s (${label}): ${Math.round(perSec)} (${verdict(r.wallMs < 400)}: 2,000 in < 400 ms, >= 5,000/s)`);
     if (r.report.counts.passed !== total) print(`WARNING: not every generated scenario passed; see ${dir}`);
   }
+  await warmBreakdown(dir, total);
+}
+
+/** The same files in this process, phase by phase, best of `runs` warm passes: what a scenario costs once the JIT has warmed up (the CLI pays the warm-up too). */
+async function warmBreakdown(dir, total) {
+  const { parseFile } = await import(join(root, 'dist/language/parse.js'));
+  const { checkFile } = await import(join(root, 'dist/language/checks/index.js'));
+  const { runFiles } = await import(join(root, 'dist/runner/run.js'));
+  const { createSimulatorBackend } = await import(join(root, 'dist/backends/simulator/index.js'));
+  const paths = readdirSync(dir).sort().map((n) => join(dir, n));
+  const best = { read: Infinity, parse: Infinity, checks: Infinity, run: Infinity };
+  for (let k = 0; k <= runs; k++) {
+    const lap = { t: performance.now() };
+    const took = () => -lap.t + (lap.t = performance.now());
+    const sources = paths.map((p) => readFileSync(p, 'utf8'));
+    const read = took();
+    const files = sources.map((s, i) => parseFile(paths[i], s).file);
+    const parse = took();
+    for (const f of files) checkFile(f);
+    const checks = took();
+    const loaded = files.map((file, i) => ({ path: paths[i], source: sources[i], file, diagnostics: [] }));
+    await runFiles(loaded, { backends: [createSimulatorBackend()], emit: () => {} });
+    const run = took();
+    if (k === 0) continue; // the cold pass
+    for (const [phase, t] of Object.entries({ read, parse, checks, run })) best[phase] = Math.min(best[phase], t);
+  }
+  const sum = Object.values(best).reduce((a, b) => a + b, 0);
+  print(`e2e warm, in process (best of ${runs} after a cold pass): read ${ms(best.read)}, parse ${ms(best.parse)}, checks ${ms(best.checks)}, run ${ms(best.run)}; ${Math.round(total / (sum / 1000))} scenarios/s`);
 }
 
 async function scaleBench() {

@@ -25,34 +25,39 @@ export interface RunArgs {
   color: boolean | null;
   backends: BackendChoice[];
   shard: { index: number; total: number } | null;
-  /** Worker threads (simulator only); null: the default (1). */
+  /** Worker threads (simulator only); null: chosen from the suite's size (`defaultJobs`). */
   jobs: number | null;
   /** Run again whenever a .dnet file under PATH changes. */
   watch: boolean;
+  /** Exit 0 when the selection (`-t`, `--tag`, `--shard`) leaves no scenario (default: 1). */
+  passWithNoScenarios: boolean;
 }
 
 export type Args =
   | RunArgs
   | { command: 'check'; paths: string[]; color: boolean | null }
+  | { command: 'fmt'; paths: string[]; check: boolean; color: boolean | null }
+  | { command: 'docs'; paths: string[]; out: string | null; color: boolean | null }
   | { command: 'help' }
   | { command: 'version' };
 
-const valued = ['--filter', '-t', '--tag', '--reporter', '--backend', '--shard', '--jobs', '-j'] as const;
-const switches = ['--bail', '--no-color', '--color', '--watch', '-w', '--help', '-h', '--version', '-v'] as const;
+const valued = ['--filter', '-t', '--tag', '--reporter', '--backend', '--shard', '--jobs', '-j', '--out'] as const;
+const switches = ['--bail', '--no-color', '--color', '--watch', '-w', '--help', '-h', '--version', '-v', '--check', '--pass-with-no-scenarios'] as const;
 const known: string[] = [...valued, ...switches];
+const subcommands = ['run', 'check', 'fmt', 'docs'] as const;
+type Subcommand = (typeof subcommands)[number];
+// Options that belong to one subcommand only: elsewhere they are an error, not ignored.
+const onlyFor: Record<string, Subcommand> = { '--check': 'fmt', '--out': 'docs' };
 
 export const defaultPaths = ['scenarios/'];
 
 export function parseArgs(argv: string[]): Args {
   const words = [...argv];
-  let command: 'run' | 'check' = 'run';
-  if (words[0] === 'check') {
-    command = 'check';
-    words.shift();
-  } else if (words[0] === 'run') {
-    words.shift();
-  }
-  const run: RunArgs = { command: 'run', paths: [], filters: [], tags: [], bail: false, reporters: [], color: null, backends: ['sim'], shard: null, jobs: null, watch: false };
+  let command: Subcommand = 'run';
+  if ((subcommands as readonly string[]).includes(words[0])) command = words.shift() as Subcommand;
+  const run: RunArgs = { command: 'run', paths: [], filters: [], tags: [], bail: false, reporters: [], color: null, backends: ['sim'], shard: null, jobs: null, watch: false, passWithNoScenarios: false };
+  let fmtCheck = false;
+  let out: string | null = null;
   let onlyPaths = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -70,6 +75,7 @@ export function parseArgs(argv: string[]): Args {
     // `-tfoo` as `-t foo`, `-j4` as `-j 4`, as getopt does.
     if (!word.startsWith('--') && word.length > 2 && /^-[tj]/.test(word)) inline = word.slice(2);
     const name = inline !== null && !word.startsWith('--') ? word.slice(0, 2) : flag;
+    if (onlyFor[name] && onlyFor[name] !== command) throw new UsageError(`option '${name}' belongs to 'dnet-test ${onlyFor[name]}'`);
     if ((switches as readonly string[]).includes(name)) {
       if (inline !== null) throw new UsageError(`option '${name}' takes no value`);
       if (name === '--help' || name === '-h') return { command: 'help' };
@@ -78,6 +84,8 @@ export function parseArgs(argv: string[]): Args {
       if (name === '--watch' || name === '-w') run.watch = true;
       if (name === '--no-color') run.color = false;
       if (name === '--color') run.color = true;
+      if (name === '--check') fmtCheck = true;
+      if (name === '--pass-with-no-scenarios') run.passWithNoScenarios = true;
       continue;
     }
     if (!(valued as readonly string[]).includes(name)) {
@@ -86,10 +94,13 @@ export function parseArgs(argv: string[]): Args {
     }
     const value = inline ?? words[++i];
     if (value === undefined) throw new UsageError(`option '${name}' needs a value`);
-    applyValued(run, name, value);
+    if (name === '--out') out = value;
+    else applyValued(run, name, value);
   }
   if (run.paths.length === 0) run.paths = [...defaultPaths];
   if (command === 'check') return { command: 'check', paths: run.paths, color: run.color };
+  if (command === 'fmt') return { command: 'fmt', paths: run.paths, check: fmtCheck, color: run.color };
+  if (command === 'docs') return { command: 'docs', paths: run.paths, out, color: run.color };
   return run;
 }
 
@@ -161,17 +172,32 @@ usage:
   dnet-test [options] [PATH...]     run the scenarios in PATH (files, or folders
                                     searched for *.dnet; default: scenarios/)
   dnet-test check PATH...           parse and check files, run nothing
+  dnet-test fmt [--check] PATH...   rewrite files in the canonical layout (comments
+                                    kept); --check: change nothing, list the files
+                                    that would change, exit 1 if any
+  dnet-test docs [--out FILE] PATH...
+                                    Markdown documentation of the scenarios (title,
+                                    tags, description, statements) to FILE or stdout
 
 options:
   -t, --filter PATTERN   only scenarios whose title contains PATTERN (or matches /REGEX/)
   --tag TAG              only scenarios tagged @TAG (repeatable: any of them)
+  --pass-with-no-scenarios
+                         exit 0 when -t/--tag/--shard leave no scenario to run (by
+                         default that is a warning and exit 1: a typo must not pass CI)
   --bail                 stop at the first failure
-  --reporter NAME[=PATH] pretty (default), dot, tap, junit, json; to PATH instead of
+  --reporter NAME[=PATH] pretty (default), dot, tap, junit, json, html, or a module
+                         (./my-reporter.js: its default export is a reporter or a
+                         function of {chalk} returning one); to PATH instead of
                          stdout; repeatable
   --backend B            sim (default), docker, or sim,docker (compare both)
   --shard I/N            run only the I-th of N deterministic slices of the files
-  -j, --jobs N           run files in N worker threads (default 1: a worker's start
-                         costs more than most suites; docker runs one at a time)
+  -j, --jobs N           run files in N worker threads. Default: 1 for a small suite
+                         (a worker takes ~0.5-1 s to load the parser and engine, more
+                         than the simulator needs for hundreds of scenarios), one
+                         more per ~750 KB of .dnet files, up to the cores. Output
+                         order is the same for every N. The docker backend always
+                         runs one scenario at a time.
   -w, --watch            run again when a .dnet file changes (Ctrl-C ends)
   --no-color             plain output (also: NO_COLOR=1)
   -h, --help             this text

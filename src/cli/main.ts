@@ -28,6 +28,10 @@ async function dispatch(args: Args): Promise<number> {
       return 0;
     case 'check':
       return (await import('./check.js')).check(args);
+    case 'fmt':
+      return (await import('./fmt.js')).fmt(args);
+    case 'docs':
+      return (await import('./docs.js')).docs(args);
     case 'run':
       return (await import('./run.js')).run(args);
   }

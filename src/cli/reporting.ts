@@ -1,9 +1,10 @@
 // `--reporter NAME[=PATH]` → reporters, each with its own destination: stdout as the
 // run goes, or a file written when the run ends.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { closest } from '../docker-cli/closest.js';
-import { feed, isReporterName, loadReporter, reporterNames, type Reporter } from '../reporters/index.js';
+import { feed, isReporterName, loadReporter, reporterNames, type Reporter, type ReporterFactory, type ReporterOptions } from '../reporters/index.js';
 import type { RunEvent } from '../runner/events.js';
 import { UsageError, type ReporterSpec } from './args.js';
 import { chalkFor } from './color.js';
@@ -23,17 +24,18 @@ export interface Reporting {
 export async function setUpReporters(specs: ReporterSpec[], color: boolean | null): Promise<Reporting> {
   const wanted = specs.length ? specs : [{ name: 'pretty', path: null }];
   for (const spec of wanted) {
-    if (!isReporterName(spec.name)) {
+    if (!isReporterName(spec.name) && !isModulePath(spec.name)) {
       const guess = closest(spec.name, reporterNames);
-      throw new UsageError(`unknown reporter '${spec.name}' (known: ${reporterNames.join(', ')})${guess ? `\n  did you mean '${guess}'?` : ''}`);
+      throw new UsageError(`unknown reporter '${spec.name}' (known: ${reporterNames.join(', ')}, or a module path such as ./my-reporter.js)${guess ? `\n  did you mean '${guess}'?` : ''}`);
     }
     if (spec.path === '') throw new UsageError(`--reporter ${spec.name}= needs a file path after '='`);
   }
   const destinations: Destination[] = [];
   for (const spec of wanted) {
-    const factory = await loadReporter(spec.name as Parameters<typeof loadReporter>[0]);
-    const chalk = await chalkFor(color, spec.path === null ? process.stdout : null);
-    destinations.push({ reporter: factory({ chalk }), path: spec.path, buffer: '' });
+    const factory = isReporterName(spec.name) ? await loadReporter(spec.name) : await loadModuleReporter(spec.name);
+    const stream = spec.path === null ? process.stdout : null;
+    const chalk = await chalkFor(color, stream);
+    destinations.push({ reporter: factory({ chalk, live: !!stream?.isTTY }), path: spec.path, buffer: '' });
   }
   return {
     emit(event) {
@@ -52,4 +54,40 @@ export async function setUpReporters(specs: ReporterSpec[], color: boolean | nul
       }
     },
   };
+}
+
+/** `./x.js`, `/abs/x.mjs`, `../y.js`: a reporter module, as Vitest's `--reporter` takes. */
+function isModulePath(name: string): boolean {
+  return /^\.{0,2}\//.test(name) || /\.[cm]?js$/.test(name);
+}
+
+const hookNames = new Set(['onRunStart', 'onFileStart', 'onFileDiagnostics', 'onScenarioStart', 'onStepEnd', 'onScenarioEnd', 'onFileEnd', 'onRunEnd']);
+
+function asReporter(value: unknown, name: string): Reporter {
+  const hooks = value && typeof value === 'object' ? Object.keys(value).concat(Object.getOwnPropertyNames(Object.getPrototypeOf(value) ?? {})) : [];
+  if (!hooks.some((k) => hookNames.has(k))) {
+    throw new UsageError(`reporter module ${name} gave no reporter: it needs hooks such as onScenarioEnd or onRunEnd`);
+  }
+  return value as Reporter;
+}
+
+/**
+ * A module whose default export is a reporter object, a factory `({chalk, live}) => reporter`,
+ * or a class constructed with those options (Vitest's custom reporters are classes).
+ */
+async function loadModuleReporter(name: string): Promise<ReporterFactory> {
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(resolve(name)).href)) as { default?: unknown };
+  } catch (e) {
+    throw new UsageError(`cannot load reporter module ${name}: ${(e as Error).message}`);
+  }
+  const exported = mod.default;
+  if (typeof exported === 'function') {
+    const isClass = /^class[\s{]/.test(Function.prototype.toString.call(exported));
+    return (options: ReporterOptions) =>
+      asReporter(isClass ? new (exported as new (o: ReporterOptions) => unknown)(options) : (exported as (o: ReporterOptions) => unknown)(options), name);
+  }
+  const reporter = asReporter(exported, name);
+  return () => reporter;
 }

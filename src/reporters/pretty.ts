@@ -1,5 +1,7 @@
 // The default reporter: per file, ✓/✗/skipped per scenario, each failure in full,
-// then the summary line CI reads and the time.
+// then the summary line CI reads and the time. Each scenario's line is written as soon as
+// it ends; on a terminal (`live`) a transient `… running: TITLE` line shows the one in
+// progress (the docker backend takes seconds a scenario), erased when it ends.
 import type { ScenarioResult } from '../runner/events.js';
 import { failureBlock } from './failure-block.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
@@ -7,8 +9,17 @@ import { formatDuration, summaryLine } from './text.js';
 
 const indent = (lines: string[], by: string): string => lines.map((l) => (l ? by + l : l)).join('\n') + '\n';
 
-export function prettyReporter({ chalk }: ReporterOptions): Reporter {
+// Carriage return, then erase the line: the transient line goes, the cursor stays put.
+const eraseLine = '\r\u001b[2K';
+
+export function prettyReporter({ chalk, live = false }: ReporterOptions): Reporter {
   const sources = new Map<string, string>();
+  let showing = false;
+  const erase = (): string => {
+    const text = showing ? eraseLine : '';
+    showing = false;
+    return text;
+  };
   // A failure block ends in a blank line already: the file's closing blank is not doubled.
   let endsBlank = false;
   const time = (ms: number): string => chalk.dim(`(${formatDuration(ms)})`);
@@ -34,26 +45,33 @@ export function prettyReporter({ chalk }: ReporterOptions): Reporter {
   return {
     onFileStart(e) {
       sources.set(e.file, e.source);
-      return `${chalk.bold.underline(e.file)}\n`;
+      return `${erase()}${chalk.bold.underline(e.file)}\n`;
     },
     onFileDiagnostics(e) {
       return e.diagnostics.map((d) => indent(((chalk.level > 0 && d.renderedColor) || d.rendered).replace(/\n+$/, '').split('\n'), '  ')).join('\n');
     },
+    onScenarioStart(e) {
+      if (!live) return;
+      showing = true;
+      return `${eraseLine}  ${chalk.dim(`… running: ${e.scenario.title}`)}`;
+    },
     onScenarioEnd(e) {
       const text = scenarioText(e.result);
       endsBlank = text.endsWith('\n\n');
-      return text;
+      return erase() + text;
     },
     onFileEnd() {
-      const text = endsBlank ? '' : '\n';
+      const text = erase() + (endsBlank ? '' : '\n');
       endsBlank = false;
       return text;
     },
     onRunEnd(e) {
       const { counts } = e;
+      // An interrupted run (--bail, Ctrl-C) may end with the transient line still shown.
+      const cleared = erase();
       const invalid = counts.invalidFiles ? chalk.red(`${counts.invalidFiles} invalid file${counts.invalidFiles === 1 ? '' : 's'} (not run)`) + '\n' : '';
       const colour = counts.failed || counts.invalidFiles ? chalk.red : chalk.green;
-      return `${invalid}${colour(summaryLine(counts))}\n${chalk.dim(`time: ${formatDuration(e.duration)}`)}\n`;
+      return `${cleared}${invalid}${colour(summaryLine(counts))}\n${chalk.dim(`time: ${formatDuration(e.duration)}`)}\n`;
     },
   };
 }

@@ -7,6 +7,11 @@ import type { EventOf, RunEvent } from '../runner/events.js';
 export interface ReporterOptions {
   /** `new Chalk({level: 0})` for plain text. */
   chalk: ChalkInstance;
+  /**
+   * The destination is an interactive terminal: a reporter may draw a transient line
+   * there (the scenario now running) and overwrite it. False for files and pipes.
+   */
+  live?: boolean;
 }
 
 type Hook<T extends RunEvent['type']> = (event: EventOf<T>) => string | void;

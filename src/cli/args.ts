@@ -187,9 +187,9 @@ options:
                          default that is a warning and exit 1: a typo must not pass CI)
   --bail                 stop at the first failure
   --reporter NAME[=PATH] pretty (default), dot, tap, junit, json, html, or a module
-                         (./my-reporter.js: its default export is a reporter or a
-                         function of {chalk} returning one); to PATH instead of
-                         stdout; repeatable
+                         (./my-reporter.js: its default export is a reporter object,
+                         a factory of {chalk, live, columns}, or a class; see
+                         docs/cli.md); to PATH instead of stdout; repeatable
   --backend B            sim (default), docker, or sim,docker (compare both)
   --shard I/N            run only the I-th of N deterministic slices of the files
   -j, --jobs N           run files in N worker threads. Default: 1 for a small suite
@@ -203,5 +203,6 @@ options:
   -h, --help             this text
   -v, --version          the version
 
-exit status: 0 all passed, 1 a scenario failed, 2 invalid command line or file, 3 internal error
+exit status: 0 all passed (skips allowed), 1 a scenario failed or none was selected
+(fmt --check: a file would change), 2 invalid command line or file, 3 internal error
 `;

@@ -35,7 +35,7 @@ export async function setUpReporters(specs: ReporterSpec[], color: boolean | nul
     const factory = isReporterName(spec.name) ? await loadReporter(spec.name) : await loadModuleReporter(spec.name);
     const stream = spec.path === null ? process.stdout : null;
     const chalk = await chalkFor(color, stream);
-    destinations.push({ reporter: factory({ chalk, live: !!stream?.isTTY }), path: spec.path, buffer: '' });
+    destinations.push({ reporter: factory({ chalk, live: !!stream?.isTTY, columns: stream?.columns }), path: spec.path, buffer: '' });
   }
   return {
     emit(event) {

@@ -1,4 +1,5 @@
 // `dnet-test [PATH…]`: find files, pick backends, run (here or in workers), report, exit code.
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Counts } from '../runner/events.js';
 import type { RunArgs } from './args.js';
@@ -21,9 +22,10 @@ async function runOnce(args: RunArgs): Promise<number> {
   const settings: RunSettings = { filters: args.filters, tags: args.tags, bail: args.bail, backends: args.backends };
   const emit = reporting.emit.bind(reporting);
   let counts: Counts;
-  if (jobsFor(args, files.length) > 1) {
+  const jobs = await jobsFor(args, files);
+  if (jobs > 1) {
     const { runInWorkers } = await import('./parallel.js');
-    counts = await runInWorkers(files, settings, jobsFor(args, files.length), emit);
+    counts = await runInWorkers(files, settings, jobs, emit);
   } else {
     const open = await openBackends(args.backends);
     try {
@@ -34,13 +36,46 @@ async function runOnce(args: RunArgs): Promise<number> {
   }
   await reporting.finish();
   if (counts.invalidFiles > 0) return 2;
+  if (counts.passed + counts.failed + counts.skipped === 0) {
+    // As Vitest and Jest do for "no tests found": a selection that runs nothing is most
+    // likely a typo in -t/--tag, and must not pass CI silently.
+    process.stderr.write(`warning: ${noMatchLine(args, files.length)}\n`);
+    return args.passWithNoScenarios ? 0 : 1;
+  }
   return counts.failed > 0 ? 1 : 0;
 }
 
-function jobsFor(args: RunArgs, files: number): number {
+/** `no scenario matched -t "x" --tag dns in 3 files`: the selection, as the user typed it. */
+export function noMatchLine(args: Pick<RunArgs, 'filters' | 'tags' | 'shard'>, files: number): string {
+  const selection = [
+    ...args.filters.map((f) => `-t ${JSON.stringify(f)}`),
+    ...args.tags.map((t) => `--tag ${t}`),
+    ...(args.shard ? [`--shard ${args.shard.index}/${args.shard.total}`] : []),
+  ];
+  const where = `in ${files} file${files === 1 ? '' : 's'}`;
+  const hint = '(--pass-with-no-scenarios makes this exit 0)';
+  return selection.length ? `no scenario matched ${selection.join(' ')} ${where} ${hint}` : `no scenario found ${where} ${hint}`;
+}
+
+/**
+ * Source bytes a worker thread must have to pay back its start: loading the parser and
+ * engine again takes a worker ~0.5-1 s, in which one thread runs ~750 KB of scenarios
+ * (measured: scenarios/ copied 20x, 670 KB, ran slower on 2 threads than on 1; copied 60x,
+ * 1.9 MB, ran faster). See docs/cli.md.
+ */
+export const BYTES_PER_WORKER = 750_000;
+
+/** The default thread count: 1 for a small suite, one more per BYTES_PER_WORKER, up to the cores. */
+export function defaultJobs(totalBytes: number, cores: number): number {
+  return Math.max(1, Math.min(cores, Math.floor(totalBytes / BYTES_PER_WORKER)));
+}
+
+async function jobsFor(args: RunArgs, files: string[]): Promise<number> {
   // The docker backend has one engine and each scenario needs it fresh: one at a time.
   if (args.backends.includes('docker')) return 1;
-  // Default one thread: each worker loads the parser and engine again (~1 s here), more
-  // than the simulator needs for a whole suite of scenarios; `--jobs N` is there for big ones.
-  return Math.max(1, Math.min(args.jobs ?? 1, files, availableParallelism() * 4));
+  if (args.jobs !== null) return Math.max(1, Math.min(args.jobs, files.length, availableParallelism() * 4));
+  const cores = availableParallelism();
+  if (cores === 1 || files.length === 1) return 1;
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  return Math.min(files.length, defaultJobs(sizes.reduce((a, b) => a + b, 0), cores));
 }

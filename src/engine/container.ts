@@ -23,6 +23,8 @@ export interface Attachment {
   viaConnect: boolean;
   /** The live endpoint while the container runs. */
   endpoint: Endpoint | null;
+  /** Has had an endpoint at least once: inspect keeps NetworkID after stop, not before the first start (FACT 15). */
+  everJoined?: boolean;
 }
 
 export interface LinkSpec {
@@ -93,6 +95,39 @@ export class Container {
   /** The hostname inside: --hostname, else the short ID (FACT 5). */
   get hostname(): string {
     return this.config.hostname ?? this.id.slice(0, 12);
+  }
+
+  /** The namespace it joined (--net=container:X) was torn down when X stopped: only `lo` is left (real engine, 20.10). */
+  orphaned = false;
+
+  /** The aliases Docker gives this container's endpoint on a user network, in Docker's
+   *  order: user aliases, the short ID, then the hostname (daemon updateNetworkConfig),
+   *  without repeats — so a --hostname is a DNS name on user networks. */
+  endpointAliases(a: Attachment): string[] {
+    const out = [...a.aliases];
+    for (const name of [this.id.slice(0, 12), this.hostname]) if (!out.includes(name)) out.push(name);
+    return out;
+  }
+
+  /** The endpoint that gives external connectivity (libnetwork's gateway endpoint):
+   *  the first one with an address on a network that is not --internal. Ports are
+   *  programmed only there; without one, -p publishes nothing (real engine, 20.10). */
+  gatewayEndpoint(): Endpoint | undefined {
+    return this.endpoints().find((ep) => ep.ip !== null && !ep.network.config.internal);
+  }
+
+  /** Joins since the sandbox was made: the next interface is eth<nextIfIndex>. */
+  nextIfIndex = 0;
+
+  /** Endpoints with an address in libnetwork's sandbox order (endpoint.Less): not
+   *  --internal first, then by network name. The first gives the default route, and the
+   *  embedded DNS answers from the networks in this order (real engine: connecting to a
+   *  network whose name sorts first moves the default route to it). Exact for two
+   *  networks; libnetwork keeps a heap, which is not fully sorted for three or more. */
+  routingOrder(): Endpoint[] {
+    return this.endpoints().filter((ep) => ep.ip !== null).sort((x, y) =>
+      Number(x.network.config.internal) - Number(y.network.config.internal)
+      || (x.network.name < y.network.name ? -1 : x.network.name > y.network.name ? 1 : 0));
   }
 
   endpoints(): Endpoint[] {

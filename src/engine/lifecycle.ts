@@ -40,11 +40,13 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   const endpoint = {
     id: ctrl.ids.next('endpoint'), network, containerId: c.id, ip,
     mac: ip ? (c.config.macAddress ?? macFromIp(ip)) : '',
-    dnsNames: userDefined ? [c.name, shortId(c.id), ...a.aliases] : [],
+    dnsNames: userDefined ? [c.name, ...c.endpointAliases(a)] : [],
     ifIndex: ctrl.ifIndex,
+    ifName: ip ? `eth${c.nextIfIndex++}` : undefined,
   };
   network.join(endpoint);
   a.endpoint = endpoint;
+  a.everJoined = true;
   if (userDefined) c.usesEmbeddedDns = true;
   return ok(undefined);
 }
@@ -69,6 +71,7 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
     const target = ctrl.containerById(link.targetId);
     if (!target || !target.running) return failStart(ctrl, c, E.ErrLinkNotRunning(target?.name ?? link.targetId, c.name, link.alias));
   }
+  c.nextIfIndex = 0; // a new sandbox
   for (const a of c.attachments) {
     const network = ctrl.networkById(a.networkId);
     if (!network) return failStart(ctrl, c, E.ErrNetworkNotFound(a.networkId));
@@ -76,7 +79,7 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
     if (!joined.ok) return failStart(ctrl, c, joined.error);
   }
   // Ports are programmed on the endpoint that gives the container its external connectivity.
-  const bridgeEp = c.endpoints().find((ep) => ep.ip !== null);
+  const bridgeEp = c.gatewayEndpoint();
   if (bridgeEp && c.config.portRequests.length > 0) {
     const granted = ctrl.ports.allocate(c.id, c.config.portRequests);
     if (!granted.ok) {
@@ -100,6 +103,7 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
   }
   if (c.linkHosts.length === 0) writeLinks(ctrl, c);
   if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.sharers.add(c.id);
+  c.orphaned = false;
   c.status = 'running';
   c.exitCode = 0;
   c.error = '';
@@ -163,10 +167,11 @@ export function exitContainer(ctrl: Controller, c: Container, code: number): voi
   if (c.config.autoRemove) ctrl.forgetContainer(c);
   const mode = c.config.mode;
   if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.sharers.delete(c.id);
-  // Containers sharing this namespace lose it too.
+  // Containers sharing this namespace keep running, in a namespace with only `lo`:
+  // the owner's restart does not give it back, only their own restart (real engine, 20.10).
   for (const id of [...c.sharers]) {
     const other = ctrl.containerById(id);
-    if (other?.running) exitContainer(ctrl, other, 137);
+    if (other?.running) other.orphaned = true;
   }
   c.sharers.clear();
 }

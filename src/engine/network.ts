@@ -17,6 +17,9 @@ export interface Endpoint {
   dnsNames: string[];
   /** ifindex of the container side (eth0@if<ifIndex+1>). */
   ifIndex: number;
+  /** The interface name in the sandbox: eth<N>, N counting joins since the sandbox was
+   *  made (libnetwork's nextIfIndex), so a disconnect leaves a gap (real engine). */
+  ifName?: string;
 }
 
 export interface NetworkConfig {

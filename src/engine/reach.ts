@@ -116,7 +116,7 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
     }
     return arrive(ctrl, target, address, port, proto, via);
   }
-  const route = eps[0];
+  const route = owner.routingOrder()[0] ?? eps[0];
   if (address === HOST.ip || gatewayNetwork(ctrl, address)) {
     return toHost(ctrl, address, port, proto, [`${address} is a host address, reached through ${route.network.name}'s bridge`], false);
   }

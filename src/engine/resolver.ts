@@ -49,7 +49,7 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
   }
   const steps: string[] = [];
   if (owner.config.mode.kind !== 'host' && owner.usesEmbeddedDns) {
-    for (const ep of owner.endpoints()) {
+    for (const ep of owner.routingOrder()) {
       if (!ep.network.hasDns) continue;
       const linked = linkOnNetwork(ctrl, owner, ep.network.id, name);
       if (linked) {

@@ -12,35 +12,46 @@ const HOSTS_HEAD = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopb
   + 'ff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
 const HOST_HOSTS = '127.0.0.1 localhost\n127.0.0.1 runsc\n127.0.0.1 vm\n';
 const HOST_RESOLV = `nameserver ${HOST.resolver}\n`;
+const LOOPBACK: InterfaceView = { name: 'lo', index: 1, peerIndex: null, mac: '00:00:00:00:00:00', ip: '127.0.0.1',
+  prefixLen: 8, broadcast: null, mtu: 65536, networkName: null };
 
 /** The namespace a container lives in (container: mode → its target's). */
 export function namespaceOwner(ctrl: Controller, c: Container): Container {
   const mode = c.config.mode;
-  if (mode.kind !== 'container') return c;
+  if (mode.kind !== 'container' || c.orphaned) return c;
   return ctrl.containerById(mode.targetId) ?? c;
 }
 
 export function sandboxView(ctrl: Controller, c: Container): SandboxView | null {
   const owner = namespaceOwner(ctrl, c);
   if (!c.running || !owner.running) return null;
+  // Its namespace's owner stopped: the process lives on in a namespace with only `lo`.
+  // (The UTS namespace is still the old owner's: same hostname.)
+  const uts = c.config.mode.kind === 'container' ? ctrl.containerById(c.config.mode.targetId) ?? c : c;
+  if (c.orphaned) return { key: shortId(c.id), hostname: uts.hostname, hostsFile: HOSTS_HEAD,
+    resolvConf: HOST_RESOLV, interfaces: [LOOPBACK], routes: [] };
   if (owner.config.mode.kind === 'host') {
     return { key: 'default', hostname: owner.config.hostname ?? HOST.hostname, hostsFile: HOST_HOSTS, resolvConf: HOST_RESOLV,
       interfaces: hostInterfaces(ctrl), routes: [{ destination: 'default', via: HOST.gateway, device: 'eth0', source: null }] };
   }
-  const interfaces: InterfaceView[] = [{ name: 'lo', index: 1, peerIndex: null, mac: '00:00:00:00:00:00', ip: '127.0.0.1',
-    prefixLen: 8, broadcast: null, mtu: 65536, networkName: null }];
+  const interfaces: InterfaceView[] = [LOOPBACK];
   const routes: RouteView[] = [];
   let own = '';
-  const eps = owner.endpoints().filter((ep) => ep.ip !== null);
+  // Interfaces in creation order (ifindex), routes as `ip route` sorts them: default
+  // first (via the first endpoint in sandbox order), then the subnets.
+  const eps = owner.endpoints().filter((ep) => ep.ip !== null).sort((x, y) => x.ifIndex - y.ifIndex);
+  const first = owner.routingOrder()[0];
+  if (first) routes.push({ destination: 'default', via: toIp(first.network.space!.gateway), device: first.ifName ?? 'eth0', source: null });
   eps.forEach((ep, i) => {
     const subnet = ep.network.subnet!;
-    const gateway = toIp(ep.network.space!.gateway);
-    interfaces.push({ name: `eth${i}`, index: ep.ifIndex, peerIndex: ep.ifIndex + 1, mac: ep.mac, ip: ep.ip!, prefixLen: subnet.prefix,
+    const name = ep.ifName ?? `eth${i}`;
+    interfaces.push({ name, index: ep.ifIndex, peerIndex: ep.ifIndex + 1, mac: ep.mac, ip: ep.ip!, prefixLen: subnet.prefix,
       broadcast: toIp(subnet.last), mtu: 1500, networkName: ep.network.name });
-    if (i === 0) routes.push({ destination: 'default', via: gateway, device: 'eth0', source: null });
-    routes.push({ destination: `${toIp(subnet.first)}/${subnet.prefix}`, via: null, device: `eth${i}`, source: ep.ip });
+    routes.push({ destination: `${toIp(subnet.first)}/${subnet.prefix}`, via: null, device: name, source: ep.ip });
     own += `${ep.ip}\t${owner.hostname}\n`;
   });
+  // The kernel lists the main table in address order (fib trie), not by interface.
+  routes.sort((x, y) => (x.destination === 'default' ? -1 : y.destination === 'default' ? 1 : ipKey(x.destination) - ipKey(y.destination)));
   const extra = owner.config.extraHosts.map((h) => {
     const i = h.indexOf(':');
     return `${h.slice(i + 1)}\t${h.slice(0, i)}\n`;
@@ -52,6 +63,10 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
     : owner.config.dns.length > 0 ? owner.config.dns.map((d) => `nameserver ${d}\n`).join('') : HOST_RESOLV;
   return { key: shortId(owner.id),
     hostname: owner.hostname, hostsFile: HOSTS_HEAD + extra + links + (none ? '' : own), resolvConf, interfaces, routes };
+}
+
+function ipKey(cidr: string): number {
+  return cidr.split('/')[0]!.split('.').reduce((n, b) => n * 256 + Number(b), 0);
 }
 
 function hostInterfaces(ctrl: Controller): InterfaceView[] {

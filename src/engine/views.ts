@@ -1,7 +1,6 @@
 // Read-only views (model.ts) of the Controller's live objects, for renderers and probes.
 import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
-import { shortId } from './ids.js';
 import { toIp } from './ipam.js';
 import type { ContainerView, EndpointView, NetworkView, PublishedPortView } from './model.js';
 import type { Network } from './network.js';
@@ -33,7 +32,8 @@ function endpointView(ctrl: Controller, c: Container, a: Container['attachments'
   const n = ctrl.networkById(a.networkId);
   const ep = a.endpoint;
   const userNet = n?.hasDns ?? false;
-  const started = c.status !== 'created' || ep !== null;
+  // A network connected while stopped has no NetworkID until the first join (real engine, 20.10).
+  const started = (c.status !== 'created' && a.everJoined === true) || ep !== null;
   return {
     networkId: started && n ? n.id : '',
     networkName: n?.name ?? a.networkId,
@@ -42,7 +42,7 @@ function endpointView(ctrl: Controller, c: Container, a: Container['attachments'
     ipPrefixLen: ep?.ip && n?.subnet ? n.subnet.prefix : 0,
     gateway: ep?.ip && n?.space ? toIp(n.space.gateway) : '',
     macAddress: ep?.mac ?? '',
-    aliases: userNet ? [...a.aliases, shortId(c.id)] : null,
+    aliases: userNet ? c.endpointAliases(a) : null,
     ipamConfig: a.requestedIp ? { ipv4Address: a.requestedIp } : a.viaConnect ? {} : null,
     links: null,
     driverOpts: a.viaConnect ? {} : null,
@@ -58,6 +58,8 @@ function portsView(c: Container): PublishedPortView[] {
     return v;
   };
   if (c.config.mode.kind === 'host' || c.config.mode.kind === 'container') return [];
+  // Running without a gateway endpoint (only --internal networks): Ports is {} (real engine).
+  if (c.running && c.endpoints().some((ep) => ep.ip !== null) && !c.gatewayEndpoint()) return [];
   for (const e of c.config.exposed) add(e.port, e.proto);
   for (const [key, bindings] of c.bindings) {
     const [port, proto] = key.split('/');

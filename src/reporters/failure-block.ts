@@ -33,12 +33,15 @@ export function failureBlock(failure: Failure, source: string | undefined, chalk
       if (why) note(`why on ${side.backend}`, why);
     }
   } else {
-    // A failed command: Docker's own words, whole, say more than a one-line summary.
+    // Docker's own words, whole, say more than a one-line summary: for a failed command
+    // they replace `observed` (which is their first line); for `expect docker …` they
+    // follow it (observed says whether it succeeded or failed).
     const stderr = failure.stderr?.trim();
-    if (stderr) note('docker said', stderr);
-    else note('observed', failure.observed);
+    if (!stderr || failure.kind !== 'command') note('observed', failure.observed);
     const why = whyText(failure.why);
     if (why) note('why', why);
+    // …unless they are one line that `observed` already ends with.
+    if (stderr && (failure.kind === 'command' || stderr.includes('\n') || !failure.observed.endsWith(stderr))) note('docker said', stderr);
   }
   return lines;
 }

@@ -10,6 +10,7 @@ const registry = {
   tap: async () => (await import('./tap.js')).tapReporter,
   junit: async () => (await import('./junit.js')).junitReporter,
   json: async () => (await import('./json.js')).jsonReporter,
+  html: async () => (await import('./html.js')).htmlReporter,
 } satisfies Record<string, () => Promise<ReporterFactory>>;
 
 export type ReporterName = keyof typeof registry;

@@ -12,9 +12,19 @@ const indent = (lines: string[], by: string): string => lines.map((l) => (l ? by
 // Carriage return, then erase the line: the transient line goes, the cursor stays put.
 const eraseLine = '\r\u001b[2K';
 
-export function prettyReporter({ chalk, live = false }: ReporterOptions): Reporter {
+export function prettyReporter({ chalk, live = false, columns = 80 }: ReporterOptions): Reporter {
   const sources = new Map<string, string>();
   let showing = false;
+  let slow = false;
+  let running = '';
+  const runningLine = (progress: string): string => {
+    showing = true;
+    // Cut to one row: erasing reaches back over one row only. A pseudo-terminal may
+    // report 0 columns: take the classic 80 then.
+    const room = Math.max(20, (columns > 0 ? columns : 80) - 3 - progress.length);
+    const line = `… running: ${running}`;
+    return `${eraseLine}  ${chalk.dim((line.length > room ? `${line.slice(0, room - 1)}…` : line) + progress)}`;
+  };
   const erase = (): string => {
     const text = showing ? eraseLine : '';
     showing = false;
@@ -50,10 +60,18 @@ export function prettyReporter({ chalk, live = false }: ReporterOptions): Report
     onFileDiagnostics(e) {
       return e.diagnostics.map((d) => indent(((chalk.level > 0 && d.renderedColor) || d.rendered).replace(/\n+$/, '').split('\n'), '  ')).join('\n');
     },
+    onRunStart(e) {
+      // Step-by-step progress only where steps take real time (the docker backend).
+      slow = e.backends.includes('docker');
+    },
     onScenarioStart(e) {
       if (!live) return;
-      showing = true;
-      return `${eraseLine}  ${chalk.dim(`… running: ${e.scenario.title}`)}`;
+      running = e.scenario.title;
+      return runningLine('');
+    },
+    onStepEnd(e) {
+      if (!live || !slow || !showing) return;
+      return runningLine(` (line ${e.step.loc.start.line} done)`);
     },
     onScenarioEnd(e) {
       const text = scenarioText(e.result);

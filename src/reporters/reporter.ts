@@ -12,6 +12,8 @@ export interface ReporterOptions {
    * there (the scenario now running) and overwrite it. False for files and pipes.
    */
   live?: boolean;
+  /** The terminal's width when `live`: a transient line must fit on one row to be erased. */
+  columns?: number;
 }
 
 type Hook<T extends RunEvent['type']> = (event: EventOf<T>) => string | void;

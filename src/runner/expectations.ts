@@ -6,7 +6,7 @@ import type { Explanation, ProbeKind, ProbeOf, ProbeOutcome } from '../backends/
 import { describeEndpoint, describeValue, endpointOf, evalValue, expandWord, type Scope } from './values.js';
 
 export type Verdict =
-  | { status: 'passed' | 'failed'; expected: string; observed: string; why: Explanation | null }
+  | { status: 'passed' | 'failed'; expected: string; observed: string; why: Explanation | null; stderr?: string }
   | { status: 'unsupported'; expected: string; reason: string };
 
 type Answered<K extends ProbeKind> = Extract<ProbeOutcome<K>, { status: 'answered' }>;
@@ -237,7 +237,8 @@ export async function evaluate(exp: Expectation, scope: Scope): Promise<Verdict>
       const said = (result.stderr.trim() || result.stdout.trim()).split('\n')[0] ?? '';
       const observed = ok ? `it succeeded${said ? `: ${said}` : ''}` : `it failed (exit ${result.exitCode})${said ? `: ${said}` : ''}`;
       const textOk = withText === null || result.stdout.includes(withText) || result.stderr.includes(withText);
-      return verdict(ok === wants(exp.outcome) && textOk, expected, observed, null);
+      // Docker's whole stderr goes with the verdict: `observed` holds only its first line.
+      return { status: ok === wants(exp.outcome) && textOk ? 'passed' : 'failed', expected, observed, why: null, stderr: result.stderr };
     }
     case 'FileExpect': {
       const container = w(exp.container);

@@ -204,15 +204,28 @@ async function runExpect(statement: Expect, scope: Scope, backend: Backend, opti
     return false;
   }
   const within = exp.within ? ` within ${exp.within.raw}` : '';
-  record(statement, step, {
+  const failure: Failure = {
     kind: 'expectation',
     message: 'expectation failed',
     loc: statement.loc,
     expected: v.expected + within,
     observed: v.observed,
-    why: v.why,
-  });
+    why: explained(exp.type, v.why, backend.name),
+  };
+  if (v.stderr?.trim()) failure.stderr = v.stderr;
+  record(statement, step, failure);
   return false;
+}
+
+const pathKinds = new Set<Expect['expectation']['type']>(['PingExpect', 'TcpExpect', 'HttpExpect', 'ResolveExpect']);
+
+/**
+ * A failed reachability or resolution expectation always says why (LANGUAGE.md "Results");
+ * when the backend gave no path, the failure says so rather than staying silent.
+ */
+function explained(type: Expect['expectation']['type'], why: Failure['why'], backend: string): Failure['why'] {
+  if (!pathKinds.has(type) || (why && (why.steps.length > 0 || why.cause))) return why;
+  return { steps: [`the ${backend} backend gave no path for this probe`], cause: why?.cause };
 }
 
 function toError(e: unknown): { message: string; stack?: string } {

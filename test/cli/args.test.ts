@@ -24,7 +24,18 @@ describe('parseArgs', () => {
       shard: { index: 2, total: 3 },
       jobs: 2,
       watch: false,
+      passWithNoScenarios: false,
     });
+  });
+
+  it('knows fmt and docs, and keeps their options to them', () => {
+    expect(parseArgs(['fmt', '--check', 'a.dnet'])).toEqual({ command: 'fmt', paths: ['a.dnet'], check: true, color: null });
+    expect(parseArgs(['fmt'])).toEqual({ command: 'fmt', paths: ['scenarios/'], check: false, color: null });
+    expect(parseArgs(['docs', '--out', 'd.md', 'x/'])).toEqual({ command: 'docs', paths: ['x/'], out: 'd.md', color: null });
+    expect(parseArgs(['docs', '--no-color'])).toEqual({ command: 'docs', paths: ['scenarios/'], out: null, color: false });
+    expect(() => parseArgs(['--check'])).toThrow("option '--check' belongs to 'dnet-test fmt'");
+    expect(() => parseArgs(['fmt', '--out', 'x'])).toThrow("option '--out' belongs to 'dnet-test docs'");
+    expect(parseArgs(['--pass-with-no-scenarios'])).toMatchObject({ passWithNoScenarios: true });
   });
 
   it('knows check, help and version', () => {
@@ -77,5 +88,28 @@ describe('discover and shard', () => {
     const shards = [1, 2, 3].map((i) => shard(files, i, 3));
     expect(shards).toEqual([['a', 'd'], ['b', 'e'], ['c']]);
     expect(shards.flat().sort()).toEqual([...files].sort());
+  });
+});
+
+describe('default --jobs', () => {
+  it('is one thread for a small suite, one more per BYTES_PER_WORKER, never past the cores', async () => {
+    const { defaultJobs, BYTES_PER_WORKER } = await import('../../src/cli/run.js');
+    expect(defaultJobs(30_000, 8)).toBe(1);
+    expect(defaultJobs(BYTES_PER_WORKER - 1, 8)).toBe(1);
+    expect(defaultJobs(2 * BYTES_PER_WORKER, 8)).toBe(2);
+    expect(defaultJobs(3.5 * BYTES_PER_WORKER, 8)).toBe(3);
+    expect(defaultJobs(100 * BYTES_PER_WORKER, 8)).toBe(8);
+    expect(defaultJobs(100 * BYTES_PER_WORKER, 1)).toBe(1);
+  });
+});
+
+describe('no scenario matched', () => {
+  it('names the selection as it was typed', async () => {
+    const { noMatchLine } = await import('../../src/cli/run.js');
+    expect(noMatchLine({ filters: ['x y'], tags: ['dns'], shard: null }, 3)).toBe(
+      'no scenario matched -t "x y" --tag dns in 3 files (--pass-with-no-scenarios makes this exit 0)',
+    );
+    expect(noMatchLine({ filters: [], tags: [], shard: { index: 2, total: 4 } }, 1)).toMatch(/^no scenario matched --shard 2\/4 in 1 file /);
+    expect(noMatchLine({ filters: [], tags: [], shard: null }, 0)).toMatch(/^no scenario found in 0 files /);
   });
 });

@@ -1,7 +1,7 @@
 // The built CLI, end to end: `npm run build`, then `node bin/dnet-test.js …` on the
 // project's scenarios and on passing, failing and broken fixtures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -126,5 +126,64 @@ describe('dnet-test --jobs and --shard (built)', () => {
     const parts = [1, 2].flatMap((i) => JSON.parse(files(['--shard', `${i}/2`]).stdout).files.map((f: { file: string }) => f.file));
     expect(parts.sort()).toEqual([...all].sort());
     expect(new Set(parts).size).toBe(all.length);
+  });
+});
+
+describe('dnet-test fmt, docs, custom and html reporters, empty selections (built)', () => {
+  it('fmt --check lists files that would change and exits 1; fmt rewrites them; then --check passes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dnet-fmt-'));
+    const file = join(dir, 'messy.dnet');
+    writeFileSync(file, readFileSync(join(root, 'test/fixtures/unformatted/messy.dnet')));
+    const check = cli(['fmt', '--check', dir]);
+    expect(check).toMatchObject({ code: 1, stdout: expect.stringContaining(`would reformat ${file}`) });
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(root, 'test/fixtures/unformatted/messy.dnet'), 'utf8'));
+    expect(cli(['fmt', dir])).toMatchObject({ code: 0, stdout: expect.stringContaining(`formatted ${file}`) });
+    expect(cli(['fmt', '--check', dir])).toMatchObject({ code: 0, stdout: '1 file already formatted\n' });
+    expect(cli(['fmt', '--check', 'scenarios/'])).toMatchObject({ code: 0 });
+  });
+
+  it('fmt leaves a file that does not parse alone, exit 2', () => {
+    const r = cli(['fmt', '--check', 'test/fixtures/broken']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown-expectation.dnet:3');
+  });
+
+  it('docs writes the Markdown to --out, or to stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dnet-docs-'));
+    const out = join(dir, 'sub', 'specs.md');
+    expect(cli(['docs', '--out', out, 'test/fixtures/docs'])).toMatchObject({ code: 0 });
+    const golden = readFileSync(join(root, 'test/cli/golden/docs.md'), 'utf8');
+    expect(readFileSync(out, 'utf8')).toBe(golden);
+    expect(cli(['docs', 'test/fixtures/docs'])).toMatchObject({ code: 0, stdout: golden });
+    expect(cli(['docs', 'test/fixtures/broken']).code).toBe(2);
+  });
+
+  it('takes a reporter module: an object, a factory or a class as its default export', () => {
+    const r = cli(['test/fixtures/passing', '--reporter', './test/fixtures/reporters/object.mjs', '--reporter', 'test/fixtures/reporters/factory.mjs', '--reporter', './test/fixtures/reporters/class.mjs']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('object: passed containers on a user bridge reach each other by name\nobject: skipped a skipped scenario\n');
+    expect(r.stdout).toContain('object: done 1/0\n');
+    expect(r.stdout).toContain('factory: 2 scenarios, colour level 0\n');
+    expect(r.stdout).toContain('class: containers on a user bridge reach each other by name | a skipped scenario\n');
+    const bad = cli(['test/fixtures/passing', '--reporter', './test/fixtures/reporters/not-a-reporter.mjs']);
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('gave no reporter') });
+    expect(cli(['test/fixtures/passing', '--reporter', './no/such.mjs'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot load reporter module ./no/such.mjs') });
+  });
+
+  it('writes the html reporter to a file, with the failures', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dnet-html-'));
+    const r = cli(['test/fixtures/failing', '--reporter', `html=${dir}/report.html`, '--reporter', 'dot']);
+    expect(r.code).toBe(1);
+    const page = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(page).toContain('<p class="at">test/fixtures/failing/expectations.dnet:5:3</p>');
+    expect(page).toContain('network with name dup already exists');
+  });
+
+  it('warns and exits 1 when -t/--tag select nothing; --pass-with-no-scenarios exits 0', () => {
+    const none = cli(['test/fixtures/passing', '-t', 'no such title']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('warning: no scenario matched -t "no such title" in 1 file');
+    expect(none.stdout).toMatch(/^0 passed, 0 failed, 0 skipped$/m);
+    expect(cli(['test/fixtures/passing', '--tag', 'nope', '--pass-with-no-scenarios'])).toMatchObject({ code: 0, stderr: expect.stringContaining('no scenario matched --tag nope') });
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { failureBlock } from '../../src/reporters/failure-block.js';
-import { isReporterName, loadReporter, render, reporterNames } from '../../src/reporters/index.js';
+import { feed, isReporterName, loadReporter, render, reporterNames } from '../../src/reporters/index.js';
 import type { Failure, RunEvent } from '../../src/runner/events.js';
 import { runFiles } from '../../src/runner/run.js';
 import { answered, FileBuilder, fakeBackend, w } from '../runner/helpers.js';
@@ -160,5 +160,89 @@ describe('pretty, differential', () => {
         "   = observed on docker: failed: ping failed: 'b' did not resolve",
       ].join('\n'),
     );
+  });
+});
+
+describe('html', () => {
+  it('is one self-contained page: no scripts, no outside resources, text escaped', async () => {
+    const factory = await loadReporter('html');
+    const page = render(factory({ chalk: plain }), await sampleEvents());
+    expect(page).toMatch(/^<!doctype html>\n[\s\S]*<\/html>\n$/);
+    expect(page).not.toMatch(/<script|<link|\bsrc=|https?:\/\//);
+    expect(page).toContain('needs IPv6 &lt;&amp;&gt; &quot;quotes&quot;');
+    expect(page).not.toContain('<&>');
+  });
+});
+
+describe('pretty, live on a terminal', () => {
+  it('shows the running scenario, then erases it for the scenario\'s line', async () => {
+    const factory = await loadReporter('pretty');
+    const events = await sampleEvents();
+    const reporter = factory({ chalk: plain, live: true });
+    const out = events.map((e) => ({ type: e.type, text: feed(reporter, e) }));
+    const starts = out.filter((o) => o.type === 'scenarioStart');
+    expect(starts.length).toBe(5);
+    expect(starts[0].text).toBe('\r\u001b[2K  … running: containers on a user bridge reach each other');
+    for (const end of out.filter((o) => o.type === 'scenarioEnd')) expect(end.text.startsWith('\r\u001b[2K')).toBe(true);
+    // Without a terminal nothing transient is written.
+    const piped = render(factory({ chalk: plain }), events);
+    expect(piped).not.toContain('running:');
+    expect(piped).not.toContain('\r');
+    // Erasing aside, a terminal gets the same text.
+    const shown = out.map((o) => o.text).join('').replace(/\r\u001b\[2K(  … running: [^\n\r]*)?/g, '');
+    expect(shown).toBe(piped);
+  });
+});
+
+describe('failure block, `expect docker …`', () => {
+  const loc = { source: 'x.dnet', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 45 } };
+  const base: Failure = {
+    kind: 'expectation',
+    message: 'expectation failed',
+    loc,
+    expected: '`docker run busybox` fails with "no such image"',
+    observed: 'it failed (exit 125): docker: Error response from daemon: Conflict.',
+    why: null,
+  };
+  it('shows observed, then Docker\'s whole stderr', () => {
+    const text = failureBlock({ ...base, stderr: "docker: Error response from daemon: Conflict.\nSee 'docker run --help'.\n" }, 'expect docker run busybox fails with "no such image"\n', plain);
+    expect(text.slice(-3)).toEqual([
+      '   = observed: it failed (exit 125): docker: Error response from daemon: Conflict.',
+      '   = docker said: docker: Error response from daemon: Conflict.',
+      "                  See 'docker run --help'.",
+    ]);
+  });
+  it('does not repeat a one-line stderr that observed already ends with', () => {
+    const text = failureBlock({ ...base, stderr: 'docker: Error response from daemon: Conflict.\n' }, 'x\n', plain);
+    expect(text.filter((l) => l.includes('docker said'))).toEqual([]);
+  });
+});
+
+describe('pretty, live line width', () => {
+  it('cuts the running line to the terminal\'s width', async () => {
+    const factory = await loadReporter('pretty');
+    const reporter = factory({ chalk: plain, live: true, columns: 30 });
+    const text = feed(reporter, { type: 'scenarioStart', scenario: { file: 'f', title: 'x'.repeat(100), loc: { source: 'f', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } } } });
+    expect(text).toBe(`\r\u001b[2K  … running: ${'x'.repeat(15)}…`);
+    expect(text.length - '\r\u001b[2K'.length).toBeLessThan(30);
+  });
+});
+
+describe('pretty, live steps', () => {
+  it('on the docker backend, redraws the running line as steps end; not on the simulator', async () => {
+    const factory = await loadReporter('pretty');
+    const events = await sampleEvents();
+    const steps = (backends: Array<'sim' | 'docker'>): string[] => {
+      const reporter = factory({ chalk: plain, live: true });
+      return events
+        .map((e) => (e.type === 'runStart' ? { ...e, backends } : e))
+        .map((e) => ({ type: e.type, text: feed(reporter, e) }))
+        .filter((o) => o.type === 'stepEnd' && o.text)
+        .map((o) => o.text);
+    };
+    expect(steps(['sim'])).toEqual([]);
+    const docker = steps(['docker']);
+    expect(docker[0]).toBe('\r\u001b[2K  … running: containers on a user bridge reach each other (line 1 done)');
+    expect(docker.length).toBe(events.filter((e) => e.type === 'stepEnd').length);
   });
 });

@@ -220,3 +220,31 @@ describe('runner', () => {
     expect(summary.results.map((r) => r.title)).toEqual(['alpha']);
   });
 });
+
+describe('runner: what a failure carries', () => {
+  it('gives `expect docker … fails with` mismatches Docker\'s whole stderr', async () => {
+    const stderr = 'docker: Error response from daemon: Conflict.\nSee \'docker run --help\'.\n';
+    const backend = fakeBackend({ onRun: () => ({ stdout: '', stderr, exitCode: 125 }) });
+    const command = { type: 'DockerCommand' as const, program: 'docker' as const, programLoc: lit('x').loc, args: [w('run'), w('busybox')], loc: lit('x').loc };
+    const file = new FileBuilder()
+      .scenario('s')
+      .expect('docker run busybox fails with "no such image"', { type: 'DockerExpect', command, outcome: 'fails', withText: w('no such image') })
+      .build();
+    const [f] = failures((await runOne(file, [backend])).result);
+    expect(f.observed).toBe('it failed (exit 125): docker: Error response from daemon: Conflict.');
+    expect(f.stderr).toBe(stderr);
+  });
+
+  it('always says why a reachability or resolution expectation failed, even when the backend gave no path', async () => {
+    const silent = fakeBackend({ onProbe: () => answered<'ping'>({ reached: false, address: '172.18.0.3' }) });
+    const file = new FileBuilder()
+      .scenario('s')
+      .expect('ping b from a succeeds', { type: 'PingExpect', target: w('b'), source: w('a'), outcome: 'succeeds' })
+      .build();
+    const [f] = failures((await runOne(file, [silent])).result);
+    expect(f.why?.steps).toEqual([`the ${silent.name} backend gave no path for this probe`]);
+    // A backend's own path is kept as it is.
+    const [g] = failures((await runOne(file, [pingAnswers(new Set())])).result);
+    expect(g.why?.steps).toEqual(['looked up b']);
+  });
+});

@@ -74,7 +74,8 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
         const inUse = ctrl.containers().some((c) => c.attachments.some((a) => a.networkId === n.id));
         if (!inUse && ctrl.removeNetwork(n.id).ok) removed.push(n.name);
       }
-      return done(removed.length > 0 ? `Deleted Networks:\n${removed.map((n) => `${n}\n`).join('')}` : '');
+      // The client ends the report with Fprintln: one blank line after the names (real engine).
+      return done(removed.length > 0 ? `Deleted Networks:\n${removed.map((n) => `${n}\n`).join('')}\n` : '');
     }
     default:
       return done('', `docker network ${inv.spec.path[1]}: not supported by the simulator\n`, 1);

@@ -1,6 +1,6 @@
 // `sh -c '…'` with simple commands: words split as a POSIX shell splits them ('…', "…",
 // $VAR, $?), commands joined by `;`, `&&`, `||` or newlines, `exit N`, and the harmless
-// redirections `>/dev/null`, `2>/dev/null`, `2>&1`. No pipes: they say so.
+// redirections `>/dev/null`, `2>/dev/null`, `2>&1`, `>&2`. No pipes: they say so.
 
 import type { ToolResult } from './context.js';
 
@@ -116,10 +116,12 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
     let quietOut = false;
     let quietErr = false;
     let errToOut = false;
+    let outToErr = false;
     words = words.filter((w, i) => {
       if (w === '>/dev/null' || w === '1>/dev/null' || (w === '>' && words[i + 1] === '/dev/null')) return !(quietOut = true);
       if (w === '2>/dev/null') return !(quietErr = true);
       if (w === '2>&1') return !(errToOut = true);
+      if (w === '>&2' || w === '1>&2') return !(outToErr = true);
       return !(w === '/dev/null' && words[i - 1] === '>');
     });
     // `> FILE` / `>> FILE`: stdout goes into the container's files (volumes, its own layer).
@@ -155,6 +157,7 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
     status = result.exitCode;
     const err = quietErr ? '' : result.stderr;
     if (outFile && write) write(outFile.path, quietOut ? '' : result.stdout + (errToOut ? err : ''), outFile.append);
+    else if (outToErr) stderr += result.stdout;
     else if (!quietOut) stdout += result.stdout + (errToOut ? err : '');
     if (!errToOut) stderr += err;
     return true;

@@ -136,6 +136,19 @@ function title(s: string): string {
   return s.replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
 }
 
+/** Go's `slice x i j`: x[i:j] of a string (bytes) or a slice. */
+function slice([item, ...idx]: TValue[]): TValue {
+  const d = deref(item);
+  const len = d?.k === 'string' ? Buffer.byteLength(d.v) : d?.k === 'slice' ? (d.items?.length ?? 0) : -1;
+  if (len < 0) throw new FuncError(`can't slice item of type ${d === undefined ? 'invalid' : typeName(d)}`);
+  if (idx.length > 2 && d?.k === 'string') throw new FuncError('cannot 3-index slice a string');
+  const [from, to] = [idx[0] ? asInt(idx[0]) : 0, idx[1] ? asInt(idx[1]) : len];
+  if (from < 0 || from > len) throw new FuncError(`index out of range: ${from}`);
+  if (to < from || to > len) throw new FuncError(`index out of range: ${to}`);
+  if (d?.k === 'string') return str(Buffer.from(d.v).subarray(from, to).toString());
+  return { k: 'slice', type: (d as Extract<GoValue, { k: 'slice' }>).type, items: (d as Extract<GoValue, { k: 'slice' }>).items?.slice(from, to) ?? null };
+}
+
 export const FUNCS: ReadonlyMap<string, TemplateFunc> = new Map<string, TemplateFunc>([
   ['json', ([v]) => str(v === undefined ? 'null' : marshal(v, { escapeHTML: false }))],
   ['split', ([s, sep]) => ({ k: 'slice', type: '[]string', items: splitGo(asString(s, 'split'), asString(sep, 'split')).map(str) })],
@@ -169,6 +182,7 @@ export const FUNCS: ReadonlyMap<string, TemplateFunc> = new Map<string, Template
     },
   ],
   ['index', index],
+  ['slice', slice],
   ['print', (args) => str(sprint(args))],
   ['println', (args) => str(args.map(display).join(' ') + '\n')],
   ['printf', ([format, ...rest]) => str(sprintf(asString(format, 'printf'), rest))],

@@ -31,11 +31,13 @@ export async function setUpReporters(specs: ReporterSpec[], color: boolean | nul
     if (spec.path === '') throw new UsageError(`--reporter ${spec.name}= needs a file path after '='`);
   }
   const destinations: Destination[] = [];
+  // A transient line is safe only when no other reporter writes to the same terminal.
+  const aloneOnStdout = wanted.filter((spec) => spec.path === null).length === 1;
   for (const spec of wanted) {
     const factory = isReporterName(spec.name) ? await loadReporter(spec.name) : await loadModuleReporter(spec.name);
     const stream = spec.path === null ? process.stdout : null;
     const chalk = await chalkFor(color, stream);
-    destinations.push({ reporter: factory({ chalk, live: !!stream?.isTTY, columns: stream?.columns }), path: spec.path, buffer: '' });
+    destinations.push({ reporter: factory({ chalk, live: aloneOnStdout && !!stream?.isTTY, columns: stream?.columns }), path: spec.path, buffer: '' });
   }
   return {
     emit(event) {

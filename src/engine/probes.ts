@@ -61,6 +61,7 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
       if (p.kind === 'ping') return answered({ reached: d.result === 'ok', address }, steps, d.result === 'ok' ? undefined : d.cause);
       if (p.kind === 'tcp') return answered({ connected: d.result === 'ok', address }, steps, d.result === 'ok' ? undefined : d.cause);
       if (d.result !== 'ok') return answered({ status: null }, steps, d.cause);
+      if (d.frozen) return answered({ status: null }, [...steps, 'no HTTP answer: the server is paused'], 'container-not-running');
       if (!d.http) return answered({ status: null }, [...steps, 'the listener does not speak HTTP'], 'http-error');
       const served = p.kind === 'http' ? servedFile(ctrl, address, port ?? 80, new URL(p.url.includes('://') ? p.url : `http://${p.url}`).pathname) : null;
       if (served && served.status !== 200) return answered({ status: served.status }, [...steps, `HTTP/1.1 ${served.status}: no such file in the server's folder`], 'http-error');

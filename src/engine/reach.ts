@@ -18,6 +18,8 @@ export interface Delivery {
   result: 'ok' | 'refused' | 'dropped' | 'unreachable';
   steps: string[];
   cause?: Cause;
+  /** The target is paused: the connection is accepted by the kernel but never served. */
+  frozen?: boolean;
   /** For an accepted TCP connection: whether the listener speaks HTTP, and its page. */
   http?: { page: string } | null;
 }
@@ -56,10 +58,13 @@ function listenerIn(ctrl: Controller, owner: Container, port: number, proto: Pro
 
 /** Delivery into a container's namespace (after routing decided the packet arrives). */
 function arrive(ctrl: Controller, target: Container, address: string, port: number | null, proto: Proto, steps: string[]): Delivery {
-  if (target.status === 'paused') return { result: 'dropped', cause: 'container-not-running', steps: [...steps, `${target.name} is paused: nothing answers`] };
-  if (port === null) return { result: 'ok', steps: [...steps, `${target.name} (${address}) answered`] };
+  // A paused container's processes are frozen, not its network stack: the kernel still
+  // answers pings and completes TCP handshakes on listening sockets (real engine).
+  const frozen = target.status === 'paused';
+  if (port === null) return { result: 'ok', steps: [...steps, frozen ? `${target.name} is paused, but its kernel stack answered (${address})` : `${target.name} (${address}) answered`] };
   const l = listenerIn(ctrl, target, port, proto);
   if (!l) return { result: 'refused', cause: 'nothing-listening', steps: [...steps, `nothing listens on ${proto} port ${port} in ${target.name}: connection refused`] };
+  if (frozen) return { result: 'ok', frozen: true, steps: [...steps, `${target.name} is paused: the kernel accepted ${proto} port ${port}, but nothing reads the request`], http: null };
   return { result: 'ok', steps: [...steps, `${target.name} accepted ${proto} port ${port}`], http: l.page === null ? null : { page: l.page } };
 }
 

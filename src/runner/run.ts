@@ -84,13 +84,14 @@ export async function runScenario(file: DnetFile, scenario: Scenario, options: R
   const base = { file: file.path, title: scenario.title, tags: scenario.tags.map((t) => t.name), loc: scenario.loc, simulatedOnly: [] };
   options.emit({ type: 'scenarioStart', scenario: ref });
   const started = clock.now();
-  const reason = skipReason(file, scenario);
+  const backends = backendsFor(scenario, options.backends);
+  const reason = skipReason(file, scenario) ?? (backends.length === 0 ? SIMULATOR_ONLY_REASON : null);
   let result: ScenarioResult;
   if (reason !== null) {
     result = { ...base, status: 'skipped', reason, duration: 0 };
   } else {
     const runs = await Promise.all(
-      options.backends.map((backend) =>
+      backends.map((backend) =>
         runOnBackend(file, scenario, backend, {
           bail: options.bail,
           signal: options.signal,
@@ -104,6 +105,19 @@ export async function runScenario(file: DnetFile, scenario: Scenario, options: R
   }
   options.emit({ type: 'scenarioEnd', result });
   return result;
+}
+
+/**
+ * `@simulator-only` marks a scenario that the real engine here cannot run as written (no
+ * Compose v2 plugin with the 20.10 client, no apt-get in the stand-in images): it runs on
+ * the simulator only — alone under `--backend docker` it is skipped with this reason.
+ */
+export const SIMULATOR_ONLY_TAG = 'simulator-only';
+const SIMULATOR_ONLY_REASON = 'simulator only (@simulator-only): not run on a real engine';
+
+function backendsFor(scenario: Scenario, backends: Backend[]): Backend[] {
+  if (!scenario.tags.some((t) => t.name === SIMULATOR_ONLY_TAG)) return backends;
+  return backends.filter((b) => b.name === 'sim');
 }
 
 function combine(

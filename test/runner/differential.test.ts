@@ -66,3 +66,27 @@ describe('differential', () => {
   });
 });
 
+
+describe('@simulator-only', () => {
+  const tagged = new FileBuilder().scenario('needs compose v2', ['simulator-only']).docker('compose up -d').build();
+  const ranOn = (backends: ReturnType<typeof fakeBackend>[]) => {
+    const seen: string[] = [];
+    const wrapped = backends.map((b) => ({ ...b, open: async (ctx: Parameters<typeof b.open>[0]) => (seen.push(b.name), b.open(ctx)) }));
+    return { seen, wrapped };
+  };
+
+  it('runs on the simulator alone in a differential run', async () => {
+    const { seen, wrapped } = ranOn([fakeBackend({ name: 'sim' }), fakeBackend({ name: 'docker', onRun: () => ({ stdout: '', stderr: "docker: 'compose' is not a docker command.\n", exitCode: 1 }) })]);
+    const summary = await runFiles([{ path: tagged.path, source: tagged.source, file: tagged, diagnostics: [] }], { backends: wrapped, emit: () => {} });
+    expect(seen).toEqual(['sim']);
+    expect(summary.results[0].status).toBe('passed');
+  });
+
+  it('is skipped, with the reason, on the docker backend alone', async () => {
+    const { seen, wrapped } = ranOn([fakeBackend({ name: 'docker' })]);
+    const summary = await runFiles([{ path: tagged.path, source: tagged.source, file: tagged, diagnostics: [] }], { backends: wrapped, emit: () => {} });
+    const r = summary.results[0];
+    expect(seen).toEqual([]);
+    expect(r.status === 'skipped' && r.reason).toMatch(/simulator only/);
+  });
+});

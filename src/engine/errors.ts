@@ -31,6 +31,8 @@ export const ErrRangeWithoutSubnet = (): EngineError => clientError('invalid', '
 export const ErrGatewayInUse = (g: string): EngineError => daemonError('conflict', `failed to allocate gateway (${g}): Address already in use`);
 export const ErrIPNotInSubnet = (ip: string): EngineError => daemonError('invalid', `Invalid address ${ip}: It does not belong to any of this network's subnets`);
 export const ErrIPOnDefaultBridge = (): EngineError => daemonError('forbidden', 'user specified IP address is supported on user defined networks only');
+export const ErrAliasOnPredefinedConnect = (): EngineError => daemonError('forbidden',
+  'network-scoped alias is supported only for containers in user defined networks');
 export const ErrIPWithoutUserSubnet = (): EngineError => daemonError('forbidden',
   'user specified IP address is supported only when connecting to networks with user configured subnets');
 export const ErrInvalidIPv4 = (ip: string): EngineError => daemonError('invalid', `invalid IPv4 address: ${ip}`);

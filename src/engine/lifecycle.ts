@@ -53,7 +53,8 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
 
 function failStart(ctrl: Controller, c: Container, error: EngineError): Result<void> {
   releaseNetworking(ctrl, c);
-  c.exitCode = 128;
+  // moby sets 128 only when no earlier exit code is left (a stopped container keeps its 137).
+  if (c.exitCode === 0) c.exitCode = 128;
   c.error = error.message;
   return fail(error);
 }
@@ -215,6 +216,9 @@ export function connectContainer(ctrl: Controller, network: Network | undefined,
   if (!network) return fail(E.ErrNetworkNotFound(networkRef));
   if (network === ctrl.hostNetwork) return fail(E.ErrHostNetworkConnect());
   if (mode.kind === 'none' || network === ctrl.noneNetwork) return fail(E.ErrPrivateNone());
+  // The daemon validates the endpoint settings before it looks for an existing endpoint.
+  if (network.config.isDefaultBridge && opts.ip !== null) return fail(E.ErrIPOnDefaultBridge());
+  if (network.config.isDefaultBridge && opts.aliases.length > 0) return fail(E.ErrAliasOnPredefinedConnect());
   if (c.attachments.some((a) => a.networkId === network.id)) return fail(E.ErrEndpointExists(c.name, network.name));
   if (opts.ip !== null && network.config.userSubnet === null) return fail(E.ErrIPWithoutUserSubnet());
   const attachment: Attachment = { networkId: network.id, aliases: opts.aliases, requestedIp: opts.ip, viaConnect: true, endpoint: null };

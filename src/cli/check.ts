@@ -19,6 +19,6 @@ export async function check(args: Extract<Args, { command: 'check' }>): Promise<
     process.stdout.write(chalk.red(`${errors} error${errors === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`) + '\n');
     return 2;
   }
-  process.stdout.write(`${files.length} ${files.length === 1 ? "file" : "files"} ok\n`);
+  process.stdout.write(`${files.length} ${files.length === 1 ? 'file' : 'files'} ok\n`);
   return 0;
 }

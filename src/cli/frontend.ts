@@ -1,6 +1,8 @@
 // The language front end (parse, checks, diagnostic formatting), loaded on demand and
 // turned into what the runner takes: a LoadedFile with rendered diagnostics.
-import { readFile } from 'node:fs/promises';
+// Sync: thousands of small files read one after another; the promise API's open/stat/
+// read/close round trips through the thread pool cost more than the reads themselves.
+import { readFileSync } from 'node:fs';
 import type { FileDiagnostic } from '../runner/events.js';
 import type { LoadedFile } from '../runner/run.js';
 
@@ -23,7 +25,7 @@ const hasErrors = (ds: ReadonlyArray<{ severity: string }>): boolean => ds.some(
 export async function loadFile(path: string): Promise<LoadedFile> {
   frontend ??= loadFrontend();
   const fe = await frontend;
-  const source = await readFile(path, 'utf8');
+  const source = readFileSync(path, 'utf8');
   const parsed = fe.parseFile(path, source);
   const raw = [...parsed.diagnostics];
   if (parsed.file && !hasErrors(raw)) raw.push(...fe.checkFile(parsed.file));

@@ -22,8 +22,44 @@ function longNames(flags: readonly FlagSpec[]): string[] {
   return flags.flatMap((f) => [f.name, ...(f.aliases ?? [])]);
 }
 
+// Every docker command of every scenario is parsed (by the checks, then by the engine):
+// flag lookups go through a map per flag table, built once, not a scan per word.
+const flagIndexes = new WeakMap<readonly FlagSpec[], Map<string, FlagSpec>>();
+
+function flagIndex(flags: readonly FlagSpec[]): Map<string, FlagSpec> {
+  let index = flagIndexes.get(flags);
+  if (!index) {
+    index = new Map();
+    // First spec wins, as find() would: shorts keyed `-x`, longs by name.
+    for (const f of flags) {
+      for (const n of [f.name, ...(f.aliases ?? [])]) if (!index.has(n)) index.set(n, f);
+      if (f.short && !index.has(`-${f.short}`)) index.set(`-${f.short}`, f);
+    }
+    flagIndexes.set(flags, index);
+  }
+  return index;
+}
+
 function byLong(flags: readonly FlagSpec[], name: string): FlagSpec | undefined {
-  return flags.find((f) => f.name === name || f.aliases?.includes(name));
+  return name.startsWith('-') ? flags.find((f) => f.name === name || f.aliases?.includes(name)) : flagIndex(flags).get(name);
+}
+
+function byShort(flags: readonly FlagSpec[], letter: string): FlagSpec | undefined {
+  return flagIndex(flags).get(`-${letter}`);
+}
+
+/** The commands under a path (`docker network …`), and their next words; built once per path. */
+const levels = new Map<string, { candidates: readonly CommandSpec[]; names: Set<string> }>();
+
+function level(program: Program, path: readonly string[]): { candidates: readonly CommandSpec[]; names: Set<string> } {
+  const key = [program, ...path].join(' ');
+  let found = levels.get(key);
+  if (!found) {
+    const candidates = commands.filter((c) => c.program === program && path.every((w, k) => c.path[k] === w));
+    found = { candidates, names: new Set(candidates.map((c) => c.path[path.length])) };
+    levels.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -72,7 +108,7 @@ function scanFlags(argv: readonly string[], start: number, specs: readonly FlagS
       // Combined shorthands: bools in a row, a string flag takes the rest of the word.
       for (let j = 1; j < word.length; j++) {
         const letter = word[j];
-        const spec = specs.find((f) => f.short === letter);
+        const spec = byShort(specs, letter);
         if (!spec) {
           const guess = specs.find((f) => f.short?.toLowerCase() === letter.toLowerCase());
           return fail('unknown-flag', `unknown shorthand flag: '${letter}' in ${word}`, i, guess && `-${guess.short}`);
@@ -119,7 +155,7 @@ export function parseInvocation(program: Program, argv: string[]): ParseResult {
 
   // Walk the command tree one word at a time; `docker compose` takes its own globals.
   const path: string[] = [];
-  let candidates = commands.filter((c) => c.program === program);
+  let candidates = level(program, path).candidates;
   for (;;) {
     if (i >= argv.length) {
       return { ok: false, error: { kind: 'unknown-command', argIndex: i,
@@ -127,7 +163,7 @@ export function parseInvocation(program: Program, argv: string[]): ParseResult {
     }
     const depth = path.length;
     const raw = argv[i];
-    const names = new Set(candidates.map((c) => c.path[depth]));
+    const { names } = level(program, path);
     const word = !names.has(raw) && depth > 0 && commandAliases[raw] && names.has(commandAliases[raw]) ? commandAliases[raw] : raw;
     if (!names.has(word)) {
       const where = [program, ...path].join(' ');
@@ -137,7 +173,7 @@ export function parseInvocation(program: Program, argv: string[]): ParseResult {
     }
     path.push(word);
     i++;
-    candidates = candidates.filter((c) => c.path[depth] === word);
+    candidates = level(program, path).candidates;
     const exact = candidates.find((c) => c.path.length === path.length);
     if (exact) break;
     if (program === 'docker' && path.join(' ') === 'compose') {

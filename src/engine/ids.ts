@@ -2,13 +2,24 @@
 // times on every run. IDs look like Docker's (64 hex) but come from a seeded counter.
 import { createHash } from 'node:crypto';
 
+// Every Controller counts from 1, so every scenario asks for the same IDs again: hashing
+// each seed once makes a scenario's IDs a lookup (bounded for long --watch sessions).
+const idCache = new Map<string, string>();
+
 export class IdSource {
   private counter = 0;
 
   /** A 64-hex ID, unique per kind and call ("container:1", "network:3", …). */
   next(kind: 'container' | 'network' | 'endpoint' | 'sandbox'): string {
     this.counter++;
-    return createHash('sha256').update(`${kind}:${this.counter}`).digest('hex');
+    const seed = `${kind}:${this.counter}`;
+    let id = idCache.get(seed);
+    if (id === undefined) {
+      id = createHash('sha256').update(seed).digest('hex');
+      if (idCache.size >= 200_000) idCache.clear();
+      idCache.set(seed, id);
+    }
+    return id;
   }
 }
 
@@ -60,11 +71,20 @@ export class NameSource {
 }
 
 /** A fixed clock: every scenario starts at the same instant; each event advances one second. */
+const EPOCH = Date.parse('2026-01-01T00:00:00Z');
+// Every scenario's clock walks the same seconds: format each one once.
+const stamps: string[] = [];
+
 export class Clock {
-  private t = Date.parse('2026-01-01T00:00:00Z');
+  private ticks = 0;
 
   tick(): string {
-    this.t += 1000;
-    return new Date(this.t).toISOString().replace('.000Z', '.000000000Z');
+    const i = ++this.ticks;
+    let stamp = stamps[i];
+    if (stamp === undefined) {
+      stamp = new Date(EPOCH + i * 1000).toISOString().replace('.000Z', '.000000000Z');
+      if (i < 200_000) stamps[i] = stamp;
+    }
+    return stamp;
   }
 }

@@ -4,9 +4,19 @@
 import ipaddr from 'ipaddr.js';
 import { ErrAddressInUse, ErrIPNotInSubnet, ErrNoAvailablePool, ErrPoolOverlap, fail, ok, type Result } from './errors.js';
 
+// Scenarios compare and allocate the same few addresses over and over: parsing each text
+// once keeps ipaddr.js off the hot path. Bounded so a long --watch session cannot grow it.
+const intCache = new Map<string, number>();
+
 export const toInt = (ip: string): number => {
-  const b = ipaddr.IPv4.parse(ip).toByteArray();
-  return ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0;
+  let n = intCache.get(ip);
+  if (n === undefined) {
+    const b = ipaddr.IPv4.parse(ip).toByteArray();
+    n = ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0;
+    if (intCache.size >= 100_000) intCache.clear();
+    intCache.set(ip, n);
+  }
+  return n;
 };
 export const toIp = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 
@@ -38,11 +48,20 @@ export const contains = (c: Cidr, n: number): boolean => n >= c.first && n <= c.
 export const overlaps = (a: Cidr, b: Cidr): boolean => a.first <= b.last && b.first <= a.last;
 
 /** The default address pools: 172.17–172.31 as /16, then 192.168.0.0/16 cut into /20s (FACT 18). */
-export function defaultPools(): Cidr[] {
+function buildDefaultPools(): readonly Cidr[] {
   const pools: Cidr[] = [];
-  for (let b = 17; b <= 31; b++) pools.push(parseCidr(`172.${b}.0.0/16`) as Cidr);
-  for (let c = 0; c < 256; c += 16) pools.push(parseCidr(`192.168.${c}.0/20`) as Cidr);
-  return pools;
+  for (let b = 17; b <= 31; b++) pools.push(Object.freeze(parseCidr(`172.${b}.0.0/16`) as Cidr));
+  for (let c = 0; c < 256; c += 16) pools.push(Object.freeze(parseCidr(`192.168.${c}.0/20`) as Cidr));
+  return Object.freeze(pools);
+}
+
+// Built once: every scenario starts a Controller, and parsing 31 CIDRs each time showed
+// up as a quarter of a small scenario's run time. The Cidrs are frozen, so sharing is safe.
+let defaults: readonly Cidr[] | null = null;
+
+export function defaultPools(): Cidr[] {
+  defaults ??= buildDefaultPools();
+  return [...defaults];
 }
 
 /** The addresses of one network: lowest-free allocation inside its subnet (or --ip-range). */

@@ -47,6 +47,7 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   network.join(endpoint);
   a.endpoint = endpoint;
   a.everJoined = true;
+  c.hostsEndpoints.push(endpoint.id);
   if (userDefined) c.usesEmbeddedDns = true;
   return ok(undefined);
 }
@@ -72,7 +73,8 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
     const target = ctrl.containerById(link.targetId);
     if (!target || !target.running) return failStart(ctrl, c, E.ErrLinkNotRunning(target?.name ?? link.targetId, c.name, link.alias));
   }
-  c.nextIfIndex = 0; // a new sandbox
+  c.nextIfIndex = 0; // a new sandbox, with a new /etc/hosts
+  c.hostsEndpoints = [];
   for (const a of c.attachments) {
     const network = ctrl.networkById(a.networkId);
     if (!network) return failStart(ctrl, c, E.ErrNetworkNotFound(a.networkId));
@@ -237,6 +239,7 @@ export function disconnectContainer(ctrl: Controller, network: Network | undefin
   if (index < 0) return fail(E.ErrNotConnected(c.id, network.name));
   const [a] = c.attachments.splice(index, 1);
   if (a.endpoint) {
+    c.hostsEndpoints = [];
     a.endpoint.network.leave(a.endpoint);
     if (a.endpoint.ip) driverOf(network).releaseAddress(network, a.endpoint.ip);
   }

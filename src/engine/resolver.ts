@@ -19,12 +19,13 @@ export interface Resolution {
 }
 
 function hostsLookup(hostsFile: string, name: string): string[] {
-  const out: string[] = [];
+  const wanted = name.toLowerCase();
+  // The first matching line wins, as libc's files backend does.
   for (const line of hostsFile.split('\n')) {
     const [ip, ...names] = line.split(/\s+/).filter(Boolean);
-    if (ip && isIPv4(ip) && names.some((n) => n.toLowerCase() === name.toLowerCase())) out.push(ip);
+    if (ip && isIPv4(ip) && names.some((n) => n.toLowerCase() === wanted)) return [ip];
   }
-  return out.slice(0, 1);
+  return [];
 }
 
 /** Resolves as the source's libc does; `dnsOnly` skips /etc/hosts (nslookup asks the DNS server only). */

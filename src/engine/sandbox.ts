@@ -48,7 +48,7 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
     interfaces.push({ name, index: ep.ifIndex, peerIndex: ep.ifIndex + 1, mac: ep.mac, ip: ep.ip!, prefixLen: subnet.prefix,
       broadcast: toIp(subnet.last), mtu: 1500, networkName: ep.network.name });
     routes.push({ destination: `${toIp(subnet.first)}/${subnet.prefix}`, via: null, device: name, source: ep.ip });
-    own += `${ep.ip}\t${owner.hostname}\n`;
+    if (owner.hostsEndpoints.includes(ep.id)) own += `${ep.ip}\t${owner.hostname}\n`;
   });
   // The kernel lists the main table in address order (fib trie), not by interface.
   routes.sort((x, y) => (x.destination === 'default' ? -1 : y.destination === 'default' ? 1 : ipKey(x.destination) - ipKey(y.destination)));

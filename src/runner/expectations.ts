@@ -40,8 +40,9 @@ async function compareValue(
 
 function inCidr(address: string, cidr: string): boolean {
   try {
-    const ip = ipaddr.parse(address);
-    const [range, bits] = ipaddr.parseCIDR(cidr);
+    // ipaddr.parse/parseCIDR try IPv6 first (throwing on IPv4): ask the right family.
+    const ip = ipaddr.IPv4.isValidFourPartDecimal(address) ? ipaddr.IPv4.parse(address) : ipaddr.parse(address);
+    const [range, bits] = cidr.includes(':') ? ipaddr.parseCIDR(cidr) : ipaddr.IPv4.parseCIDR(cidr);
     return ip.kind() === range.kind() && ip.match(range, bits);
   } catch {
     return false;
@@ -256,6 +257,8 @@ export async function evaluate(exp: Expectation, scope: Scope): Promise<Verdict>
 }
 
 function sameIp(a: string, b: string): boolean {
+  // The common case needs no parsing (ipaddr.parse tries IPv6 first, and is slow at it).
+  if (a === b) return true;
   try {
     return ipaddr.parse(a).toNormalizedString() === ipaddr.parse(b).toNormalizedString();
   } catch {
@@ -264,6 +267,7 @@ function sameIp(a: string, b: string): boolean {
 }
 
 function sameCidr(a: string, b: string): boolean {
+  if (a === b) return true;
   try {
     const [x, xb] = ipaddr.parseCIDR(a);
     const [y, yb] = ipaddr.parseCIDR(b);

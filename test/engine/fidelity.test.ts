@@ -28,6 +28,16 @@ const rows: Row[] = [
     cmd: 'restart -t 0 joi', exitCode: 1, stderr: /^Error response from daemon: Cannot restart container joi: cannot join network of a non running container: [0-9a-f]{64}\n$/ },
   { name: 'network rm with only stopped members; their start fails', setup: ['network create n1', `run -d --name c1 --net n1 ${S}`, 'stop c1', 'network rm n1'],
     cmd: 'start c1', exitCode: 1, stderr: /^Error response from daemon: network [0-9a-f]{64} not found\nError: failed to start containers: c1\n$/ },
+  { name: 'ps --filter status= implies -a', setup: [`run -d --name ee ${S}`, `run -d --name ff ${S}`, 'stop ee'],
+    cmd: "ps --filter status=exited --format '{{.Names}}'", stdout: 'ee\n' },
+  { name: 'ps --filter exited= does not imply -a', setup: [`run -d --name ee ${S}`, 'stop ee'], cmd: "ps --filter exited=137 --format '{{.Names}}'", stdout: '' },
+  { name: 'ps --filter network= and name= (a pattern)', setup: ['network create n1', `run -d --name web1 --net n1 ${S}`, `run -d --name web2 ${S}`],
+    cmd: "ps --filter network=n1 --filter name=^/web --format '{{.Names}}'", stdout: 'web1\n' },
+  { name: 'ps --filter with an unknown key', setup: [], cmd: 'ps --filter bogus=1', exitCode: 1, stderr: "Error response from daemon: Invalid filter 'bogus'\n" },
+  { name: 'a failed start keeps an earlier exit code', setup: ['network create --subnet 10.9.0.0/24 s1', `run -d --name ff --net s1 --ip 10.9.0.2 ${S}`, 'stop ff', `run -d --name gg --net s1 ${S}`, '!start ff'],
+    cmd: "inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.Error}}' ff", stdout: 'exited 137 Address already in use\n' },
+  { name: 'connect --alias to the default bridge', setup: [`run -d --name bb ${S}`], cmd: 'network connect --alias xx bridge bb', exitCode: 1,
+    stderr: 'Error response from daemon: network-scoped alias is supported only for containers in user defined networks\n' },
 ];
 
 describe('real-engine behaviour beyond FACTS.md', () => {
@@ -55,6 +65,15 @@ describe('container mode after the owner stops (real engine)', () => {
     expect(w.docker('exec joi hostname').stdout).toBe(w.docker('exec own hostname').stdout);
     w.setup('restart -t 0 joi');
     expect(w.ip('joi')).toBe(w.ip('own'));
+  });
+});
+
+describe('a paused target (real engine: the kernel stack still works)', () => {
+  it('answers ping and accepts TCP, but serves no HTTP', () => {
+    const w = new World();
+    w.setup('network create n1', 'run -d --name web --net n1 nginx', `run -d --name c1 --net n1 ${S}`, 'pause web');
+    expect(w.ping('c1', 'web').reached).toBe(true);
+    expect(w.docker('exec c1 wget -qO- http://web/').exitCode).not.toBe(0);
   });
 });
 

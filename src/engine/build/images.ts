@@ -35,12 +35,26 @@ function docroot(spec: Omit<ImageSpec, 'ref'>, ref: string): string {
   return ref.startsWith('httpd:') ? '/usr/local/apache2/htdocs' : spec.workdir || '/';
 }
 
+// A catalog image is the same in every engine: built (and its ID hashed) once per ref,
+// not on every `docker run`. Frozen, because every Controller shares it.
+const catalogImages = new Map<string, LocalImage>();
+
 function catalogImage(ref: string): LocalImage | undefined {
+  let image = catalogImages.get(ref);
+  if (image === undefined) {
+    image = buildCatalogImage(ref);
+    if (!image) return undefined;
+    catalogImages.set(ref, image);
+  }
+  return image;
+}
+
+function buildCatalogImage(ref: string): LocalImage | undefined {
   const spec = catalog.images[ref];
   if (!spec) return undefined;
   const files = new Map<string, string>();
   if (spec.page) files.set(`${docroot(spec, ref).replace(/\/$/, '')}/index.html`, spec.page);
-  return { spec: { ref, ...spec }, id: imageId(`image:${ref}`), files, built: false, root: ref, seq: 0 };
+  return Object.freeze({ spec: Object.freeze({ ref, ...spec }), id: imageId(`image:${ref}`), files, built: false, root: ref, seq: 0 });
 }
 
 export class ImageStore {

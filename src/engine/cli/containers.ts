@@ -100,6 +100,7 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
     case 'ps':
       return psTable(ctrl.containers().map((c) => containerView(ctrl, c)), {
         all: flagBool(f, 'all'), quiet: flagBool(f, 'quiet'), noTrunc: flagBool(f, 'no-trunc'), format: flagString(f, 'format') ?? null,
+        filters: flagList(f, 'filter'),
       });
     case 'inspect': {
       const type = flagString(f, 'type');

@@ -14,14 +14,54 @@ export interface PsOptions {
   quiet: boolean;
   noTrunc: boolean;
   format: string | null;
+  /** `--filter KEY=VALUE`: name (regexp), id (prefix), status, network, label, exited. */
+  filters?: string[];
+}
+
+type Predicate = (c: ContainerView) => boolean;
+
+/** The daemon's container filters: the same key ORs, different keys AND. */
+function filterPredicate(filters: readonly string[]): Predicate | CommandResult {
+  const byKey = new Map<string, Predicate[]>();
+  for (const filter of filters) {
+    const eq = filter.indexOf('=');
+    if (eq === -1) return { stdout: '', stderr: `invalid argument "${filter}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker ps --help'.\n`, exitCode: 125 };
+    const [key, value] = [filter.slice(0, eq), filter.slice(eq + 1)];
+    let p: Predicate;
+    switch (key) {
+      case 'name': {
+        const re = new RegExp(value);
+        p = (c) => c.allNames.some((n) => re.test(`/${n}`));
+        break;
+      }
+      case 'id': p = (c) => c.id.startsWith(value); break;
+      case 'status': p = (c) => c.state.status === value; break;
+      case 'network': p = (c) => c.networks.some((n) => n.networkName === value || (n.networkId !== '' && n.networkId.startsWith(value))); break;
+      case 'label': {
+        const i = value.indexOf('=');
+        p = i === -1 ? (c) => value in c.labels : (c) => c.labels[value.slice(0, i)] === value.slice(i + 1);
+        break;
+      }
+      case 'exited': p = (c) => c.state.status === 'exited' && String(c.state.exitCode) === value; break;
+      default:
+        return { stdout: '', stderr: `Error response from daemon: Invalid filter '${key}'\n`, exitCode: 1 };
+    }
+    byKey.set(key, [...(byKey.get(key) ?? []), p]);
+  }
+  return (c) => [...byKey.values()].every((alternatives) => alternatives.some((p) => p(c)));
 }
 
 const DEFAULT_FORMAT = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 const SINCE = 'Less than a second';
 
 export function psTable(containers: readonly ContainerView[], options: PsOptions): CommandResult {
+  const matches = filterPredicate(options.filters ?? []);
+  if (typeof matches !== 'function') return matches;
+  // A status filter looks at stopped containers too, as with -a (an exited= filter does not).
+  const all = options.all || (options.filters ?? []).some((f) => f.startsWith('status='));
   const shown = containers
-    .filter((c) => options.all || c.state.status === 'running' || c.state.status === 'paused')
+    .filter((c) => all || c.state.status === 'running' || c.state.status === 'paused')
+    .filter(matches)
     .sort((a, b) => b.createdSeq - a.createdSeq);
   // `--format table` alone means the default table.
   const format = options.quiet ? '{{.ID}}' : options.format === null || options.format === 'table' ? DEFAULT_FORMAT : options.format;

@@ -28,7 +28,8 @@ export function isCidr(text: string): boolean {
   const slash = text.indexOf('/');
   if (slash < 0 || !isIp(text.slice(0, slash))) return false;
   try {
-    ipaddr.parseCIDR(text);
+    // ipaddr.parseCIDR tries IPv6 first and throws on every IPv4 CIDR: ask the right family.
+    (ipaddr.IPv4.isValidFourPartDecimal(text.slice(0, slash)) ? ipaddr.IPv4 : ipaddr.IPv6).parseCIDR(text);
     return true;
   } catch {
     return false;

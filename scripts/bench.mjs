@@ -224,5 +224,6 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    if (!argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
+    if (argv.includes('--keep')) print(`generated files kept in ${work}`);
+    else rmSync(work, { recursive: true, force: true });
   });

@@ -70,7 +70,7 @@ function arrive(ctrl: Controller, target: Container, address: string, port: numb
 
 /** A packet to a host address: ICMP answered by the host; TCP through docker-proxy or a host-mode process. */
 function toHost(ctrl: Controller, address: string, port: number | null, proto: Proto, steps: string[], fromHost: boolean): Delivery {
-  if (port === null) return { result: 'ok', steps: [...steps, `${address} is a host address: the host answered`] };
+  if (port === null) return { result: 'ok', steps: [...steps, steps.length ? 'the host answered' : `${address} is a host address: the host answered`] };
   const owner = ctrl.ports.ownerOf(address, proto, port);
   const c = owner ? ctrl.containerById(owner.owner) : undefined;
   if (!owner || !c || !c.running) {

@@ -3,9 +3,8 @@
 // IDs are content-like: the same base plus the same instructions give the same ID, so
 // a rebuild says "Using cache" as the classic builder does.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import type { ImageView } from '../format/lists.js';
-import { type ImageSpec, normaliseRef } from '../images/catalog.js';
+import { catalogRefs, findImage, type ImageSpec, normaliseRef } from '../images/catalog.js';
 
 export interface LocalImage {
   spec: ImageSpec;
@@ -19,11 +18,6 @@ export interface LocalImage {
   root: string;
   seq: number;
 }
-
-type CatalogFile = { images: Record<string, Omit<ImageSpec, 'ref'>> };
-const beside = new URL('../images/catalog.json', import.meta.url);
-const fromDist = new URL('../../../src/engine/images/catalog.json', import.meta.url);
-const catalog = JSON.parse(readFileSync(existsSync(beside) ? beside : fromDist, 'utf8')) as CatalogFile;
 
 export const imageId = (seed: string): string => createHash('sha256').update(seed).digest('hex');
 
@@ -50,11 +44,11 @@ function catalogImage(ref: string): LocalImage | undefined {
 }
 
 function buildCatalogImage(ref: string): LocalImage | undefined {
-  const spec = catalog.images[ref];
+  const spec = findImage(ref);
   if (!spec) return undefined;
   const files = new Map<string, string>();
   if (spec.page) files.set(`${docroot(spec, ref).replace(/\/$/, '')}/index.html`, spec.page);
-  return Object.freeze({ spec: Object.freeze({ ref, ...spec }), id: imageId(`image:${ref}`), files, built: false, root: ref, seq: 0 });
+  return Object.freeze({ spec: Object.freeze(spec), id: imageId(`image:${ref}`), files, built: false, root: ref, seq: 0 });
 }
 
 export class ImageStore {
@@ -88,7 +82,7 @@ export class ImageStore {
 
   /** `docker images`: newest first, the catalog's images after the built ones. */
   list(): ImageView[] {
-    const refs = new Set([...Object.keys(catalog.images), ...this.tagged.keys()]);
+    const refs = new Set([...catalogRefs(), ...this.tagged.keys()]);
     const images = [...refs].map((ref) => ({ ref, image: this.get(ref)! }));
     images.sort((a, b) => b.image.seq - a.image.seq || (a.ref < b.ref ? -1 : 1));
     return images.map(({ ref, image }) => {

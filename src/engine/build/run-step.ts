@@ -2,14 +2,12 @@
 // (packages.json); other commands change nothing the simulator models and succeed.
 // Which manager an image has follows its base: Debian-based images apt-get, Alpine apk,
 // BusyBox none (the real busybox image has neither).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 export type PackageManager = 'apt' | 'apk' | 'none';
 
 type PackagesFile = { packages: Record<string, string[]> };
-const beside = new URL('./packages.json', import.meta.url);
-const fromDist = new URL('../../../src/engine/build/packages.json', import.meta.url);
-const table = (JSON.parse(readFileSync(existsSync(beside) ? beside : fromDist, 'utf8')) as PackagesFile).packages;
+const table = (JSON.parse(readFileSync(new URL('./packages.json', import.meta.url), 'utf8')) as PackagesFile).packages;
 
 export function packageManagerOf(rootRef: string): PackageManager {
   if (rootRef.startsWith('alpine:')) return 'apk';

@@ -1,7 +1,7 @@
 // The image catalog: what the engine knows about an image (command, exposed and
 // listening ports, required environment, tools). The facts live in catalog.json; this
 // module only normalises references ("nginx", "docker.io/library/nginx:latest").
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 export interface ListenSpec {
   port: number;
@@ -32,10 +32,13 @@ export interface ImageSpec {
 
 type CatalogFile = { images: Record<string, Omit<ImageSpec, 'ref'>> };
 
-// tsc does not copy JSON into dist/: the compiled module reads the source copy.
-const beside = new URL('./catalog.json', import.meta.url);
-const fromDist = new URL('../../../src/engine/images/catalog.json', import.meta.url);
-const catalog: CatalogFile = JSON.parse(readFileSync(existsSync(beside) ? beside : fromDist, 'utf8')) as CatalogFile;
+// The build copies data files beside the compiled modules (scripts/copy-data.mjs).
+const catalog: CatalogFile = JSON.parse(readFileSync(new URL('./catalog.json', import.meta.url), 'utf8')) as CatalogFile;
+
+/** Every catalog reference ('nginx:latest', …): the images "present locally". */
+export function catalogRefs(): string[] {
+  return Object.keys(catalog.images);
+}
 
 /** 'nginx' → 'nginx:latest'; strips docker.io/library/. */
 export function normaliseRef(ref: string): string {

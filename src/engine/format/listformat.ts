@@ -3,8 +3,9 @@
 // header context) and aligns everything with the tabwriter.
 
 import type { CommandResult } from '../../backends/backend.js';
-import type { GoValue } from './govalue.js';
+import { type GoValue, str } from './govalue.js';
 import { compile, prepareFormat, render } from './gotemplate.js';
+import { FuncError } from './template/funcs.js';
 import { tabwrite } from './tabwriter.js';
 
 export interface ListFormat {
@@ -45,6 +46,28 @@ export function headerContext(type: string, titles: Record<string, string>, meth
         value: { k: 'func', name, call: (args: Array<GoValue | undefined>) => ({ k: 'string', v: fn(args) }) } as GoValue,
       })),
     ],
+  };
+}
+
+/**
+ * A row context (Docker's ContainerContext, networkContext…): every field a string,
+ * `.Label "key"` looks up a label, and `{{json .}}` gives the fields as a map.
+ */
+export function rowContext(type: string, values: Record<string, string>, labels: Readonly<Record<string, string>>): GoValue {
+  const label = (args: Array<GoValue | undefined>): GoValue => {
+    const key = args[0];
+    if (key?.k !== 'string') throw new FuncError('wrong type for value; expected string');
+    return str(labels[key.v] ?? '');
+  };
+  return {
+    k: 'struct',
+    type,
+    fields: [
+      ...Object.entries(values).map(([name, v]) => ({ name, value: str(v) })),
+      { name: 'Label', value: { k: 'func', name: 'Label', call: label }, noJson: true },
+    ],
+    // MarshalJSON of these contexts: every method's value, keys sorted.
+    marshal: () => ({ k: 'map', type: 'map[string]interface {}', entries: Object.entries(values).map(([k, v]) => [k, str(v)]) }),
   };
 }
 

@@ -2,10 +2,9 @@
 
 import type { CommandResult } from '../../backends/backend.js';
 import type { NetworkView } from '../model.js';
-import { type GoValue, str } from './govalue.js';
-import { formatList, headerContext, labelHeader } from './listformat.js';
+import type { GoValue } from './govalue.js';
+import { formatList, headerContext, labelHeader, rowContext } from './listformat.js';
 import { createdAt, sortedLabels } from './ps.js';
-import { FuncError } from './template/funcs.js';
 
 export interface NetworkLsOptions {
   quiet: boolean;
@@ -89,19 +88,7 @@ function networkContext(n: NetworkView, trunc: boolean): GoValue {
     Name: n.name,
     Scope: n.scope,
   };
-  const label = (args: Array<GoValue | undefined>): GoValue => {
-    if (args[0]?.k !== 'string') throw new FuncError('wrong type for value; expected string');
-    return str(n.labels[args[0].v] ?? '');
-  };
-  return {
-    k: 'struct',
-    type: '*network.networkContext',
-    fields: [
-      ...Object.entries(values).map(([name, v]) => ({ name, value: str(v) })),
-      { name: 'Label', value: { k: 'func', name: 'Label', call: label }, noJson: true },
-    ],
-    marshal: () => ({ k: 'map', type: 'map[string]interface {}', entries: Object.entries(values).map(([k, v]) => [k, str(v)]) }),
-  };
+  return rowContext('*network.networkContext', values, n.labels);
 }
 
 const NETWORK_HEADER = headerContext(

@@ -4,10 +4,9 @@
 
 import type { CommandResult } from '../../backends/backend.js';
 import type { ContainerView } from '../model.js';
-import { type GoValue, str } from './govalue.js';
-import { formatList, headerContext, labelHeader } from './listformat.js';
+import type { GoValue } from './govalue.js';
+import { formatList, headerContext, labelHeader, rowContext } from './listformat.js';
 import { displayablePorts, portsOf } from './ports.js';
-import { FuncError } from './template/funcs.js';
 
 export interface PsOptions {
   all: boolean;
@@ -134,21 +133,7 @@ function psContext(c: ContainerView, trunc: boolean): GoValue {
     State: c.state.status,
     Status: psStatus(c),
   };
-  const label = (args: Array<GoValue | undefined>): GoValue => {
-    const key = args[0];
-    if (key?.k !== 'string') throw new FuncError('wrong type for value; expected string');
-    return str(c.labels[key.v] ?? '');
-  };
-  return {
-    k: 'struct',
-    type: '*formatter.ContainerContext',
-    fields: [
-      ...Object.entries(values).map(([name, v]) => ({ name, value: str(v) })),
-      { name: 'Label', value: { k: 'func', name: 'Label', call: label }, noJson: true },
-    ],
-    // ContainerContext.MarshalJSON: every method's value, keys sorted.
-    marshal: () => ({ k: 'map', type: 'map[string]interface {}', entries: Object.entries(values).map(([k, v]) => [k, str(v)]) }),
-  };
+  return rowContext('*formatter.ContainerContext', values, c.labels);
 }
 
 const PS_HEADER = headerContext(

@@ -3,31 +3,17 @@
 // Needs the built CLI (dist/cli/main.js, written by the runner engineer) — skipped with
 // a one-line reason until it exists.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOCKER_BIN } from '../../src/backends/docker/host.js';
 import { spawnProcess } from '../../src/backends/docker/proc.js';
-import { noEngine } from './helpers.js';
+import { enginesOwnedBy, noEngine } from './helpers.js';
 
 const cliBuilt = existsSync('dist/cli/main.js') && existsSync('dist/backends/docker/index.js');
 if (!cliBuilt) console.warn('CLI SIGINT test skipped: dist/cli/main.js or dist/backends/docker/index.js missing (run `npm run build`)');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The private engine the CLI process started (its folder names its owner pid). */
-/** The private engines a process started (its current one and, maybe, a standby). */
-function engineOf(pid: number): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith('dnet-engine-')) continue;
-    try {
-      if (Number(readFileSync(join(tmpdir(), name, 'owner.pid'), 'utf8')) === pid) found.push(join(tmpdir(), name));
-    } catch { /* being removed */ }
-  }
-  return found;
-}
 
 describe.skipIf(noEngine || !cliBuilt)('dnet-test --backend docker, interrupted', () => {
   it.each(['private', 'shared'] as const)('cleans up on SIGINT and exits 130 (%s engine)', async (mode) => {
@@ -49,7 +35,7 @@ describe.skipIf(noEngine || !cliBuilt)('dnet-test --backend docker, interrupted'
     for (let i = 0; i < 360 && !running && !gone; i++) {
       await sleep(250);
       // A private run may hold two engines (its current one and a standby): find the busy one.
-      const candidates = mode === 'private' ? engineOf(pid).map((root) => ({ ...env, DOCKER_HOST: `unix://${root}/docker.sock` })) : [env];
+      const candidates = mode === 'private' ? enginesOwnedBy(pid).map((root) => ({ ...env, DOCKER_HOST: `unix://${root}/docker.sock` })) : [env];
       for (const candidate of candidates) {
         const r = await spawnProcess(DOCKER_BIN, ['inspect', '-f', '{{.State.Running}}', 'h-sigint-fg'], { env: candidate, timeoutMs: 5000 });
         if (r.stdout.trim() === 'true') {
@@ -58,7 +44,7 @@ describe.skipIf(noEngine || !cliBuilt)('dnet-test --backend docker, interrupted'
       }
     }
     expect(running, output).toBe(true);
-    const roots = mode === 'private' ? engineOf(pid) : [];
+    const roots = mode === 'private' ? enginesOwnedBy(pid) : [];
     const runLabel = mode === 'shared'
       ? (await spawnProcess(DOCKER_BIN, ['inspect', '-f', '{{index .Config.Labels "dnet-test.run"}}', 'h-sigint-a'], { env })).stdout.trim()
       : '';
@@ -70,7 +56,7 @@ describe.skipIf(noEngine || !cliBuilt)('dnet-test --backend docker, interrupted'
     if (mode === 'private') {
       // The whole private engine is gone: daemon, namespace and folder.
       expect(roots.length).toBeGreaterThan(0);
-      for (const root of [...roots, ...engineOf(pid)]) expect(existsSync(root)).toBe(false);
+      for (const root of [...roots, ...enginesOwnedBy(pid)]) expect(existsSync(root)).toBe(false);
     } else {
       expect(runLabel).not.toBe('');
       const ps = await spawnProcess(DOCKER_BIN, ['ps', '-aq', '--filter', `label=dnet-test.run=${runLabel}`], { env });

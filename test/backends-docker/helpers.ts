@@ -1,5 +1,8 @@
 // Shared pieces of the docker-backend tests: engine detection (tests skip with a
 // one-line reason when no engine can be had) and a spying spawner.
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { engineStatus } from '../../src/backends/docker/index.js';
 import { spawnProcess, type Spawner } from '../../src/backends/docker/proc.js';
 import type { ScenarioContext } from '../../src/backends/backend.js';
@@ -27,3 +30,15 @@ export function context(title: string, files: Record<string, string> = {}): Scen
 /** True when a recorded call sent traffic: ping, or the in-namespace agent. */
 export const isTraffic = (c: SpyCall): boolean =>
   /(^|\/)ping$/.test(c.command) || c.args.some((a) => /(^|\/)ping$/.test(a)) || c.args.includes('-e');
+
+/** The private engines a process started (its current one and, maybe, a standby). */
+export function enginesOwnedBy(pid: number): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('dnet-engine-')) continue;
+    try {
+      if (Number(readFileSync(join(tmpdir(), name, 'owner.pid'), 'utf8')) === pid) found.push(join(tmpdir(), name));
+    } catch { /* being removed */ }
+  }
+  return found;
+}

@@ -1,27 +1,15 @@
 // SIGINT mid-scenario through the backend API (the CLI variant is cli-sigint.test.ts):
 // the backend's own handler removes what the scenario created and exits 130.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCKER_BIN } from '../../src/backends/docker/host.js';
 import { spawnProcess } from '../../src/backends/docker/proc.js';
-import { noEngine } from './helpers.js';
+import { enginesOwnedBy, noEngine } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The private engines a process started (its current one and, maybe, a standby). */
-function engineOwnedBy(pid: number): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith('dnet-engine-')) continue;
-    try {
-      if (Number(readFileSync(join(tmpdir(), name, 'owner.pid'), 'utf8')) === pid) found.push(join(tmpdir(), name));
-    } catch { /* being removed */ }
-  }
-  return found;
-}
 
 describe.skipIf(noEngine)('SIGINT mid-scenario (backend API)', () => {
   let compiled = '';
@@ -59,7 +47,7 @@ describe.skipIf(noEngine)('SIGINT mid-scenario (backend API)', () => {
       await sleep(250);
       if (!output.includes('ready')) continue;
       // A private run may hold two engines (its current one and a standby): find the busy one.
-      const candidates = mode === 'private' ? engineOwnedBy(pid).map((root) => ({ ...env, DOCKER_HOST: `unix://${root}/docker.sock` })) : [env];
+      const candidates = mode === 'private' ? enginesOwnedBy(pid).map((root) => ({ ...env, DOCKER_HOST: `unix://${root}/docker.sock` })) : [env];
       for (const candidate of candidates) {
         const r = await spawnProcess(DOCKER_BIN, ['inspect', '-f', '{{.State.Running}}', 'h-sigint2-fg'], { env: candidate, timeoutMs: 5000 });
         if (r.stdout.trim() === 'true') {
@@ -69,7 +57,7 @@ describe.skipIf(noEngine)('SIGINT mid-scenario (backend API)', () => {
       }
     }
     expect(running, output).toBe(true);
-    const roots = mode === 'private' ? engineOwnedBy(pid) : [];
+    const roots = mode === 'private' ? enginesOwnedBy(pid) : [];
     const label = (await spawnProcess(DOCKER_BIN, ['inspect', '-f', '{{index .Config.Labels "dnet-test.run"}}', 'h-sigint2-a'], { env: dockerEnv })).stdout.trim();
 
     child.kill('SIGINT');
@@ -77,7 +65,7 @@ describe.skipIf(noEngine)('SIGINT mid-scenario (backend API)', () => {
 
     if (mode === 'private') {
       expect(roots.length).toBeGreaterThan(0);
-      for (const root of [...roots, ...engineOwnedBy(pid)]) {
+      for (const root of [...roots, ...enginesOwnedBy(pid)]) {
         expect(existsSync(root)).toBe(false);
         expect(spawnSync('pgrep', ['-f', root]).stdout.toString()).toBe('');
       }

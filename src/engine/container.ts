@@ -23,10 +23,16 @@ export interface Attachment {
   viaConnect: boolean;
   /** The live endpoint while the container runs. */
   endpoint: Endpoint | null;
+  /** Links held by this endpoint of a user network (`EndpointSettings.Links`, as given:
+   *  `db` or `db:alias`): the alias names the target for this container only, looked up
+   *  by name when asked (libnetwork CreateOptionAlias), so a missing or stopped target
+   *  is accepted. Legacy links (the default bridge) are ContainerConfig.links. */
+  links?: string[];
   /** Has had an endpoint at least once: inspect keeps NetworkID after stop, not before the first start (FACT 15). */
   everJoined?: boolean;
 }
 
+/** A legacy link (`--link` on the default bridge): /etc/hosts, environment, ps names. */
 export interface LinkSpec {
   targetId: string;
   alias: string;
@@ -49,6 +55,9 @@ export interface ContainerConfig {
   domainname: string;
   extraHosts: string[];
   dns: string[];
+  /** --dns-search and --dns-option (`.HostConfig.DnsSearch`, `DnsOptions`). */
+  dnsSearch: string[];
+  dnsOptions: string[];
   mode: NetMode;
   portRequests: PortRequestView[];
   exposed: Array<{ port: number; proto: Proto }>;
@@ -95,6 +104,15 @@ export class Container {
   /** The hostname inside: --hostname, else the short ID (FACT 5). */
   get hostname(): string {
     return this.config.hostname ?? this.id.slice(0, 12);
+  }
+
+  /** The names of the container's own /etc/hosts line: the FQDN (hostname plus
+   *  --domainname) and, when it has a dot, its first label too (libnetwork
+   *  sandbox.updateHostsFile: `h1.example.org h1`). */
+  get hostsNames(): string {
+    const fqdn = this.config.domainname ? `${this.hostname}.${this.config.domainname}` : this.hostname;
+    const dot = fqdn.indexOf('.');
+    return dot < 0 ? fqdn : `${fqdn} ${fqdn.slice(0, dot)}`;
   }
 
   /** The namespace it joined (--net=container:X) was torn down when X stopped: only `lo` is left (real engine, 20.10). */

@@ -77,6 +77,8 @@ export const ErrLinkNotRunning = (target: string, self: string, alias: string): 
   `Cannot link to a non running container: /${target} AS /${self}/${alias}`);
 export const ErrLinkNoContainer = (target: string): EngineError => daemonError('not-found',
   `could not get container for ${target}: No such container: ${target}`);
+export const ErrLinkNotDefault = (target: string): EngineError => daemonError('invalid',
+  `Cannot link to /${target}, as it does not belong to the default network`);
 export const ErrJoinNotRunning = (id: string): EngineError => daemonError('conflict', `cannot join network of a non running container: ${id}`);
 export const ErrConflictingOptions = (what: string): EngineError => daemonError('invalid', `conflicting options: ${what}`);
 export const ErrInvalidNetworkMode = (): EngineError => daemonError('invalid', 'Invalid network mode: invalid container format container:<name|id>');

@@ -9,6 +9,7 @@ import * as E from './errors.js';
 import { fail, ok, type EngineError, type Result } from './errors.js';
 import { macFromIp, shortId } from './ids.js';
 import type { Network } from './network.js';
+import { sortPortMap } from './ports.js';
 import { planProcess } from './process.js';
 
 /** Runs a one-shot command inside a running container; supplied by the CLI front (exec renderers). */
@@ -73,6 +74,14 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
     const target = ctrl.containerById(link.targetId);
     if (!target || !target.running) return failStart(ctrl, c, E.ErrLinkNotRunning(target?.name ?? link.targetId, c.name, link.alias));
   }
+  // Legacy links live on the default bridge: the target must be there (daemon
+  // buildSandboxOptions, isLinkable), checked when the sandbox is built.
+  for (const link of c.config.links) {
+    const target = ctrl.containerById(link.targetId);
+    if (target && !target.attachments.some((a) => a.networkId === ctrl.defaultBridge.id && a.endpoint !== null)) {
+      return failStart(ctrl, c, E.ErrLinkNotDefault(target.name));
+    }
+  }
   c.nextIfIndex = 0; // a new sandbox, with a new /etc/hosts
   c.hostsEndpoints = [];
   for (const a of c.attachments) {
@@ -84,7 +93,7 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
   // Ports are programmed on the endpoint that gives the container its external connectivity.
   const bridgeEp = c.gatewayEndpoint();
   if (bridgeEp && c.config.portRequests.length > 0) {
-    const granted = ctrl.ports.allocate(c.id, c.config.portRequests);
+    const granted = ctrl.ports.allocate(c.id, sortPortMap(c.config.portRequests));
     if (!granted.ok) {
       const conflict = 'conflict' in granted ? granted.conflict : null;
       if (!conflict) return failStart(ctrl, c, (granted as { error: EngineError }).error);
@@ -96,12 +105,10 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
       const list = c.bindings.get(key) ?? [];
       const ip = g.hostIp === '' ? '0.0.0.0' : g.hostIp;
       list.push({ hostIp: ip, hostPort: g.port });
+      // The IPv6 twin of a wildcard binding (`:::8080`) follows it (FACT 66, 72; real
+      // engine: `8081, :::8081, 8080, :::8080` for -p 8080:80 -p 8081:80).
+      if (ip === '0.0.0.0') list.push({ hostIp: '::', hostPort: g.port });
       c.bindings.set(key, list);
-    }
-    // The IPv6 twins of wildcard bindings (`:::8080`) follow the IPv4 ones (FACT 66, 72).
-    for (const [key, list] of c.bindings) {
-      const v6 = list.filter((b) => b.hostIp === '0.0.0.0').map((b) => ({ hostIp: '::', hostPort: b.hostPort }));
-      c.bindings.set(key, [...list, ...v6]);
     }
   }
   if (c.linkHosts.length === 0) writeLinks(ctrl, c);
@@ -143,7 +150,8 @@ function writeLinks(ctrl: Controller, c: Container): void {
   if (c.config.mode.kind === 'network') return;
   for (const link of c.config.links) {
     const target = ctrl.containerById(link.targetId);
-    const ip = target?.endpoints().find((ep) => ep.ip)?.ip;
+    // The target's address on the default bridge, where legacy links live.
+    const ip = target?.endpoints().find((ep) => ep.ip && ep.network === ctrl.defaultBridge)?.ip;
     if (!target || !ip) continue;
     const names = [link.alias, shortId(target.id)];
     if (link.alias !== target.name) names.push(target.name);
@@ -208,7 +216,7 @@ export function removeContainer(ctrl: Controller, c: Container, force: boolean):
 // ------------------------------------------------------------------ network connect/disconnect
 
 export function connectContainer(ctrl: Controller, network: Network | undefined, networkRef: string, c: Container,
-  opts: { aliases: string[]; ip: string | null }): Result<void> {
+  opts: { aliases: string[]; ip: string | null; links?: string[] }): Result<void> {
   const mode = c.config.mode;
   if (mode.kind === 'container') return fail(E.ErrSharedNamespaceConnect());
   if (mode.kind === 'host') {
@@ -223,7 +231,8 @@ export function connectContainer(ctrl: Controller, network: Network | undefined,
   if (network.config.isDefaultBridge && opts.aliases.length > 0) return fail(E.ErrAliasOnPredefinedConnect());
   if (c.attachments.some((a) => a.networkId === network.id)) return fail(E.ErrEndpointExists(c.name, network.name));
   if (opts.ip !== null && network.config.userSubnet === null) return fail(E.ErrIPWithoutUserSubnet());
-  const attachment: Attachment = { networkId: network.id, aliases: opts.aliases, requestedIp: opts.ip, viaConnect: true, endpoint: null };
+  const attachment: Attachment = { networkId: network.id, aliases: opts.aliases, requestedIp: opts.ip, viaConnect: true, endpoint: null,
+    ...(opts.links && opts.links.length > 0 && !network.config.predefined ? { links: opts.links } : {}) };
   if (c.running) {
     const joined = joinNetwork(ctrl, c, attachment, network);
     if (!joined.ok) return joined;

@@ -175,6 +175,8 @@ export interface ContainerView {
   sandbox: SandboxView | null;
   extraHosts: string[];
   dns: string[];
+  dnsSearch: string[];
+  dnsOptions: string[];
   logs: LogLine[];
   /** `.Mounts` (volumes and bind mounts, in the order asked); absent = none. */
   mounts?: MountView[];

@@ -61,6 +61,20 @@ export function parseExpose(spec: string): Array<{ port: number; proto: Proto }>
   return out;
 }
 
+/**
+ * The order the daemon programs a container's bindings in (go-connections nat.SortPortMap,
+ * called by buildCreateEndpointOptions): larger explicit host port first, then larger
+ * container port, tcp before udp. Random host ports are handed out in this order, so
+ * `-p 80 -p 443` gives 443 the first one; the bindings of one port are listed this way.
+ * Docker's comparison is not a strict order when an explicit host port meets a larger
+ * container port; this lexicographic reading agrees with it everywhere else.
+ */
+export function sortPortMap(requests: readonly PortRequestView[]): PortRequestView[] {
+  const hostPort = (r: PortRequestView): number => (r.hostPort === '' ? 0 : Number(r.hostPort));
+  return [...requests].sort((a, b) => hostPort(b) - hostPort(a) || b.containerPort - a.containerPort
+    || (a.proto === b.proto ? 0 : a.proto === 'tcp' ? -1 : b.proto === 'tcp' ? 1 : 0));
+}
+
 export type PortConflict = { kind: 'allocated' | 'bind-in-use'; hostIp: string; port: number };
 
 /** The daemon's host-port bookkeeping: docker-proxy bindings and host-mode listeners. */

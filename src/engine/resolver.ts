@@ -6,6 +6,7 @@ import type { Cause } from '../backends/backend.js';
 import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { isIPv4 } from './ipam.js';
+import type { Endpoint } from './network.js';
 import { namespaceOwner, sandboxView } from './sandbox.js';
 
 export type Source = { kind: 'host' } | { kind: 'container'; container: Container };
@@ -50,18 +51,28 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
   }
   const steps: string[] = [];
   if (owner.config.mode.kind !== 'host' && owner.usesEmbeddedDns) {
-    for (const ep of owner.routingOrder()) {
-      if (!ep.network.hasDns) continue;
-      const linked = linkOnNetwork(ctrl, owner, ep.network.id, name);
-      if (linked) {
-        steps.push(`'${name}' is ${c.name}'s link to ${linked.name}: ${linked.ip} on ${ep.network.name} (embedded DNS)`);
-        return { addresses: [linked.ip], via: 'embedded-dns', server: '127.0.0.11', steps };
+    const eps = owner.routingOrder().filter((ep) => ep.network.hasDns);
+    // libnetwork sandbox.ResolveName: for each (name, network) reading of the query,
+    // first the asker's link aliases, then the networks' own records (a name that is a
+    // link alias on an endpoint is not looked up in that network's records).
+    for (const { req, network } of readings(name)) {
+      const mine = network === null ? eps : eps.filter((ep) => ep.network.name === network);
+      for (const ep of mine) {
+        const linked = linkOnEndpoint(owner, ep, req);
+        if (linked) {
+          steps.push(`'${name}' is ${c.name}'s link to ${linked.name}: ${linked.ip} on ${ep.network.name} (embedded DNS)`);
+          return { addresses: [linked.ip], via: 'embedded-dns', server: '127.0.0.11', steps };
+        }
       }
-      const answers = ep.network.lookup(name).filter((e) => e.ip !== null).map((e) => e.ip as string);
-      if (answers.length > 0) {
-        answers.sort(compareIp);
-        steps.push(`resolved '${name}' to ${answers.join(', ')} via the embedded DNS (127.0.0.11) of ${ep.network.name}`);
-        return { addresses: answers, via: 'embedded-dns', server: '127.0.0.11', steps };
+      for (const ep of mine) {
+        if (linkTarget(owner, ep, req) !== null) continue;
+        const answers = ep.network.lookup(req).filter((e) => e.ip !== null).map((e) => e.ip as string);
+        if (answers.length > 0) {
+          answers.sort(compareIp);
+          const as = network === null ? '' : ` ('${req}' on network ${network})`;
+          steps.push(`resolved '${name}'${as} to ${answers.join(', ')} via the embedded DNS (127.0.0.11) of ${ep.network.name}`);
+          return { addresses: answers, via: 'embedded-dns', server: '127.0.0.11', steps };
+        }
       }
     }
     steps.push(`the embedded DNS (127.0.0.11) has no '${name}' on ${c.name}'s networks (${owner.endpoints().map((e) => e.network.name).join(', ') || 'none'})`);
@@ -85,15 +96,38 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
   return { addresses: [], via: owner.usesEmbeddedDns ? 'embedded-dns' : 'host-dns', server: owner.usesEmbeddedDns ? '127.0.0.11' : HOST.resolver, steps, cause };
 }
 
-/** A --link alias on a user network: the target's address there, for the linking container only. */
-function linkOnNetwork(ctrl: Controller, owner: Container, networkId: string, name: string): { name: string; ip: string } | null {
-  for (const link of owner.config.links) {
-    if (link.alias.toLowerCase() !== name.toLowerCase()) continue;
-    const target = ctrl.containerById(link.targetId);
-    const ep = target?.endpoints().find((e) => e.network.id === networkId && e.ip !== null);
-    if (target && ep?.ip) return { name: target.name, ip: ep.ip };
+/**
+ * The readings of a query the embedded DNS tries, in order: the whole name on every
+ * network, then `a.b.c` in network `d`, `a.b` in network `c.d`, `a` in `b.c.d`
+ * (libnetwork sandbox_dns.go: the embedded server owns the `NAME.NETWORK` domain).
+ */
+function readings(query: string): Array<{ req: string; network: string | null }> {
+  const name = query.endsWith('.') ? query.slice(0, -1) : query;
+  const out: Array<{ req: string; network: string | null }> = [{ req: name, network: null }];
+  for (let i = name.lastIndexOf('.'); i > 0; i = name.lastIndexOf('.', i - 1)) out.push({ req: name.slice(0, i), network: name.slice(i + 1) });
+  return out;
+}
+
+/** The target name a link of this endpoint gives `alias`, or null (`db` links as `db`). */
+function linkTarget(owner: Container, ep: Endpoint, alias: string): string | null {
+  const links = owner.attachments.find((a) => a.endpoint === ep)?.links;
+  if (!links) return null;
+  const wanted = alias.toLowerCase();
+  for (const link of links) {
+    const i = link.indexOf(':');
+    const [target, name] = i < 0 ? [link, link] : [link.slice(0, i), link.slice(i + 1)];
+    if (name.toLowerCase() === wanted) return target;
   }
   return null;
+}
+
+/** A link alias of this endpoint answers with its target's address on the same
+ *  network, looked up by name now (libnetwork: ep.aliases → n.ResolveName). */
+function linkOnEndpoint(owner: Container, ep: Endpoint, alias: string): { name: string; ip: string } | null {
+  const target = linkTarget(owner, ep, alias);
+  if (target === null) return null;
+  const found = ep.network.lookup(target).find((e) => e.ip !== null);
+  return found?.ip ? { name: target, ip: found.ip } : null;
 }
 
 function compareIp(a: string, b: string): number {

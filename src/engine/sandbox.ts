@@ -31,7 +31,7 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
   if (c.orphaned) return { key: shortId(c.id), hostname: uts.hostname, hostsFile: HOSTS_HEAD,
     resolvConf: HOST_RESOLV, interfaces: [LOOPBACK], routes: [] };
   if (owner.config.mode.kind === 'host') {
-    return { key: 'default', hostname: owner.config.hostname ?? HOST.hostname, hostsFile: HOST_HOSTS, resolvConf: HOST_RESOLV,
+    return { key: 'default', hostname: owner.config.hostname ?? HOST.hostname, hostsFile: HOST_HOSTS, resolvConf: resolvConf(owner),
       interfaces: hostInterfaces(ctrl), routes: [{ destination: 'default', via: HOST.gateway, device: 'eth0', source: null }] };
   }
   const interfaces: InterfaceView[] = [LOOPBACK];
@@ -48,7 +48,7 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
     interfaces.push({ name, index: ep.ifIndex, peerIndex: ep.ifIndex + 1, mac: ep.mac, ip: ep.ip!, prefixLen: subnet.prefix,
       broadcast: toIp(subnet.last), mtu: 1500, networkName: ep.network.name });
     routes.push({ destination: `${toIp(subnet.first)}/${subnet.prefix}`, via: null, device: name, source: ep.ip });
-    if (owner.hostsEndpoints.includes(ep.id)) own += `${ep.ip}\t${owner.hostname}\n`;
+    if (owner.hostsEndpoints.includes(ep.id)) own += `${ep.ip}\t${owner.hostsNames}\n`;
   });
   // The kernel lists the main table in address order (fib trie), not by interface.
   routes.sort((x, y) => (x.destination === 'default' ? -1 : y.destination === 'default' ? 1 : ipKey(x.destination) - ipKey(y.destination)));
@@ -59,10 +59,28 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
   const links = owner.linkHosts.map((l) => `${l.ip}\t${l.names.join(' ')}\n`).join('');
   const none = owner.config.mode.kind === 'none';
   // none mode: no own /etc/hosts line (FACT 82).
-  const resolvConf = owner.usesEmbeddedDns ? 'nameserver 127.0.0.11\noptions ndots:0\n'
-    : owner.config.dns.length > 0 ? owner.config.dns.map((d) => `nameserver ${d}\n`).join('') : HOST_RESOLV;
   return { key: shortId(owner.id),
-    hostname: owner.hostname, hostsFile: HOSTS_HEAD + extra + links + (none ? '' : own), resolvConf, interfaces, routes };
+    hostname: owner.hostname, hostsFile: HOSTS_HEAD + extra + links + (none ? '' : own), resolvConf: resolvConf(owner), interfaces, routes };
+}
+
+/**
+ * /etc/resolv.conf as libnetwork writes it (sandbox_dns.go setupDNS, rebuildDNS;
+ * resolvconf.Build): the host's file with the user's --dns-search, --dns and
+ * --dns-option in place of the host's lines, in the order search, nameserver, options.
+ * With the embedded DNS the only server is 127.0.0.11 (the --dns servers are asked
+ * behind it), and `ndots:0` follows the user's options unless they set ndots. A search
+ * list of only "." means none. (The host's own file has one nameserver and no search
+ * or options line, so nothing of it survives the user's flags.)
+ */
+function resolvConf(owner: Container): string {
+  const { dns, dnsSearch, dnsOptions } = owner.config;
+  const embedded = owner.usesEmbeddedDns && owner.config.mode.kind !== 'host';
+  const search = dnsSearch.join(' ').trim() === '.' ? [] : dnsSearch;
+  const servers = embedded ? ['127.0.0.11'] : dns.length > 0 ? dns : [HOST.resolver];
+  const options = embedded && !dnsOptions.some((o) => o.includes('ndots')) ? [...dnsOptions, 'ndots:0'] : dnsOptions;
+  return (search.length > 0 ? `search ${search.join(' ')}\n` : '')
+    + servers.map((s) => `nameserver ${s}\n`).join('')
+    + (options.length > 0 ? `options ${options.join(' ')}\n` : '');
 }
 
 function ipKey(cidr: string): number {

@@ -44,7 +44,7 @@ function endpointView(ctrl: Controller, c: Container, a: Container['attachments'
     macAddress: ep?.mac ?? '',
     aliases: userNet ? c.endpointAliases(a) : null,
     ipamConfig: a.requestedIp ? { ipv4Address: a.requestedIp } : a.viaConnect ? {} : null,
-    links: null,
+    links: a.links && a.links.length > 0 ? [...a.links] : null,
     driverOpts: a.viaConnect ? {} : null,
   };
 }
@@ -57,7 +57,8 @@ function portsView(c: Container): PublishedPortView[] {
     keys.set(key, v);
     return v;
   };
-  if (c.config.mode.kind === 'host' || c.config.mode.kind === 'container') return [];
+  // No endpoint of its own, nothing exposed or published (real engine: none mode too).
+  if (c.config.mode.kind === 'host' || c.config.mode.kind === 'container' || c.config.mode.kind === 'none') return [];
   // Running without a gateway endpoint (only --internal networks): Ports is {} (real engine).
   if (c.running && c.endpoints().some((ep) => ep.ip !== null) && !c.gatewayEndpoint()) return [];
   for (const e of c.config.exposed) add(e.port, e.proto);
@@ -89,7 +90,7 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
     networks: mode.kind === 'container' ? [] : c.attachments.map((a) => endpointView(ctrl, c, a)),
     ports: portsView(c), portRequests: cfg.portRequests, exposedPorts: cfg.exposed,
     links: linkNames.length > 0 ? linkNames : null, allNames, sandbox: sandboxView(ctrl, c), extraHosts: cfg.extraHosts,
-    dns: cfg.dns, logs: [...c.logs],
+    dns: cfg.dns, dnsSearch: cfg.dnsSearch, dnsOptions: cfg.dnsOptions, logs: [...c.logs],
     mounts: ctrl.volumes.mountsOf(c.id).map((m) => m.type === 'volume'
       ? { type: 'volume', name: m.name, source: `/var/lib/docker/volumes/${m.name}/_data`, destination: m.destination, readOnly: m.readOnly }
       : { type: 'bind', name: '', source: m.source, destination: m.destination, readOnly: m.readOnly }),

@@ -65,6 +65,8 @@ export function container(over: Partial<ContainerView>): ContainerView {
     sandbox: { key: 'e048b0ed54d2', hostname: B1_ID.slice(0, 12), hostsFile: '', resolvConf: '', interfaces: [], routes: [] },
     extraHosts: [],
     dns: [],
+    dnsSearch: [],
+    dnsOptions: [],
     logs: [],
     ...over,
   };

@@ -60,6 +60,13 @@ describe('docker run errors', () => {
       stderr: `docker: Error response from daemon: conflicting options: port exposing and the container type network mode.${runHelp}` },
     { setup: ['run -d --name db busybox sleep 3600'], cmd: 'run -d --net=container:db --link db:db nginx', exitCode: 125,
       stderr: `docker: links are only supported for user-defined networks.${runHelp}` },
+    ...['host', 'none'].map((mode) => ({ setup: ['run -d --name db busybox sleep 3600'], cmd: `run -d --name l${mode} --net=${mode} --link db:db nginx`,
+      exitCode: 125, stderr: `docker: links are only supported for user-defined networks.${runHelp}`, states: { [`l${mode}`]: 'removed' } })),
+    { setup: ['network create mynet', `run -d --name t1 --net mynet ${S}`], cmd: `run -d --name lk --link t1:x ${S}`, exitCode: 125,
+      stdout: /^[0-9a-f]{64}\n$/, states: { lk: 'created' },
+      stderr: `docker: Error response from daemon: Cannot link to /t1, as it does not belong to the default network.${runHelp}` },
+    { setup: ['network create mynet'], cmd: `run -d --name lu --net mynet --link nosuch:x ${S}`, exitCode: 0, stdout: /^[0-9a-f]{64}\n$/,
+      states: { lu: 'running' } },
     { cmd: 'run -d --name c12 --net=container:nosuch nginx', exitCode: 125, states: { c12: 'created' },
       stderr: `docker: Error response from daemon: No such container: nosuch.${runHelp}` },
     { cmd: 'run -d --net=container: nginx', exitCode: 125,
@@ -137,6 +144,33 @@ describe('ports (FACTS 66–72)', () => {
     expect(w.docker('port a3 80').stdout).toBe('0.0.0.0:32770\n:::32770\n');
     expect(w.docker('port a4 80').stdout).toBe('127.0.0.1:32768\n');
     expect(w.docker('port my').stdout).toContain('3306/tcp -> 0.0.0.0:');
+  });
+
+  // go-connections nat.SortPortMap: explicit host port desc, container port desc, tcp first;
+  // random ports are handed out in that order, a counter per protocol (real engine, 20.10).
+  const order: Array<[string, Record<string, string>]> = [
+    ['-p 80 -p 443', { '80/tcp': '32769', '443/tcp': '32768' }],
+    ['-p 53/udp -p 53 -p 54', { '54/tcp': '32768', '53/tcp': '32769', '53/udp': '32768' }],
+    ['--expose 9000 --expose 9001-9002 -P', { '9002/tcp': '32768', '9001/tcp': '32769', '9000/tcp': '32770' }],
+    ['-p 7000:90 -p 91 -p 92', { '90/tcp': '7000', '92/tcp': '32768', '91/tcp': '32769' }],
+  ];
+  it.each(order)('random host ports for %s', (opts, want) => {
+    const w = new World();
+    w.setup(`run -d --name pp ${opts} busybox sleep 3600`);
+    for (const [port, hostPort] of Object.entries(want)) expect(w.docker(`port pp ${port}`).stdout, port).toContain(`0.0.0.0:${hostPort}\n`);
+  });
+
+  it('the bindings of one port: larger host port first, each IPv4 binding followed by its IPv6 twin', () => {
+    const w = new World();
+    w.setup('run -d --name twice -p 8080:80 -p 8081:80 nginx');
+    expect(w.docker('port twice 80').stdout).toBe('0.0.0.0:8081\n:::8081\n0.0.0.0:8080\n:::8080\n');
+  });
+
+  it('none mode has no ports, even with -p', () => {
+    const w = new World();
+    w.setup('run -d --name iso --net none -p 8080:80 nginx');
+    expect(w.docker("inspect -f '{{json .NetworkSettings.Ports}}' iso").stdout).toBe('{}\n');
+    expect(w.docker("ps --format '[{{.Ports}}]'").stdout).toBe('[]\n');
   });
 });
 

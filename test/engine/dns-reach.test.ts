@@ -165,3 +165,73 @@ describe('links on a user-defined network', () => {
     expect(w.docker('exec cli cat /etc/hosts').stdout).not.toContain('db');
   });
 });
+
+describe('NAME.NETWORK readings (libnetwork sandbox.ResolveName)', () => {
+  const w = new World();
+  w.setup('network create my.net', 'network create other', RUN('web', '--net my.net --network-alias svc'),
+    RUN('client', '--net my.net'), RUN('stranger', '--net other'), RUN('db', '--net other'));
+  w.setup('network connect other client');
+  const cases: Array<[string, string, string[]]> = [
+    ['client', 'web.my.net', ['172.18.0.2']],
+    ['client', 'svc.my.net', ['172.18.0.2']],
+    ['client', 'web.', ['172.18.0.2']],
+    ['client', 'db.other', ['172.19.0.3']],
+    ['client', 'web.other', []],
+    ['stranger', 'web.my.net', []],
+    ['stranger', 'db.other', ['172.19.0.3']],
+  ];
+  it.each(cases)('from %s, %s resolves to %j', (from, name, want) => {
+    expect(resolve(w, from, name)).toEqual(want);
+  });
+});
+
+describe('endpoint links on user networks are names looked up when asked', () => {
+  const w = new World();
+  w.setup('network create mynet', RUN('db', '--net mynet'), RUN('app', '--net mynet --link db:database --link nosuch:ghost'),
+    RUN('plain'), RUN('other', '--net mynet'));
+  w.setup('network connect --link db:store mynet plain');
+  const cases: Array<[string, string, string[]]> = [
+    ['app', 'database', ['172.18.0.2']],
+    ['app', 'ghost', []],
+    ['plain', 'store', ['172.18.0.2']],
+    ['other', 'database', []],
+    ['other', 'store', []],
+  ];
+  it.each(cases)('from %s, %s resolves to %j', (from, name, want) => {
+    expect(resolve(w, from, name)).toEqual(want);
+  });
+
+  it('Links are the endpoint settings, as given; HostConfig.Links stays null', () => {
+    expect(w.docker("inspect -f '{{json .NetworkSettings.Networks.mynet.Links}} {{json .HostConfig.Links}}' app").stdout)
+      .toBe('["db:database","nosuch:ghost"] null\n');
+  });
+
+  it('a renamed target no longer answers for the link; a new container of that name does', () => {
+    w.setup('rename db db2');
+    expect(resolve(w, 'app', 'database')).toEqual([]);
+    w.setup(RUN('db', '--net mynet'));
+    expect(resolve(w, 'app', 'database')).toEqual(['172.18.0.6']);
+  });
+});
+
+describe('resolv.conf from --dns, --dns-search and --dns-option (sandbox_dns.go)', () => {
+  const w = new World();
+  w.setup('network create mynet');
+  const cases: Array<[string, string]> = [
+    ['', 'nameserver 10.255.255.53\n'],
+    ['--dns-search a.com --dns-search b.org', 'search a.com b.org\nnameserver 10.255.255.53\n'],
+    ['--dns 10.1.1.1 --dns-option ndots:3', 'nameserver 10.1.1.1\noptions ndots:3\n'],
+    ['--dns-search .', 'nameserver 10.255.255.53\n'],
+    ['--net mynet', 'nameserver 127.0.0.11\noptions ndots:0\n'],
+    ['--net mynet --dns 10.9.9.9 --dns-search a.com', 'search a.com\nnameserver 127.0.0.11\noptions ndots:0\n'],
+    ['--net mynet --dns-option timeout:3', 'nameserver 127.0.0.11\noptions timeout:3 ndots:0\n'],
+    ['--net mynet --dns-option ndots:2', 'nameserver 127.0.0.11\noptions ndots:2\n'],
+    ['--net host --dns-search example.com', 'search example.com\nnameserver 10.255.255.53\n'],
+  ];
+  let n = 0;
+  it.each(cases)('run %s → %j', (opts, want) => {
+    const name = `rc${n++}`;
+    w.setup(RUN(name, opts));
+    expect(w.docker(`exec ${name} cat /etc/resolv.conf`).stdout).toBe(want);
+  });
+});

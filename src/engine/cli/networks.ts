@@ -63,7 +63,7 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
       const ip = flagString(f, 'ip') ?? null;
       if (ip !== null && !isIPv4(ip)) return daemonFailure(E.ErrInvalidIPv4(ip));
       const r = inv.spec.path[1] === 'connect'
-        ? connectContainer(ctrl, network, netRef, c, { aliases: flagList(f, 'alias'), ip })
+        ? connectContainer(ctrl, network, netRef, c, { aliases: flagList(f, 'alias'), ip, links: flagList(f, 'link') })
         : disconnectContainer(ctrl, network, netRef, c);
       return r.ok ? done() : daemonFailure(r.error);
     }

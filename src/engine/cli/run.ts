@@ -83,10 +83,14 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     if (links.length > 0) return { error: E.ErrLinksOnlyUserDefined() };
   }
   if (mode.kind === 'host' && mac !== null) return { error: E.ErrConflictingOptions('mac-address and the network mode') };
+  // Host and none mode have no endpoint to hold a link: the client refuses (real engine, 20.10).
+  if ((mode.kind === 'host' || mode.kind === 'none') && links.length > 0) return { error: E.ErrLinksOnlyUserDefined() };
   if (aliases.length > 0 && explicitNonUser) return { error: E.ErrAliasOnDefault() };
   if (mode.kind === 'host' && ports.length > 0) warnings.push('WARNING: Published ports are discarded when using host network mode\n');
+  // On a user network the client moves --link into the endpoint's settings, and the
+  // daemon registers no legacy link (registerLinks skips user networks): no check here.
   const linkSpecs: LinkSpec[] = [];
-  for (const l of links) {
+  for (const l of mode.kind === 'network' ? [] : links) {
     const [target, alias = target] = l.split(':');
     const c = ctrl.findContainer(target);
     if (!c) return { error: E.ErrLinkNoContainer(target) };
@@ -113,11 +117,11 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     workdir: flagString(f, 'workdir') ?? image?.workdir ?? '', user: flagString(f, 'user') ?? '',
     tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'),
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
-    extraHosts, dns, mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
+    extraHosts, dns, dnsSearch: flagList(f, 'dns-search'), dnsOptions: flagList(f, 'dns-option'), mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
   };
   const attachments: Attachment[] = [];
   const attach = (networkId: string, requestedIp: string | null, al: string[]): void => {
-    attachments.push({ networkId, aliases: al, requestedIp, viaConnect: false, endpoint: null });
+    attachments.push({ networkId, aliases: al, requestedIp, viaConnect: false, endpoint: null, ...(mode.kind === 'network' && links.length > 0 ? { links } : {}) });
   };
   // --ip and --net-alias on the implicit default bridge are ignored by the 20.10 client (FACTS 30, 49).
   if (mode.kind === 'bridge') attach(ctrl.defaultBridge.id, mode.explicit ? ip : null, []);

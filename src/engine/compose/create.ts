@@ -35,6 +35,28 @@ function networkMode(cx: ComposeContext, s: ServiceModel): Result<NetMode> {
   return ok({ kind: 'network', name: mode });
 }
 
+/**
+ * `links:` as Compose v1 sends them in each network's endpoint settings
+ * (service.py `_get_links`, docker-py `normalize_links`): for every container of a
+ * linked service, the link alias, the container name and the name without the project
+ * (`db_1`), as `container:alias` strings sorted by container then alias.
+ */
+function endpointLinks(cx: ComposeContext, s: ServiceModel): string[] {
+  const links = new Map<string, string>(); // alias → container name
+  for (const l of s.links) {
+    const [service, alias] = l.split(':');
+    for (const c of projectContainers(cx, service)) {
+      const n = c.config.labels['com.docker.compose.container-number'] ?? '1';
+      links.set(alias || service, c.name);
+      links.set(c.name, c.name);
+      links.set([service, n].join(cx.naming.separator), c.name);
+    }
+  }
+  return [...links].map(([alias, name]) => [name, alias] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
+    .map(([name, alias]) => `${name}:${alias}`);
+}
+
 export const defaultNetwork = () => ({ key: 'default', name: null, driver: 'bridge', driverOpts: {}, ipam: [], internal: false,
   external: false, attachable: false, labels: {} });
 
@@ -85,8 +107,10 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
   for (const e of image.expose) expose(Number(e.split('/')[0]), (e.split('/')[1] ?? 'tcp') as Proto);
   for (const e of s.expose) for (const x of parseExpose(e) ?? []) expose(x.port, x.proto);
   for (const p of ports) expose(p.containerPort, p.proto);
+  // Legacy links only where the container is on the default bridge; on the project's
+  // networks the links are endpoint settings (endpointLinks).
   const links: LinkSpec[] = [];
-  for (const l of s.links) {
+  for (const l of mode.value.kind === 'bridge' ? s.links : []) {
     const [service, alias = service] = l.split(':');
     const target = projectContainers(cx, service)[0] ?? ctrl.findContainer(service);
     if (target) links.push({ targetId: target.id, alias });
@@ -96,15 +120,17 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
     cmd: s.command ?? (s.entrypoint ? [] : image.cmd), entrypoint: s.entrypoint ?? image.entrypoint,
     env: withEnv(image.env, s.environment), labels: containerLabels(cx, s, n),
     workdir: s.workingDir ?? image.workdir, user: '', tty: s.tty, openStdin: s.stdinOpen, autoRemove: false, restart: 'no',
-    hostname: s.hostname, domainname: '', extraHosts: s.extraHosts, dns: s.dns, mode: mode.value,
+    hostname: s.hostname, domainname: s.domainname, extraHosts: s.extraHosts, dns: s.dns, dnsSearch: s.dnsSearch, dnsOptions: s.dnsOptions,
+    mode: mode.value,
     portRequests: mode.value.kind === 'host' || mode.value.kind === 'container' ? [] : ports, exposed, links, macAddress: null,
   };
   const created = ctrl.createContainer(name, config);
   if (!created.ok) return created;
   const c = created.value;
   const attachments: Attachment[] = [];
+  const epLinks = mode.value.kind === 'network' ? endpointLinks(cx, s) : [];
   const attach = (networkId: string, aliases: string[], ip: string | null, viaConnect: boolean): void => {
-    attachments.push({ networkId, aliases, requestedIp: ip, viaConnect, endpoint: null });
+    attachments.push({ networkId, aliases, requestedIp: ip, viaConnect, endpoint: null, ...(epLinks.length > 0 ? { links: epLinks } : {}) });
   };
   if (mode.value.kind === 'bridge') attach(ctrl.defaultBridge.id, [], null, false);
   else if (mode.value.kind === 'host') attach(ctrl.hostNetwork.id, [], null, false);

@@ -41,6 +41,9 @@ export interface ServiceModel {
   tty: boolean;
   stdinOpen: boolean;
   dns: string[];
+  dnsSearch: string[];
+  dnsOptions: string[];
+  domainname: string;
   /** `scale:` / `deploy.replicas` (default 1). */
   scale: number;
   /** The service's definition as written (for the config-hash label). */

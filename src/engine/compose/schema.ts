@@ -112,6 +112,8 @@ function networkModel(key: string, v: unknown, type: TypeCheck): NetworkModel {
   };
 }
 
+/** `dns: 8.8.8.8` or `dns: [8.8.8.8, …]`: compose takes a string or a list. */
+const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
 const words = (v: unknown): string[] | null => (v === undefined || v === null ? null : Array.isArray(v) ? v.map(String) : splitWords(String(v)));
 
 function volumeOf(v: unknown): ServiceVolume {
@@ -180,7 +182,8 @@ function serviceModel(name: string, s: Obj, type: TypeCheck, invalid: (text: str
     labels: labelsOf(s.labels),
     workingDir: typeof s.working_dir === 'string' ? s.working_dir : null,
     tty: s.tty === true, stdinOpen: s.stdin_open === true,
-    dns: Array.isArray(s.dns) ? s.dns.map(String) : typeof s.dns === 'string' ? [s.dns] : [],
+    dns: stringList(s.dns), dnsSearch: stringList(s.dns_search), dnsOptions: stringList(s.dns_opt),
+    domainname: typeof s.domainname === 'string' ? s.domainname : '',
     scale: typeof s.scale === 'number' ? s.scale : typeof deploy.replicas === 'number' ? deploy.replicas : 1,
     raw: s,
   };

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { COMPOSETEST, sim } from './helpers.js';
 
+/** Ends each stderr line as Compose 1.29 does without a terminal: progress lines
+ *  (`NAME ... done`) with CRLF, log lines with LF; the last element is what follows the last newline. */
+const withEol = (line: string, i: number, all: string[]): string => (i === all.length - 1 ? line : `${line}${line.includes(' ... ') ? '\r\n' : '\n'}`);
+
 describe('docker-compose (v1)', () => {
   it('brings a project up as FACT 105 shows: network, container names, stderr progress', () => {
     const s = sim({ 'docker-compose.yml': COMPOSETEST });
@@ -16,7 +20,7 @@ describe('docker-compose (v1)', () => {
       'Creating app1                ... done',
       'Creating composetest_mysql_1 ... done',
       '',
-    ].join('\n'));
+    ].map(withEol).join(''));
     expect(s.ctrl.findContainer('composetest_mysql_1')?.running).toBe(true);
   });
 
@@ -63,7 +67,7 @@ describe('docker-compose (v1)', () => {
     expect(s.compose('up', '-d', '--scale', 'web=1').stderr).toContain('Stopping and removing composescale_web_3 ... done');
     expect(s.ctrl.findContainer('composescale_web_2')).toBeUndefined();
     expect(s.docker('exec', 'composescale_client_1', 'nslookup', 'web').stdout).toContain(`Address: ${ips[0]}`);
-    expect(s.compose('restart', 'web').stderr).toBe('Restarting composescale_web_1 ... \nRestarting composescale_web_1 ... done\n');
+    expect(s.compose('restart', 'web').stderr).toBe('Restarting composescale_web_1 ... \r\nRestarting composescale_web_1 ... done\r\n');
   });
 
   it('tears a project down as FACT 108 shows, and tolerates a missing network (FACT 112)', () => {
@@ -71,7 +75,7 @@ describe('docker-compose (v1)', () => {
     s.compose('up', '-d');
     const r = s.compose('down');
     expect(r.exitCode).toBe(0);
-    expect(r.stderr).toContain('Stopping composetest_mysql_1 ... done\nStopping app1                ... done\n');
+    expect(r.stderr).toContain('Stopping composetest_mysql_1 ... done\r\nStopping app1                ... done\r\n');
     expect(r.stderr).toMatch(/Removing network composetest_default\n$/);
     expect(s.ctrl.containers()).toEqual([]);
     expect(s.docker('network', 'ls', '-q').stdout.trim().split('\n')).toHaveLength(3);
@@ -96,19 +100,19 @@ describe('docker-compose (v1)', () => {
     // Told under the container's line, then again per service after the batch (as recorded).
     expect(r.stderr).toBe(['Creating network "second_default" with the default driver', 'Creating app1 ... ', 'Creating second_mysql_1 ... ',
       'Creating app1           ... error', '', `ERROR: for app1  ${conflict}`, 'Creating second_mysql_1 ... done', '',
-      `ERROR: for app1  ${conflict}`, 'Encountered errors while bringing up the project.', ''].join('\n'));
+      `ERROR: for app1  ${conflict}`, 'Encountered errors while bringing up the project.', ''].map(withEol).join(''));
     expect(s.ctrl.findContainer('second_mysql_1')?.running).toBe(true);
   });
 
   it('starts services after what they depend on, in batches', () => {
     const s = sim({ 'docker-compose.yml': 'services:\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: busybox\n    command: sleep 600\n' }, '/t/hcproj');
     const r = s.compose('up', '-d');
-    expect(r.stderr).toBe('Creating network "hcproj_default" with the default driver\nCreating hcproj_db_1 ... \nCreating hcproj_db_1 ... done\n'
-      + 'Creating hcproj_web_1 ... \nCreating hcproj_web_1 ... done\n');
+    expect(r.stderr).toBe('Creating network "hcproj_default" with the default driver\nCreating hcproj_db_1 ... \r\nCreating hcproj_db_1 ... done\r\n'
+      + 'Creating hcproj_web_1 ... \r\nCreating hcproj_web_1 ... done\r\n');
     expect(s.ctrl.findContainer('hcproj_db_1')!.endpoints()[0].ip).toBe('172.18.0.2');
     expect(s.compose('up', '-d').stderr).toBe('hcproj_db_1 is up-to-date\nhcproj_web_1 is up-to-date\n');
     s.compose('stop');
-    expect(s.compose('start').stderr).toBe('Starting db  ... \nStarting web ... \nStarting db  ... done\nStarting web ... done\n');
+    expect(s.compose('start').stderr).toBe('Starting db  ... \r\nStarting web ... \r\nStarting db  ... done\r\nStarting web ... done\r\n');
   });
 
   it('applies a declared network with ipam, aliases and a fixed address', () => {
@@ -164,7 +168,7 @@ describe('exec, port and rm', () => {
     expect(s.compose('rm', '-f').stderr).toBe('No stopped containers\n');
     s.compose('stop', 'mysql');
     const rm = s.compose('rm', '-f');
-    expect([rm.stdout, rm.stderr]).toEqual(['Going to remove composetest_mysql_1\n', 'Removing composetest_mysql_1 ... \nRemoving composetest_mysql_1 ... done\n']);
+    expect([rm.stdout, rm.stderr]).toEqual(['Going to remove composetest_mysql_1\n', 'Removing composetest_mysql_1 ... \r\nRemoving composetest_mysql_1 ... done\r\n']);
     expect(s.ctrl.findContainer('composetest_mysql_1')).toBeUndefined();
   });
 });

@@ -26,6 +26,12 @@ export class Progress {
     this.text += `${s}\n`;
   }
 
+  /** A v1 progress line (`NAME ... done`) ends in CRLF when stderr is not a terminal
+   *  (compose/parallel.py `_write_noansi`; real engine's docker-compose 1.29). */
+  private progressLine(s: string): void {
+    this.text += `${s}\r\n`;
+  }
+
   networkCreated(name: string, driver: string | null): void {
     if (this.flavour === 'v1') this.line(`Creating network "${name}" with ${driver === null ? 'the default driver' : `driver "${driver}"`}`);
     else this.line(` Network ${name}  Creating\n Network ${name}  Created`);
@@ -61,11 +67,11 @@ export class Progress {
     let sofar = 0;
     for (const it of items) {
       sofar = Math.max(sofar, it.name.length);
-      this.line(`${verb} ${it.name.padEnd(verb === 'Creating' ? sofar : width)} ... `);
+      this.progressLine(`${verb} ${it.name.padEnd(verb === 'Creating' ? sofar : width)} ... `);
     }
     // A failure is told twice: under its line (by container), and after the batch (by service), FACT 110.
     for (const it of items) {
-      this.line(`${verb} ${it.name.padEnd(width)} ... ${it.error === null ? 'done' : 'error'}`);
+      this.progressLine(`${verb} ${it.name.padEnd(width)} ... ${it.error === null ? 'done' : 'error'}`);
       if (it.error !== null) this.line(`\nERROR: for ${it.name}  ${it.error}`);
     }
     for (const it of items) if (it.error !== null) this.line(`\nERROR: for ${it.service ?? it.name}  ${it.error}`);

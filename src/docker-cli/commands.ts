@@ -69,6 +69,10 @@ const composeCommands: Array<{ name: string; usage: string; flags: FlagSpec[]; m
   { name: 'exec', usage: 'exec [options] SERVICE COMMAND [ARGS...]', min: 2, stop: true, flags: [
     bool('detach', 'd'), bool('no-TTY', 'T'), list('env', 'e'), str('workdir', 'w'), str('user', 'u'),
     str('index'), bool('privileged')] },
+  { name: 'run', usage: 'run [options] [-v VOLUME...] [-p PORT...] [-e KEY=VAL...] [-l KEY=VALUE...] SERVICE [COMMAND] [ARGS...]', min: 1, stop: true, flags: [
+    bool('detach', 'd'), str('name'), str('entrypoint'), list('env', 'e'), list('label', 'l'), str('user', 'u'),
+    bool('no-deps'), bool('rm'), list('publish', 'p'), bool('service-ports'), bool('use-aliases'), list('volume', 'v'),
+    bool('no-TTY', 'T'), str('workdir', 'w')] },
   { name: 'top', usage: 'top [SERVICE...]', min: 0, flags: [] },
   { name: 'version', usage: 'version', min: 0, max: 0, flags: [bool('short')] },
 ];

@@ -194,3 +194,38 @@ describe('docker compose (v2)', () => {
     expect(s.docker('compose', 'down').stderr).toContain(' Network myshop_default  Removed\n');
   });
 });
+
+describe('docker-compose run', () => {
+  const FILE = 'services:\n  web:\n    image: nginx\n  cache:\n    image: busybox\n    command: sleep 3600\n    depends_on: [web]\n';
+
+  it('brings the dependencies up, then runs the command in a one-off container and prints its output', () => {
+    const s = sim({ 'docker-compose.yml': FILE }, '/t/cr');
+    const r = s.compose('run', '--rm', 'cache', 'echo', 'hello');
+    expect(r).toEqual({ stdout: 'hello\n', exitCode: 0, stderr: 'Creating network "cr_default" with the default driver\n'
+      + 'Creating cr_web_1 ... \r\nCreating cr_web_1 ... done\r\nCreating cr_cache_run ... \r\nCreating cr_cache_run ... done\r\n' });
+    expect(s.ctrl.containers().map((c) => c.name)).toEqual(['cr_web_1']);
+  });
+
+  it('names a detached one-off `<project>_<service>_run_<12 hex>`, the same on every run, and gives it no service alias', () => {
+    const names = [0, 1].map(() => {
+      const s = sim({ 'docker-compose.yml': FILE }, '/t/cr');
+      s.compose('up', '-d');
+      const r = s.compose('run', '-d', 'cache');
+      expect(r.exitCode).toBe(0);
+      const oneOff = s.ctrl.findContainer(r.stdout.trim())!;
+      expect(s.docker('inspect', '-f', '{{json .NetworkSettings.Networks.cr_default.Aliases}}', oneOff.name).stdout).toBe(`["${oneOff.id.slice(0, 12)}"]\n`);
+      expect(s.compose('ps', '--services').stdout).toBe('web\ncache\n');
+      s.compose('down');
+      expect(s.ctrl.findContainer(oneOff.name)).toBeUndefined();
+      return r.stdout;
+    });
+    expect(names[0]).toMatch(/^cr_cache_run_[0-9a-f]{12}\n$/);
+    expect(names[1]).toBe(names[0]);
+  });
+
+  it('returns the command exit code, and names an unknown service', () => {
+    const s = sim({ 'docker-compose.yml': FILE }, '/t/cr');
+    expect(s.compose('run', '--rm', '--no-deps', 'cache', 'false').exitCode).toBe(1);
+    expect(s.compose('run', 'nosuch')).toEqual({ stdout: '', stderr: 'No such service: nosuch\n', exitCode: 1 });
+  });
+});

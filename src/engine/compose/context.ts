@@ -28,10 +28,15 @@ export const LABEL = {
   version: 'com.docker.compose.version',
 } as const;
 
-/** The project's containers (of one service, if given), by container number. */
+export const isOneOff = (c: Container): boolean => c.config.labels['com.docker.compose.oneoff'] === 'True';
+
+/** The project's containers (of one service, if given), by container number. A
+ *  service's containers do not include its one-off `run` containers; the project's do
+ *  (`down` removes them too). */
 export function projectContainers(cx: ComposeContext, service?: string): Container[] {
   return cx.ctrl.containers()
-    .filter((c) => c.config.labels[LABEL.project] === cx.naming.project && (service === undefined || c.config.labels[LABEL.service] === service))
+    .filter((c) => c.config.labels[LABEL.project] === cx.naming.project
+      && (service === undefined || (c.config.labels[LABEL.service] === service && !isOneOff(c))))
     .sort((a, b) => Number(a.config.labels[LABEL.number]) - Number(b.config.labels[LABEL.number]) || a.seq - b.seq);
 }
 

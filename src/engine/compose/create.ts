@@ -87,7 +87,14 @@ function mounts(cx: ComposeContext, s: ServiceModel): MountRequest[] {
 }
 
 /** Creates replica `n` of a service (state Created); the error is the daemon's message. */
-export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, name: string): Result<Container> {
+/** `oneOff`: a `run` container (label oneoff True; no service alias unless `serviceAlias`). */
+export interface ReplicaOptions {
+  oneOff?: boolean;
+  serviceAlias?: boolean;
+  autoRemove?: boolean;
+}
+
+export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, name: string, opts: ReplicaOptions = {}): Result<Container> {
   const ctrl = cx.ctrl;
   const imageRef = serviceImage(cx, s);
   const image = ctrl.images.find(imageRef);
@@ -118,8 +125,8 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
   const config: ContainerConfig = {
     imageRef, image,
     cmd: s.command ?? (s.entrypoint ? [] : image.cmd), entrypoint: s.entrypoint ?? image.entrypoint,
-    env: withEnv(image.env, s.environment), labels: containerLabels(cx, s, n),
-    workdir: s.workingDir ?? image.workdir, user: '', tty: s.tty, openStdin: s.stdinOpen, autoRemove: false, restart: 'no',
+    env: withEnv(image.env, s.environment), labels: { ...containerLabels(cx, s, n), ...(opts.oneOff ? { 'com.docker.compose.oneoff': 'True' } : {}) },
+    workdir: s.workingDir ?? image.workdir, user: '', tty: s.tty, openStdin: s.stdinOpen, autoRemove: opts.autoRemove ?? false, restart: 'no',
     hostname: s.hostname, domainname: s.domainname, extraHosts: s.extraHosts, dns: s.dns, dnsSearch: s.dnsSearch, dnsOptions: s.dnsOptions,
     mode: mode.value,
     portRequests: mode.value.kind === 'host' || mode.value.kind === 'container' ? [] : ports, exposed, links, macAddress: null,
@@ -139,7 +146,8 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
     s.networks.forEach((sn, i) => {
       const model = cx.project.networks.get(sn.key) ?? defaultNetwork();
       const network = ctrl.findNetwork(cx.naming.network(model));
-      if (network) attach(network.id, [s.name, ...sn.aliases], sn.ipv4, i > 0);
+      const aliases = opts.oneOff && !opts.serviceAlias ? [] : [s.name, ...sn.aliases];
+      if (network) attach(network.id, aliases, sn.ipv4, i > 0);
     });
     if (s.networkMode !== null && attachments.length === 0) {
       const network = ctrl.findNetwork(s.networkMode);

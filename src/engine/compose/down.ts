@@ -3,7 +3,7 @@
 // is "not found", exit 0) and, with -v, its named volumes.
 import type { CommandResult } from '../../backends/backend.js';
 import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
-import { projectContainers, startOrder, LABEL, type ComposeContext } from './context.js';
+import { isOneOff, projectContainers, startOrder, LABEL, type ComposeContext } from './context.js';
 import { defaultNetwork } from './create.js';
 import { Progress } from './progress.js';
 
@@ -90,7 +90,7 @@ export function composeStart(cx: ComposeContext, services: string[]): CommandRes
 /** `restart`: every container of the project (or of the services named), running or not. */
 export function composeRestart(cx: ComposeContext, services: string[]): CommandResult {
   const p = new Progress(cx.naming.flavour);
-  const items = projectContainers(cx).filter((c) => services.length === 0 || services.includes(c.config.labels[LABEL.service])).map((c) => {
+  const items = projectContainers(cx).filter((c) => !isOneOff(c) && (services.length === 0 || services.includes(c.config.labels[LABEL.service]))).map((c) => {
     stopContainer(cx.ctrl, c);
     const r = startContainer(cx.ctrl, c, cx.runOneShot);
     return { name: c.name, error: r.ok ? null : r.error.message };

@@ -19,6 +19,7 @@ import { composeDown, composeRestart, composeStart, composeStop } from './down.j
 import { loadComposeFile } from './file.js';
 import { Naming, projectName, type Flavour, COMPOSE_VERSION } from './naming.js';
 import { composePs } from './ps.js';
+import { composeRun } from './run.js';
 import { checkProject } from './schema.js';
 import { composeExec, composePort, composeRm } from './service-commands.js';
 import { composeUp } from './up.js';
@@ -67,6 +68,8 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
       return composeRestart(cx, inv.args);
     case 'exec':
       return composeExec(cx, inv);
+    case 'run':
+      return composeRun(cx, inv);
     case 'port':
       return composePort(cx, inv);
     case 'rm':

@@ -23,7 +23,7 @@ export interface UpOptions {
 const result = (p: Progress, exitCode: number, stdout = ''): CommandResult => ({ stdout, stderr: p.text, exitCode });
 
 /** Creates the project's networks the services use (or checks the external ones exist). */
-function networks(cx: ComposeContext, services: ServiceModel[], p: Progress): string | null {
+export function ensureNetworks(cx: ComposeContext, services: ServiceModel[], p: Progress): string | null {
   const keys = new Set(services.filter((s) => s.networkMode === null).flatMap((s) => s.networks.map((n) => n.key)));
   for (const key of keys) {
     const model = cx.project.networks.get(key) ?? defaultNetwork();
@@ -92,7 +92,7 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
   for (const [name] of o.scale) if (!cx.project.services.some((s) => s.name === name)) return { stdout: '', stderr: `No such service: ${name}\n`, exitCode: 1 };
   const order = startOrder(selected);
   if ('cycle' in order) return { stdout: '', stderr: `Circular dependency between ${order.cycle.join(' and ')}\n`, exitCode: 1 };
-  const netError = networks(cx, selected, p) ?? volumes(cx, selected, p);
+  const netError = ensureNetworks(cx, selected, p) ?? volumes(cx, selected, p);
   if (netError) {
     p.plain(netError);
     return result(p, 1);

@@ -232,3 +232,28 @@ describe('network commands (FACTS 84–96)', () => {
     expect(w.ping('m2', 'web-alias')).toEqual({ reached: true, cause: undefined });
   });
 });
+
+describe('docker ps --filter keys of moby\'s container list', () => {
+  const w = new World();
+  w.setup('volume create vol1', `run -d --name u1 -p 5353:53/udp -p 5354:53 ${S}`, 'run -d --name u2 --expose 9000 -v vol1:/data nginx',
+    'run -d --name u3 -P nginx');
+  const cases: Array<[string, string]> = [
+    ['publish=5353/udp', 'u1'], ['publish=53/udp', ''], ['publish=5354', 'u1'], ['publish=32768', 'u3'],
+    ['expose=80', 'u3 u2'], ['expose=53/udp', 'u1'], ['expose=8990-9010', 'u2'],
+    ['ancestor=nginx', 'u3 u2'], ['ancestor=busybox:latest', 'u1'],
+    ['before=u2', 'u1'], ['since=u1', 'u3 u2'], ['volume=vol1', 'u2'], ['volume=/data', 'u2'],
+    ['health=none', 'u3 u2 u1'], ['is-task=true', ''],
+  ];
+  it.each(cases)('--filter %s → %s', (filter, want) => {
+    const r = w.docker(`ps --filter ${filter} --format '{{.Names}}'`);
+    expect(r.stdout.trim().split('\n').join(' ')).toBe(want);
+  });
+
+  it.each([
+    ['publish=80:80', "Error response from daemon: filter for 'publish' should not contain ':': 80:80\n"],
+    ['before=nosuch', 'Error response from daemon: no such container nosuch\n'],
+    ['health=ok', 'Error response from daemon: Unrecognised filter value for health: ok\n'],
+  ])('--filter %s is refused', (filter, stderr) => {
+    expect(w.docker(`ps --filter ${filter}`)).toEqual({ stdout: '', stderr, exitCode: 1 });
+  });
+});

@@ -6,6 +6,7 @@ import type { CommandResult } from '../../backends/backend.js';
 import type { ContainerView } from '../model.js';
 import type { GoValue } from './govalue.js';
 import { formatList, headerContext, labelHeader, rowContext } from './listformat.js';
+import { normaliseRef } from '../images/catalog.js';
 import { displayablePorts, portsOf } from './ports.js';
 
 export interface PsOptions {
@@ -13,14 +14,30 @@ export interface PsOptions {
   quiet: boolean;
   noTrunc: boolean;
   format: string | null;
-  /** `--filter KEY=VALUE`: name (regexp), id (prefix), status, network, label, exited. */
+  /** `--filter KEY=VALUE`: name (regexp), id (prefix), status, network, label, exited,
+   *  publish, expose, ancestor, before, since, volume, health, is-task, isolation. */
   filters?: string[];
 }
 
 type Predicate = (c: ContainerView) => boolean;
 
-/** The daemon's container filters: the same key ORs, different keys AND. */
-function filterPredicate(filters: readonly string[]): Predicate | CommandResult {
+const daemonError = (text: string): CommandResult => ({ stdout: '', stderr: `Error response from daemon: ${text}\n`, exitCode: 1 });
+
+/** `publish=`/`expose=` values: `PORT[/PROTO]` or `START-END[/PROTO]` (moby portOp), as `port/proto` keys. */
+function portKeys(key: string, value: string): Set<string> | CommandResult {
+  if (value.includes(':')) return daemonError(`filter for '${key}' should not contain ':': ${value}`);
+  const [range, proto = 'tcp'] = value.split('/');
+  const m = /^(\d+)(?:-(\d+))?$/.exec(range);
+  // Go's strconv error, for a value that is not a number (nat.ParsePortRange).
+  if (!m) return daemonError(`error while looking up for ${key} ${value}: strconv.ParseUint: parsing "${range.split('-')[0]}": invalid syntax`);
+  const out = new Set<string>();
+  for (let p = Number(m[1]); p <= Number(m[2] ?? m[1]); p++) out.add(`${p}/${proto}`);
+  return out;
+}
+
+/** The daemon's container filters: the same key ORs, different keys AND. `publish` is
+ *  about host ports, `expose` about container ports (moby's list: PublicPort, PrivatePort). */
+function filterPredicate(filters: readonly string[], containers: readonly ContainerView[]): Predicate | CommandResult {
   const byKey = new Map<string, Predicate[]>();
   for (const filter of filters) {
     const eq = filter.indexOf('=');
@@ -42,6 +59,38 @@ function filterPredicate(filters: readonly string[]): Predicate | CommandResult 
         break;
       }
       case 'exited': p = (c) => c.state.status === 'exited' && String(c.state.exitCode) === value; break;
+      case 'publish':
+      case 'expose': {
+        const keys = portKeys(key, value);
+        if (!(keys instanceof Set)) return keys;
+        p = key === 'expose'
+          ? (c) => c.ports.some((port) => keys.has(`${port.containerPort}/${port.proto}`))
+          : (c) => c.ports.some((port) => port.bindings.some((b) => keys.has(`${b.hostPort}/${port.proto}`)));
+        break;
+      }
+      case 'ancestor': {
+        const wanted = normaliseRef(value);
+        p = (c) => normaliseRef(c.image) === wanted;
+        break;
+      }
+      case 'before':
+      case 'since': {
+        const ref = containers.find((c) => c.name === value.replace(/^\//, '') || c.id.startsWith(value));
+        if (!ref) return daemonError(`no such container ${value}`);
+        p = key === 'before' ? (c) => c.createdSeq < ref.createdSeq : (c) => c.createdSeq > ref.createdSeq;
+        break;
+      }
+      case 'volume': p = (c) => (c.mounts ?? []).some((m) => m.name === value || m.destination === value); break;
+      // No container has a healthcheck here, none is a swarm task, and Linux has one isolation.
+      case 'health':
+        if (!['starting', 'healthy', 'unhealthy', 'none'].includes(value)) return daemonError(`Unrecognised filter value for health: ${value}`);
+        p = () => value === 'none';
+        break;
+      case 'is-task':
+        if (value !== 'true' && value !== 'false') return daemonError(`Invalid filter 'is-task=[${value}]'`);
+        p = () => value === 'false';
+        break;
+      case 'isolation': p = () => value === 'default'; break;
       default:
         return { stdout: '', stderr: `Error response from daemon: Invalid filter '${key}'\n`, exitCode: 1 };
     }
@@ -54,7 +103,7 @@ const DEFAULT_FORMAT = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}
 const SINCE = 'Less than a second';
 
 export function psTable(containers: readonly ContainerView[], options: PsOptions): CommandResult {
-  const matches = filterPredicate(options.filters ?? []);
+  const matches = filterPredicate(options.filters ?? [], containers);
   if (typeof matches !== 'function') return matches;
   // A status filter looks at stopped containers too, as with -a (an exited= filter does not).
   const all = options.all || (options.filters ?? []).some((f) => f.startsWith('status='));

@@ -71,7 +71,9 @@ function networkFilter(key: string, value: string): ((n: NetworkView) => boolean
       return eq === -1 ? (n) => value in n.labels : (n) => n.labels[value.slice(0, eq)] === value.slice(eq + 1);
     }
     case 'dangling':
-      return (n) => (value === 'true') === (n.containers.length === 0 && !n.predefined);
+      // moby's filterNetworkByUse counts the Containers of the *list* response, which
+      // 20.10 leaves empty: every user network is "dangling", even one in use (real engine).
+      return (n) => (value === 'true') === !n.predefined;
     default:
       return null;
   }

@@ -120,6 +120,21 @@ describe('interfaces and routes', () => {
     expect(run(['cat', '/etc/resolv.conf']).stdout).toBe('nameserver 127.0.0.11\noptions ndots:0\n');
     expect(run(['cat', '/etc/nosuch'])).toEqual({ stdout: '', stderr: "cat: can't open '/etc/nosuch': No such file or directory\n", exitCode: 1 });
   });
+  test('hostname -i/-f/-s/-d read the first /etc/hosts line of the name (real engine)', () => {
+    const ctx = world({}, { hostname: 'h1', hostsFile: '127.0.0.1\tlocalhost\n172.18.0.3\th1.example.org h1\n172.19.0.2\th1.example.org h1\n' });
+    expect(run(['hostname', '-i'], ctx).stdout).toBe('172.18.0.3\n');
+    expect(run(['hostname', '-f'], ctx).stdout).toBe('h1.example.org\n');
+    expect(run(['hostname', '-s'], ctx).stdout).toBe('h1\n');
+    expect(run(['hostname', '-d'], ctx).stdout).toBe('example.org\n');
+  });
+  test('route, route -n, netstat -rn and ip -4 addr (real engine layout)', () => {
+    expect(run(['route', '-n']).stdout).toBe('Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n'
+      + '0.0.0.0         172.18.0.1      0.0.0.0         UG    0      0        0 eth0\n172.18.0.0      0.0.0.0         255.255.0.0     U     0      0        0 eth0\n');
+    expect(run(['route']).stdout).toContain('default         172.18.0.1      0.0.0.0         UG    0      0        0 eth0\n172.18.0.0      *               255.255.0.0     U ');
+    expect(run(['netstat', '-rn']).stdout).toContain('Flags   MSS Window  irtt Iface\n0.0.0.0         172.18.0.1      0.0.0.0         UG        0 0          0 eth0\n');
+    expect(run(['ip', '-4', 'addr', 'show', 'eth0']).stdout).toBe('13: eth0@if14: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue \n'
+      + '    inet 172.18.0.3/16 brd 172.18.255.255 scope global eth0\n       valid_lft forever preferred_lft forever\n');
+  });
 });
 
 describe('nslookup', () => {

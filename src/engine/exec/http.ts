@@ -9,6 +9,8 @@ import { NC_USAGE } from './usage.js';
 
 interface Url {
   host: string;
+  /** The host as the URL wrote it, with its `:port` if any (what wget prints). */
+  authority: string;
   port: number;
   path: string;
 }
@@ -16,7 +18,7 @@ interface Url {
 function parseUrl(raw: string): Url | null {
   const m = raw.match(/^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)/);
   if (!m) return null;
-  return { host: m[2]!, port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] || '/' };
+  return { host: m[2]!, authority: m[3] ? `${m[2]!}:${m[3]}` : m[2]!, port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] || '/' };
 }
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
@@ -53,7 +55,8 @@ export function wget(ctx: ExecContext, argv: string[]): ToolResult {
   if (parsed === null) return fail('wget: bad address\n');
   const address = lookup(ctx, parsed.host);
   if (address === null) return fail(`wget: bad address '${parsed.host}'\n`);
-  let log = quiet ? '' : `Connecting to ${parsed.host} (${address}:${parsed.port})\n`;
+  // BusyBox names the server as the URL did: `Connecting to web:81 (172.18.0.2:81)`.
+  let log = quiet ? '' : `Connecting to ${parsed.authority} (${address}:${parsed.port})\n`;
   const outcome = ctx.httpGet(address, parsed.port, parsed.path);
   if (outcome.result !== 'ok') return fail(`${log}wget: can't connect to remote host (${address}): ${FAILURE[outcome.result]}\n`);
   if (outcome.status >= 400) return fail(`${log}wget: server returned error: HTTP/1.1 ${outcome.status} ${STATUS_TEXT[outcome.status] ?? ''}\n`);

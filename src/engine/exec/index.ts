@@ -4,7 +4,7 @@
 import { type ExecContext, fail, hasTool, ok, type ToolResult } from './context.js';
 import { getent, nslookup } from './dns.js';
 import { curl, nc, wget } from './http.js';
-import { hostname, ifconfig, ip } from './netinfo.js';
+import { hostname, ifconfig, ip, netstat, route } from './netinfo.js';
 import { ping } from './ping.js';
 import { runScript } from './shell.js';
 
@@ -17,6 +17,8 @@ const TOOLS: Record<string, Tool> = {
   ifconfig,
   ip,
   hostname,
+  route,
+  netstat,
   nslookup,
   getent,
   wget,

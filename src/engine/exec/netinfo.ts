@@ -1,4 +1,5 @@
-// What a container sees of its own network stack: BusyBox `ifconfig`, `ip addr|link|route`
+// What a container sees of its own network stack: BusyBox `ifconfig`, `ip addr|link|route`,
+// `route`, `netstat -r`, `hostname [-i|-f|-s|-d]`
 // (FACTS 5, 22, 82, 85). Packet counters are not simulated: they read 0.
 
 import type { InterfaceView } from '../model.js';
@@ -91,7 +92,14 @@ const OBJECTS: Record<string, 'address' | 'link' | 'route'> = {
   route: 'route',
 };
 
+/** `ip -4 addr`: only the IPv4 lines, no link line, interfaces without one left out. */
+function inetLines(i: InterfaceView): string {
+  if (i.ip === '') return '';
+  return addrLines(i).split('\n').filter((l) => !l.startsWith('    link/')).join('\n');
+}
+
 export function ip(ctx: ExecContext, argv: string[]): ToolResult {
+  const v4 = argv.includes('-4');
   const words = argv.filter((a) => a !== '-4' && a !== '-o');
   const object = OBJECTS[words[0] ?? ''];
   if (object === undefined) return fail(IP_USAGE);
@@ -113,17 +121,52 @@ export function ip(ctx: ExecContext, argv: string[]): ToolResult {
     shown = shown.filter((i) => i.name === rest[0]);
     if (shown.length === 0) return fail(`ip: can't find device '${rest[0]}'\n`);
   }
-  return ok(shown.map(object === 'link' ? linkLines : addrLines).join(''));
+  return ok(shown.map(object === 'link' ? linkLines : v4 ? inetLines : addrLines).join(''));
+}
+
+/** BusyBox `route [-n]` and `netstat -r[n]`: the main table, default first. */
+function routeTable(ctx: ExecContext, numeric: boolean, netstat: boolean): string {
+  const routes = ctx.container.sandbox?.routes ?? [];
+  const byName = new Map(interfaces(ctx).map((i) => [i.name, i]));
+  const head = netstat ? 'Flags   MSS Window  irtt Iface' : 'Flags Metric Ref    Use Iface';
+  const rows = routes.map((r) => {
+    const isDefault = r.destination === 'default';
+    const prefix = isDefault ? 0 : Number(r.destination.split('/')[1] ?? byName.get(r.device)?.prefixLen ?? 32);
+    const dest = isDefault ? (numeric ? '0.0.0.0' : 'default') : r.destination.split('/')[0]!;
+    const gateway = r.via ?? (numeric ? '0.0.0.0' : '*');
+    const flags = r.via ? 'UG' : 'U';
+    const tail = netstat ? `${flags.padEnd(8)}  0 0          0 ${r.device}` : `${flags.padEnd(5)} 0      0        0 ${r.device}`;
+    return `${dest.padEnd(16)}${gateway.padEnd(16)}${netmask(prefix).padEnd(16)}${tail}\n`;
+  });
+  return `Kernel IP routing table\nDestination     Gateway         Genmask         ${head}\n${rows.join('')}`;
+}
+
+export function route(ctx: ExecContext, argv: string[]): ToolResult {
+  return ok(routeTable(ctx, argv.includes('-n'), false));
+}
+
+export function netstat(ctx: ExecContext, argv: string[]): ToolResult {
+  const flags = argv.filter((a) => a.startsWith('-')).join('');
+  if (!flags.includes('r')) return fail(`netstat: only the routing table (-r) is simulated\n`);
+  return ok(routeTable(ctx, flags.includes('n'), true));
 }
 
 export function hostname(ctx: ExecContext, argv: string[]): ToolResult {
   const name = ctx.container.sandbox?.hostname ?? ctx.container.hostname;
-  if (argv[0] !== '-i') return ok(name + '\n');
-  // -i: the addresses the hostname has in /etc/hosts.
-  const addresses = (ctx.container.sandbox?.hostsFile ?? '')
-    .split('\n')
-    .map((line) => line.split(/\s+/))
-    .filter((words) => words.slice(1).includes(name))
-    .map((words) => words[0]!);
-  return ok(addresses.join(' ') + '\n');
+  // -i and -f look the name up as libc does: the first /etc/hosts line that has it.
+  const line = (ctx.container.sandbox?.hostsFile ?? '').split('\n').map((l) => l.split(/\s+/)).find((words) => words.slice(1).includes(name));
+  switch (argv[0]) {
+    case '-i':
+      return ok(`${line?.[0] ?? ''}\n`);
+    case '-f':
+      return ok(`${line?.[1] ?? name}\n`);
+    case '-s':
+      return ok(`${name.split('.')[0]}\n`);
+    case '-d': {
+      const fqdn = line?.[1] ?? name;
+      return ok(fqdn.includes('.') ? `${fqdn.slice(fqdn.indexOf('.') + 1)}\n` : '\n');
+    }
+    default:
+      return ok(name + '\n');
+  }
 }

@@ -4,6 +4,7 @@ import type { Controller } from './controller.js';
 import type { ExecContext } from './exec/context.js';
 import type { ExecEnvironment, HttpOutcome, ReachOutcome, ResolveOutcome } from './model.js';
 import { deliver, resolveName } from './reach.js';
+import { reverseName } from './resolver.js';
 import { containerView } from './views.js';
 import { containerFiles } from './volumes/filesystem.js';
 import { servedFile } from './volumes/http.js';
@@ -23,6 +24,9 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
     queryDns(name: string): ResolveOutcome {
       const r = resolveName(ctrl, source, name, true);
       return { addresses: r.addresses, via: r.via, server: r.server, steps: r.steps };
+    },
+    reverseDns(ip: string): string | null {
+      return reverseName(ctrl, c, ip);
     },
     reach(address, port, proto): ReachOutcome {
       const d = deliver(ctrl, source, address, port, proto);

@@ -212,6 +212,8 @@ export interface ExecEnvironment {
   resolve(name: string): ResolveOutcome;
   /** Ask only the DNS server of resolv.conf, as nslookup does (no /etc/hosts). */
   queryDns?(name: string): ResolveOutcome;
+  /** A PTR query to the resolv.conf server: `NAME.NETWORK` from the embedded DNS, or null. */
+  reverseDns?(ip: string): string | null;
   /** Send a packet (ping: port null) to an address from this container. */
   reach(address: string, port: number | null, proto: Proto): ReachOutcome;
   /** The container's files (`cat`, `sh -c 'echo x > f'`); absent: only Docker's /etc files exist. */

@@ -97,6 +97,23 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
 }
 
 /**
+ * The embedded DNS's answer to a PTR query: `NAME.NETWORK` of the container holding the
+ * address on one of the asker's networks (libnetwork sandbox.ResolveIP, the container's
+ * name, not an alias); null when the asker has no embedded DNS or nobody holds it.
+ */
+export function reverseName(ctrl: Controller, c: Container, ip: string): string | null {
+  const owner = namespaceOwner(ctrl, c);
+  if (!owner.usesEmbeddedDns || owner.config.mode.kind === 'host' || !c.running) return null;
+  for (const ep of owner.routingOrder()) {
+    if (!ep.network.hasDns) continue;
+    const holder = ep.network.endpointByIp(ip);
+    const target = holder ? ctrl.containerById(holder.containerId) : undefined;
+    if (target) return `${target.name}.${ep.network.name}`;
+  }
+  return null;
+}
+
+/**
  * The readings of a query the embedded DNS tries, in order: the whole name on every
  * network, then `a.b.c` in network `d`, `a.b` in network `c.d`, `a` in `b.c.d`
  * (libnetwork sandbox_dns.go: the embedded server owns the `NAME.NETWORK` domain).

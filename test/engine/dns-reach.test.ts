@@ -235,3 +235,16 @@ describe('resolv.conf from --dns, --dns-search and --dns-option (sandbox_dns.go)
     expect(w.docker(`exec ${name} cat /etc/resolv.conf`).stdout).toBe(want);
   });
 });
+
+describe('reverse lookups (PTR) from the embedded DNS', () => {
+  const w = new World();
+  w.setup('network create mynet', RUN('web', '--net mynet --network-alias svc'), RUN('c1', '--net mynet'), RUN('d1'));
+  const cases: Array<[string, string, RegExp]> = [
+    ['c1', '172.18.0.2', /in-addr\.arpa\tname = web\.mynet\n/],
+    ['c1', '172.18.0.9', /server can't find 9\.0\.18\.172\.in-addr\.arpa: NXDOMAIN/],
+    ['d1', '172.17.0.2', /^Server:\t\t10\.255\.255\.53\n[^]*NXDOMAIN/],
+  ];
+  it.each(cases)('from %s, nslookup %s', (from, ip, want) => {
+    expect(w.docker(`exec ${from} nslookup ${ip}`).stdout).toMatch(want);
+  });
+});

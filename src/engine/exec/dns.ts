@@ -23,8 +23,11 @@ export function nslookup(ctx: ExecContext, argv: string[]): ToolResult {
   const server = words[1] ?? nameserver(ctx);
   let out = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
   if (isIPv4(name)) {
-    // A reverse (PTR) query; the simulator keeps no reverse zone, so it is never found.
+    // A reverse (PTR) query: the embedded DNS knows its networks' containers as
+    // NAME.NETWORK (real engine); the host's resolver knows none of them.
     const arpa = name.split('.').reverse().join('.') + '.in-addr.arpa';
+    const found = server === nameserver(ctx) ? ctx.reverseDns?.(name) ?? null : null;
+    if (found !== null) return ok(`${out}Non-authoritative answer:\n${arpa}\tname = ${found}\n\n`);
     return { stdout: `${out}** server can't find ${arpa}: NXDOMAIN\n\n`, stderr: '', exitCode: 1 };
   }
   const addresses = (ctx.queryDns ?? ctx.resolve).call(ctx, name).addresses;

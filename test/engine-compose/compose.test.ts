@@ -229,3 +229,13 @@ describe('docker-compose run', () => {
     expect(s.compose('run', 'nosuch')).toEqual({ stdout: '', stderr: 'No such service: nosuch\n', exitCode: 1 });
   });
 });
+
+describe('docker-compose logs', () => {
+  it('attaches to the containers by name and prefixes their lines, the first cyan, the second yellow', () => {
+    const s = sim({ 'docker-compose.yml': 'services:\n  b:\n    image: busybox\n    command: echo bee\n  a:\n    image: busybox\n    command: echo ay\n' }, '/t/lg');
+    s.compose('up', '-d');
+    expect(s.compose('logs').stdout).toBe('Attaching to lg_a_1, lg_b_1\n\u001b[36ma_1  |\u001b[0m ay\n\u001b[33mb_1  |\u001b[0m bee\n');
+    expect(s.compose('logs', '--no-color', 'b').stdout).toBe('Attaching to lg_b_1\nb_1  | bee\n');
+    expect(s.compose('logs', 'nosuch')).toEqual({ stdout: '', stderr: 'No such service: nosuch\n', exitCode: 1 });
+  });
+});

@@ -21,7 +21,7 @@ import { Naming, projectName, type Flavour, COMPOSE_VERSION } from './naming.js'
 import { composePs } from './ps.js';
 import { composeRun } from './run.js';
 import { checkProject } from './schema.js';
-import { composeExec, composePort, composeRm } from './service-commands.js';
+import { composeExec, composeLogs, composePort, composeRm } from './service-commands.js';
 import { composeUp } from './up.js';
 
 const failure = (text: string): CommandResult => ({ stdout: '', stderr: `${text.replace(/\n$/, '')}\n`, exitCode: 1 });
@@ -70,6 +70,9 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
       return composeExec(cx, inv);
     case 'run':
       return composeRun(cx, inv);
+    case 'logs':
+      // v2 prints other prefixes (`NAME-1  | `); only v1's were seen on this machine.
+      return flavour === 'v1' ? composeLogs(cx, inv) : failure(`docker compose logs: not supported by the simulator`);
     case 'port':
       return composePort(cx, inv);
     case 'rm':

@@ -45,3 +45,33 @@ export function composeRm(cx: ComposeContext, inv: Invocation): CommandResult {
   p.batch('Removing', stopped.map((c) => ({ name: c.name, error: null })));
   return done(`Going to remove ${stopped.map((c) => c.name).join(', ')}\n`, p.text);
 }
+
+// Compose v1's log colours, in the order containers get them (compose/cli/colors.py rainbow()).
+const RAINBOW = ['36', '33', '32', '35', '34', '36;1', '33;1', '32;1', '35;1', '34;1'];
+
+/**
+ * `logs [--no-color] [--tail N] [SERVICE…]` (v1): `Attaching to` the containers by name,
+ * then each one's lines behind `NAME_N  |`, coloured even without a terminal (real
+ * engine). Compose interleaves the containers as the lines arrive; here each container's
+ * lines come together, in the order of the attach line.
+ */
+export function composeLogs(cx: ComposeContext, inv: Invocation): CommandResult {
+  for (const s of inv.args) if (!cx.project.services.some((x) => x.name === s)) return done('', `No such service: ${s}\n`, 1);
+  const containers = projectContainers(cx).filter((c) => inv.args.length === 0 || inv.args.includes(c.config.labels[LABEL.service]))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const color = !flagBool(inv.flags, 'no-color');
+  const tail = flagString(inv.flags, 'tail');
+  const label = (c: (typeof containers)[number]): string => (c.name.startsWith(`${cx.naming.project}${cx.naming.separator}`)
+    ? c.name.slice(cx.naming.project.length + 1) : c.name);
+  const width = Math.max(0, ...containers.map((c) => label(c).length)) + 2;
+  let out = `Attaching to ${containers.map((c) => c.name).join(', ')}\n`;
+  containers.forEach((c, i) => {
+    const prefix = label(c).padEnd(width) + '|';
+    const shown = color ? `\u001b[${RAINBOW[i % RAINBOW.length]}m${prefix}\u001b[0m` : prefix;
+    let lines = c.logs.map((l) => l.text).join('').split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    if (tail !== undefined && tail !== 'all') lines = lines.slice(Math.max(0, lines.length - Number(tail)));
+    for (const line of lines) out += `${shown} ${line}\n`;
+  });
+  return done(out);
+}

@@ -1,6 +1,8 @@
 // argv → run → reporters → exit code. The one place that catches all: user errors
 // print a message (exit 2), bugs print `internal error` and the stack (exit 3).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import { helpText, parseArgs, UsageError, type Args } from './args.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -38,7 +40,6 @@ async function dispatch(args: Args): Promise<number> {
 }
 
 function version(): string {
-  // src/cli/main.ts and dist/cli/main.js are both two levels below package.json.
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }

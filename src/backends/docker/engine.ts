@@ -13,7 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../package-root.js';
 import { DOCKER_BIN, resolverAddresses } from './host.js';
 import type { Spawner } from './proc.js';
 import { STUB_DNS_SOURCE } from './stub-dns.js';
@@ -38,12 +38,6 @@ const alive = (pid: number): boolean => {
   try { process.kill(pid, 0); return true; } catch { return false; }
 };
 
-/** The package root (holds scripts/docker), found from this module's location in src/ or dist/. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 
 export class SharedEngine implements Engine {
   readonly mode = 'shared' as const;
@@ -189,7 +183,7 @@ export class PrivateEngine implements Engine {
 const COPY_TEMPLATE = 'mkdir -p "$2" && cd "$1" && for e in *; do '
   + 'if [ "$e" = overlay2 ]; then cp -al "$e" "$2/" 2>/dev/null || cp -a "$e" "$2/"; else cp -a "$e" "$2/"; fi; done';
 
-const buildScript = (): string => join(packageRoot(), 'scripts', 'docker', 'build-images.sh');
+const buildScript = (): string => join(packageRoot(import.meta.url), 'scripts', 'docker', 'build-images.sh');
 const cacheDir = (): string => join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'dnet-test');
 /**
  * Caches are keyed by what defines the images (the build scripts and the simulator's
@@ -197,7 +191,7 @@ const cacheDir = (): string => join(process.env.XDG_CACHE_HOME ?? join(homedir()
  */
 const imagesVersion = (): string => {
   const hash = createHash('sha256');
-  for (const f of [buildScript(), join(dirname(buildScript()), 'catalog-images.mjs'), join(packageRoot(), 'src', 'engine', 'images', 'catalog.json')]) {
+  for (const f of [buildScript(), join(dirname(buildScript()), 'catalog-images.mjs'), join(packageRoot(import.meta.url), 'src', 'engine', 'images', 'catalog.json')]) {
     if (existsSync(f)) hash.update(readFileSync(f));
   }
   return hash.digest('hex').slice(0, 12);

@@ -2,8 +2,17 @@
 // the schema checks (schema.ts) turn into a project model. Errors are Compose 1.29's
 // texts, followed by where in the file the offending key is, in PyYAML's own
 // `in "FILE", line L, column C` form.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
 import type { Workspace } from '../build/workspace.js';
+
+// yaml is loaded when a compose file is first read, not at every start: most scenarios
+// never use compose, and loading it costs a start-up as much as the rest of the engine.
+// (A synchronous require: the engine answers commands synchronously.)
+type Yaml = typeof import('yaml');
+const loadModule = createRequire(import.meta.url);
+let yamlLib: Yaml | null = null;
+const yaml = (): Yaml => (yamlLib ??= loadModule('yaml') as Yaml);
 
 export interface ComposeError {
   message: string;
@@ -34,6 +43,7 @@ function locate(doc: Document, counter: LineCounter, label: string, keys: Array<
   const parent = keys.length === 1 ? doc.contents : doc.getIn(keys.slice(0, -1), true);
   const last = keys[keys.length - 1];
   let offset: number | undefined;
+  const { isMap, isPair, isScalar } = yaml();
   if (isMap(parent)) {
     const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
     offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
@@ -52,7 +62,8 @@ export function loadComposeFile(cwd: Workspace, given: string | null): LoadedFil
   const label = path.startsWith('/') || path.startsWith('./') ? path : `./${path}`;
   const text = cwd.read(path);
   if (text === null) return { message: `.FileNotFoundError: [Errno 2] No such file or directory: '${label}'` };
-  const counter = new LineCounter();
+  const { LineCounter: Counter, parseDocument } = yaml();
+  const counter = new Counter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {

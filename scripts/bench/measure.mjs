@@ -24,12 +24,16 @@ export function runCli(args, { nodeArgs = [], ...options } = {}) {
   return runNode([...nodeArgs, cliPath, ...args], options);
 }
 
-/** Runs `node argv`, measured as runCli says. */
+/** Runs `node argv`, measured as runCli says. `env` adds variables; an undefined value removes one. */
 export async function runNode(nodeArgv, { usage = false, env = {} } = {}) {
   const usageFile = join(tmpdir(), `h-bench-usage-${process.pid}-${counter++}`);
   let command = process.execPath;
   let argv = nodeArgv;
-  const childEnv = { ...process.env, NO_COLOR: '1', ...env };
+  const childEnv = { ...process.env, NO_COLOR: '1' };
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[key];
+    else childEnv[key] = value;
+  }
   if (usage && gnuTime) {
     argv = ['-f', '%U %S %M', '-o', usageFile, command, ...argv];
     command = '/usr/bin/time';

@@ -24,6 +24,11 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
   const f = inv.flags;
   switch (inv.spec.path[1]) {
     case 'create': {
+      // The engine recorded here had no IPv6 on its networks (FACTS header); rather than
+      // answer with an invented error, say what the simulator does not model.
+      if (flagBool(f, 'ipv6') || flagList(f, 'subnet').some((s) => s.includes(':'))) {
+        return { stdout: '', stderr: 'docker network create: IPv6 networks are not supported by the simulator\n', exitCode: 1 };
+      }
       const r = ctrl.createNetwork({
         name: inv.args[0], driver: flagString(f, 'driver') ?? 'bridge', subnets: flagList(f, 'subnet'),
         gateways: flagList(f, 'gateway'), ipRanges: flagList(f, 'ip-range'), internal: flagBool(f, 'internal'),

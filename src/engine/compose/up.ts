@@ -40,7 +40,9 @@ export function ensureNetworks(cx: ComposeContext, services: ServiceModel[], p: 
       ipRanges: model.ipam.flatMap((c) => (c.ipRange ? [c.ipRange] : [])), internal: model.internal,
       // Compose v1 creates its networks attachable (FACT 106).
       attachable: true, options: model.driverOpts,
-      labels: { ...model.labels, [LABEL.network]: key, [LABEL.project]: cx.naming.project, [LABEL.version]: cx.naming.version },
+      // The network label holds the network's own name: its `name:` when it has one, else
+      // its key (compose/network.py; real engine: `name: literally-custom` → that name).
+      labels: { ...model.labels, [LABEL.network]: model.name ?? key, [LABEL.project]: cx.naming.project, [LABEL.version]: cx.naming.version },
     });
     if (!created.ok) return created.error.message;
     p.networkCreated(name, model.driver === 'bridge' ? null : model.driver);

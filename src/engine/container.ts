@@ -32,6 +32,26 @@ export interface Attachment {
   everJoined?: boolean;
 }
 
+const envKey = (e: string): string => e.slice(0, e.indexOf('=') < 0 ? e.length : e.indexOf('='));
+
+/** `.Config.Env` as the daemon builds it (runconfig.Merge): the user's variables, then the
+ *  image's that the user did not set. */
+export function mergeEnv(image: readonly string[], user: readonly string[]): string[] {
+  const keys = new Set(user.map(envKey));
+  return [...user, ...image.filter((e) => !keys.has(envKey(e)))];
+}
+
+/** Docker's ReplaceOrAppendEnvValues: a variable already there keeps its place. */
+export function replaceOrAppendEnv(base: readonly string[], more: readonly string[]): string[] {
+  const out = [...base];
+  for (const e of more) {
+    const at = out.findIndex((x) => envKey(x) === envKey(e));
+    if (at >= 0) out[at] = e;
+    else out.push(e);
+  }
+  return out;
+}
+
 /** A legacy link (`--link` on the default bridge): /etc/hosts, environment, ps names. */
 export interface LinkSpec {
   targetId: string;

@@ -1,5 +1,8 @@
 // The ExecEnvironment (model.ts) of a container: what in-container tools see of the world.
-import type { Container } from './container.js';
+import { replaceOrAppendEnv, type Container } from './container.js';
+
+/** Docker's system.DefaultPathEnv on Linux. */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 import type { Controller } from './controller.js';
 import type { ExecContext } from './exec/context.js';
 import type { ExecEnvironment, HttpOutcome, ReachOutcome, ResolveOutcome } from './model.js';
@@ -15,7 +18,9 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
   return {
     container: view,
     tools: c.config.image?.tools ? new Set(c.config.image.tools) : null,
-    env: [...view.env, ...extraEnv],
+    // The process's environment as the daemon builds it (CreateDaemonEnvironment): PATH,
+    // HOSTNAME, the links' variables, then .Config.Env replacing or appended, then exec -e.
+    env: replaceOrAppendEnv(replaceOrAppendEnv([`PATH=${DEFAULT_PATH}`, `HOSTNAME=${view.hostname}`, ...c.linkEnv], view.env), extraEnv),
     files: containerFiles(ctrl, c),
     resolve(name: string): ResolveOutcome {
       const r = resolveName(ctrl, source, name);

@@ -164,6 +164,12 @@ function writeLinks(ctrl: Controller, c: Container): void {
       c.linkEnv.push(`${p}=${e.proto}://${ip}:${e.port}`, `${p}_ADDR=${ip}`, `${p}_PORT=${e.port}`, `${p}_PROTO=${e.proto}`);
     }
     c.linkEnv.push(`${prefix}_NAME=/${c.name}/${link.alias}`);
+    // The target's own variables, as ALIAS_ENV_KEY (docker links.go ToEnv; HOME and PATH left out).
+    for (const e of target.config.env) {
+      const i = e.indexOf('=');
+      if (i < 0 || e.slice(0, i) === 'HOME' || e.slice(0, i) === 'PATH') continue;
+      c.linkEnv.push(`${prefix}_ENV_${e.slice(0, i)}=${e.slice(i + 1)}`);
+    }
   }
 }
 

@@ -206,7 +206,7 @@ export interface ExecEnvironment {
   container: ContainerView;
   /** Tools the image ships (`ping`, `wget`, …); null = every BusyBox applet. */
   tools: ReadonlySet<string> | null;
-  /** The container's environment (image ENV + -e + link vars + exec -e). */
+  /** The process environment as the daemon builds it: PATH, HOSTNAME, link variables, `.Config.Env`, exec -e (runc adds HOME). */
   env: string[];
   /** Resolve as the container's libc/BusyBox does: /etc/hosts, then its DNS server. */
   resolve(name: string): ResolveOutcome;

@@ -85,7 +85,7 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
     state: { status: c.status, running: c.running, paused: c.status === 'paused', exitCode: c.exitCode, error: c.error,
       startedAt: c.startedAt, finishedAt: c.finishedAt, pid: c.pid },
     hostname: mode.kind === 'host' ? (cfg.hostname ?? HOST.hostname) : namespaceOwner(ctrl, c).hostname,
-    domainname: cfg.domainname, env: [...cfg.env, ...c.linkEnv], labels: cfg.labels, workingDir: cfg.workdir, user: cfg.user,
+    domainname: cfg.domainname, env: cfg.env, labels: cfg.labels, workingDir: cfg.workdir, user: cfg.user,
     tty: cfg.tty, openStdin: cfg.openStdin, autoRemove: cfg.autoRemove, restartPolicy: cfg.restart, networkMode,
     networks: mode.kind === 'container' ? [] : c.attachments.map((a) => endpointView(ctrl, c, a)),
     ports: portsView(c), portRequests: cfg.portRequests, exposedPorts: cfg.exposed,

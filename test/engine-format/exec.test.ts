@@ -36,7 +36,8 @@ function world(over: Partial<ExecContext> = {}, sandbox: Partial<SandboxView> = 
       },
     }),
     tools: null,
-    env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    // As the engine builds it (environment.ts): PATH, HOSTNAME, then the container's variables.
+    env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HOSTNAME=d599df90d693'],
     resolve: (name) => ({ addresses: names[name] ?? [], via: 'embedded-dns', server: '127.0.0.11', steps: [] }),
     reach: (address, port) => reach(address, port),
     httpGet: (address, port, path): HttpOutcome => {

@@ -4,7 +4,7 @@
 import type { CommandResult } from '../../backends/backend.js';
 import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
-import type { Attachment, ContainerConfig, LinkSpec, NetMode } from '../container.js';
+import { mergeEnv, type Attachment, type ContainerConfig, type LinkSpec, type NetMode } from '../container.js';
 import type { Controller } from '../controller.js';
 import * as E from '../errors.js';
 import type { EngineError } from '../errors.js';
@@ -113,7 +113,7 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     imageRef, image: image ?? null,
     cmd: cmd.length > 0 ? cmd : entrypointFlag !== undefined ? [] : (image?.cmd ?? []),
     entrypoint: entrypointFlag !== undefined ? (entrypointFlag === '' ? [] : [entrypointFlag]) : (image?.entrypoint ?? []),
-    env: [...(image?.env ?? []), ...parseEnv(inv)], labels: parseLabels(flagList(f, 'label')),
+    env: mergeEnv(image?.env ?? [], parseEnv(inv)), labels: parseLabels(flagList(f, 'label')),
     workdir: flagString(f, 'workdir') ?? image?.workdir ?? '', user: flagString(f, 'user') ?? '',
     tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'),
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',

@@ -2,7 +2,7 @@
 // the image's defaults overridden by the service, labels, the first network at create
 // (aliases: the service name and its own), the others connected after, mounts.
 import { posix } from 'node:path';
-import type { Attachment, Container, ContainerConfig, LinkSpec, NetMode } from '../container.js';
+import { mergeEnv, type Attachment, type Container, type ContainerConfig, type LinkSpec, type NetMode } from '../container.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
@@ -13,10 +13,6 @@ import type { ServiceModel } from './model.js';
 /** The image reference a service runs: `image:`, else the one compose builds for it. */
 export const serviceImage = (cx: ComposeContext, s: ServiceModel): string => s.image ?? cx.naming.builtImage(s.name);
 
-function withEnv(base: string[], extra: string[]): string[] {
-  const keys = new Set(extra.map((e) => e.split('=')[0]));
-  return [...base.filter((e) => !keys.has(e.split('=')[0])), ...extra];
-}
 
 function networkMode(cx: ComposeContext, s: ServiceModel): Result<NetMode> {
   const mode = s.networkMode;
@@ -125,7 +121,7 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
   const config: ContainerConfig = {
     imageRef, image,
     cmd: s.command ?? (s.entrypoint ? [] : image.cmd), entrypoint: s.entrypoint ?? image.entrypoint,
-    env: withEnv(image.env, s.environment), labels: { ...containerLabels(cx, s, n), ...(opts.oneOff ? { 'com.docker.compose.oneoff': 'True' } : {}) },
+    env: mergeEnv(image.env, s.environment), labels: { ...containerLabels(cx, s, n), ...(opts.oneOff ? { 'com.docker.compose.oneoff': 'True' } : {}) },
     workdir: s.workingDir ?? image.workdir, user: '', tty: s.tty, openStdin: s.stdinOpen, autoRemove: opts.autoRemove ?? false, restart: 'no',
     hostname: s.hostname, domainname: s.domainname, extraHosts: s.extraHosts, dns: s.dns, dnsSearch: s.dnsSearch, dnsOptions: s.dnsOptions,
     mode: mode.value,

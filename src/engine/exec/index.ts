@@ -79,18 +79,11 @@ function shell(ctx: ExecContext, argv: string[]): ToolResult {
 }
 
 /**
- * The exec'd process's environment, ordered as Docker builds it: PATH, HOSTNAME, the
- * container's other variables, then HOME (added by runc when missing).
+ * The exec'd process's environment: the engine's (PATH, HOSTNAME, links, the container's
+ * variables, exec -e; model.ts), then HOME, which runc adds when missing.
  */
 function environment(ctx: ExecContext): string[] {
-  const env = [...ctx.env];
-  const has = (key: string) => env.some((e) => e.startsWith(key + '='));
-  if (!has('HOSTNAME')) {
-    const at = env.findIndex((e) => e.startsWith('PATH='));
-    env.splice(at + 1, 0, `HOSTNAME=${ctx.container.hostname}`);
-  }
-  if (!has('HOME')) env.push('HOME=/root');
-  return env;
+  return ctx.env.some((e) => e.startsWith('HOME=')) ? [...ctx.env] : [...ctx.env, 'HOME=/root'];
 }
 
 const FIXED_FILES: Record<string, string> = {

@@ -4,7 +4,9 @@
 // `in "FILE", line L, column C` form.
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
+import { posix } from 'node:path';
 import type { Workspace } from '../build/workspace.js';
+import { envFileVars, mergeComposeData } from './merge.js';
 
 // yaml is loaded when a compose file is first read, not at every start: most scenarios
 // never use compose, and loading it costs a start-up as much as the rest of the engine.
@@ -26,6 +28,8 @@ export interface LoadedFile {
   label: string;
   /** Relative path as given (the label without './'). */
   path: string;
+  /** Every file of the project, the first one first (`-f` order, or the default and its override). */
+  files?: string[];
   data: unknown;
   /** Where a key (path of keys from the root) is written: `line L, column C`, or null. */
   where(keys: Array<string | number>): string | null;
@@ -74,4 +78,56 @@ export function loadComposeFile(cwd: Workspace, given: string | null): LoadedFil
   }
   const data: unknown = doc.toJS();
   return { label, path: label.replace(/^\.\//, ''), data, where: (keys) => locate(doc, counter, label, keys) };
+}
+
+/** The override Compose reads beside a default file when no -f is given. */
+const overrideOf = (path: string): string => path.replace(/\.(ya?ml)$/, '.override.$1');
+
+/**
+ * The project's files merged: each `-f` in order, or the default file and its override
+ * (`docker-compose.override.yml`) when no -f is given. Messages and key positions are the
+ * first file's; `env_file:` entries are read (relative to the first file's folder) into the
+ * service's environment, which wins over them.
+ */
+export function loadComposeFiles(cwd: Workspace, given: readonly string[]): LoadedFile | ComposeError {
+  const first = loadComposeFile(cwd, given[0] ?? null);
+  if ('message' in first) return first;
+  const rest = given.length > 0 ? given.slice(1) : [overrideOf(first.path)].filter((p) => p !== first.path && cwd.read(p) !== null);
+  let data = first.data;
+  for (const path of rest) {
+    const more = loadComposeFile(cwd, path);
+    if ('message' in more) return more;
+    data = mergeComposeData(data, more.data);
+  }
+  const withEnv = readEnvFiles(cwd, posix.dirname(first.path), data);
+  if (typeof withEnv === 'string') return { message: withEnv };
+  return { ...first, path: first.path, files: [first.path, ...rest], data: withEnv };
+}
+
+function readEnvFiles(cwd: Workspace, dir: string, data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const services = (data as Record<string, unknown>).services;
+  if (typeof services !== 'object' || services === null || Array.isArray(services)) return data;
+  const out: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(services as Record<string, unknown>)) {
+    const service = s as Record<string, unknown> | null;
+    const files = service?.env_file;
+    if (!service || files === undefined || files === null) {
+      out[name] = s;
+      continue;
+    }
+    const vars: Record<string, string> = {};
+    for (const f of Array.isArray(files) ? files : [files]) {
+      const path = posix.join(dir, String(f));
+      const text = cwd.read(path);
+      if (text === null) return `Couldn't find env file: ${posix.join(cwd.dir, path)}`;
+      for (const v of envFileVars(text)) vars[v.slice(0, v.indexOf('='))] = v.slice(v.indexOf('=') + 1);
+    }
+    const env = service.environment;
+    const given: Record<string, unknown> = Array.isArray(env)
+      ? Object.fromEntries(env.map((e) => String(e)).map((e) => (e.includes('=') ? [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] : [e, null])))
+      : typeof env === 'object' && env !== null ? (env as Record<string, unknown>) : {};
+    out[name] = { ...service, environment: { ...vars, ...given } };
+  }
+  return { ...(data as Record<string, unknown>), services: out };
 }

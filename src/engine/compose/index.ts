@@ -16,7 +16,7 @@ import { defaultToolRunner, type ComposeHandler } from '../cli/index.js';
 import type { Controller } from '../controller.js';
 import type { ComposeContext } from './context.js';
 import { composeDown, composeRestart, composeStart, composeStop } from './down.js';
-import { loadComposeFile } from './file.js';
+import { loadComposeFiles } from './file.js';
 import { Naming, projectName, type Flavour, COMPOSE_VERSION } from './naming.js';
 import { composePs } from './ps.js';
 import { composeRun } from './run.js';
@@ -43,7 +43,7 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
     return { stdout: flavour === 'v1' ? `docker-compose version ${COMPOSE_VERSION.v1}, build unknown\n` : `Docker Compose version v${COMPOSE_VERSION.v2}\n`, stderr: '', exitCode: 0 };
   }
   const files = flagList(inv.globals, 'file');
-  const loaded = loadComposeFile(cwd, files[0] ?? null);
+  const loaded = loadComposeFiles(cwd, files);
   if ('message' in loaded) return failure(loaded.message);
   const project = checkProject(loaded);
   if ('message' in project) return failure(project.message);

@@ -83,7 +83,7 @@ export function checkProject(file: LoadedFile): ProjectModel | ComposeError {
         }
       }
     }
-    return { services, networks, volumes, configFile: file.path };
+    return { services, networks, volumes, configFile: (file.files ?? [file.path]).join(',') };
   } catch (e) {
     if (e instanceof Invalid) return { message: e.message };
     throw e;

@@ -45,3 +45,18 @@ describe('env files', () => {
     expect(t.docker('inspect', '-f', '{{json .Config.Env}}', 'ov_a_1').stdout).not.toContain('"X=1"');
   });
 });
+
+describe('profiles', () => {
+  it('leave a service out until --profile names one of them or the command names the service', () => {
+    const file = 'services:\n  web:\n    image: nginx\n  debug:\n    image: busybox\n    command: sleep 600\n    profiles: [tools]\n';
+    const s = sim({ 'docker-compose.yml': file }, '/t/pf');
+    s.compose('up', '-d');
+    expect(s.ctrl.findContainer('pf_debug_1')).toBeUndefined();
+    s.compose('--profile', 'tools', 'up', '-d');
+    expect(s.ctrl.findContainer('pf_debug_1')?.running).toBe(true);
+    const t = sim({ 'docker-compose.yml': file }, '/t/pf');
+    t.compose('up', '-d', 'debug');
+    expect(t.ctrl.findContainer('pf_debug_1')?.running).toBe(true);
+    expect(t.ctrl.findContainer('pf_web_1')).toBeUndefined();
+  });
+});

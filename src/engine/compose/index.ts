@@ -45,8 +45,13 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
   const files = flagList(inv.globals, 'file');
   const loaded = loadComposeFiles(cwd, files);
   if ('message' in loaded) return failure(loaded.message);
-  const project = checkProject(loaded);
-  if ('message' in project) return failure(project.message);
+  const checked = checkProject(loaded);
+  if ('message' in checked) return failure(checked.message);
+  // A service with profiles is part of the project only when one of them is active, or
+  // when the command names it (Compose 1.28+ profiles).
+  const active = flagList(inv.globals, 'profile');
+  const project = { ...checked, services: checked.services.filter((s) => s.profiles.length === 0
+    || s.profiles.some((p) => active.includes(p)) || (verb === 'up' && inv.args.includes(s.name)) || (verb === 'run' && inv.args[0] === s.name)) };
   const naming = new Naming(flavour, projectName(flavour, flagString(inv.globals, 'project-name'), cwd.dir, loaded.path));
   const cx: ComposeContext = { ctrl, cwd, project, naming, runOneShot: (c, argv) => defaultToolRunner(ctrl, c, argv, []),
     projectDir: posix.dirname(loaded.path) };

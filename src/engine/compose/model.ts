@@ -42,6 +42,8 @@ export interface ServiceModel {
   stdinOpen: boolean;
   dns: string[];
   dnsSearch: string[];
+  /** `profiles:`: the service belongs to the project only when one is active (`--profile`). */
+  profiles: string[];
   dnsOptions: string[];
   domainname: string;
   /** `scale:` / `deploy.replicas` (default 1). */

@@ -182,7 +182,7 @@ function serviceModel(name: string, s: Obj, type: TypeCheck, invalid: (text: str
     labels: labelsOf(s.labels),
     workingDir: typeof s.working_dir === 'string' ? s.working_dir : null,
     tty: s.tty === true, stdinOpen: s.stdin_open === true,
-    dns: stringList(s.dns), dnsSearch: stringList(s.dns_search), dnsOptions: stringList(s.dns_opt),
+    dns: stringList(s.dns), dnsSearch: stringList(s.dns_search), dnsOptions: stringList(s.dns_opt), profiles: stringList(s.profiles),
     domainname: typeof s.domainname === 'string' ? s.domainname : '',
     scale: typeof s.scale === 'number' ? s.scale : typeof deploy.replicas === 'number' ? deploy.replicas : 1,
     raw: s,

@@ -86,7 +86,7 @@ export const globalFlags: Readonly<Record<'docker' | 'docker-compose' | 'docker 
     list('profile'), bool('compatibility')],
 };
 
-export const commands: readonly CommandSpec[] = [
+const topLevel: CommandSpec[] = [
   docker(['run'], 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]',
     [...containerConfigFlags, bool('detach', 'd'), bool('sig-proxy'), str('detach-keys')], 1, undefined, true),
   docker(['create'], 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]', containerConfigFlags, 1, undefined, true),
@@ -144,6 +144,26 @@ export const commands: readonly CommandSpec[] = [
     { program: 'docker', path: ['compose', name], usage: `docker compose ${usage}`, flags, minArgs: min, maxArgs: max,
       stopAtFirstPositional: stop ?? false },
   ]),
+];
+
+/**
+ * The management commands of the 20.10 client (`docker container …`, `docker image …`)
+ * that are top-level commands under another name: same flags and arguments, their own
+ * usage line. [management word, its verb, the top-level command].
+ */
+const MANAGEMENT: ReadonlyArray<[string, string, string]> = [
+  ...['run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'pause', 'unpause', 'wait', 'rename', 'exec', 'logs', 'port',
+    'inspect', 'top'].map((verb): [string, string, string] => ['container', verb, verb]),
+  ['container', 'ls', 'ps'], ['container', 'ps', 'ps'],
+  ['image', 'ls', 'images'], ['image', 'build', 'build'], ['image', 'pull', 'pull'],
+];
+
+export const commands: readonly CommandSpec[] = [
+  ...topLevel,
+  ...MANAGEMENT.map(([group, verb, target]): CommandSpec => {
+    const twin = topLevel.find((c) => c.program === 'docker' && c.path.join(' ') === target) as CommandSpec;
+    return { ...twin, path: [group, verb], usage: twin.usage.replace(`docker ${target}`, `docker ${group} ${verb}`), dispatch: twin.path };
+  }),
 ];
 
 /** Subcommand names docker accepts as synonyms (cobra `Aliases`): `network list` = `network ls`. */

@@ -186,8 +186,10 @@ export function parseInvocation(program: Program, argv: string[]): ParseResult {
 
   const spec = candidates.find((c) => c.path.length === path.length) as CommandSpec;
   const name = [program, ...spec.path].join(' ');
-  const exitCode = program === 'docker' && (path[0] === 'run' || path[0] === 'create') ? 125 : 1;
-  const body = scanFlags(argv, i, spec.flags, spec.stopAtFirstPositional ? 'positional' : 'never', name, exitCode);
+  const verb = (spec.dispatch ?? spec.path)[0];
+  const exitCode = program === 'docker' && (verb === 'run' || verb === 'create') ? 125 : 1;
+  // A flag error is cobra's, exit 125 for every docker command (real engine); docker-compose says 1.
+  const body = scanFlags(argv, i, spec.flags, spec.stopAtFirstPositional ? 'positional' : 'never', name, program === 'docker' ? 125 : 1);
   if (!body.ok) return body;
   const args = spec.stopAtFirstPositional ? [...body.scan.positionals, ...argv.slice(body.scan.next)] : body.scan.positionals;
   const countOk = args.length >= spec.minArgs && (spec.maxArgs === undefined || args.length <= spec.maxArgs);
@@ -196,7 +198,9 @@ export function parseInvocation(program: Program, argv: string[]): ParseResult {
     return { ok: false, error: { kind: 'arg-count', argIndex: Math.min(argv.length, i), exitCode,
       message: `${first}\nSee '${name} --help'.\n\nUsage:  ${spec.usage}` } };
   }
-  return { ok: true, invocation: { spec, flags: body.scan.flags, args, globals } };
+  // A management command (`docker container ls`) runs as its top-level twin (`docker ps`).
+  const handled = spec.dispatch ? { ...spec, path: spec.dispatch } : spec;
+  return { ok: true, invocation: { spec: handled, flags: body.scan.flags, args, globals } };
 }
 
 /** A bool flag's value: pflag accepts `--rm=false`. */

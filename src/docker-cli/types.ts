@@ -34,6 +34,9 @@ export interface CommandSpec {
   maxArgs?: number;
   /** The usage line Docker prints: 'docker network create [OPTIONS] NETWORK'. */
   usage: string;
+  /** A management command's top-level twin (`docker container ls` is `docker ps`): the
+   *  path the engine handles; parseInvocation hands it over in place of `path`. */
+  dispatch?: string[];
 }
 
 /** A parsed invocation. Flag values keyed by the flag's canonical `name`. */

@@ -87,3 +87,31 @@ describe('closest', () => {
     expect(closest('zzzzzz', ['network', 'run'])).toBeUndefined();
   });
 });
+
+describe('management commands (`docker container …`, `docker image …`)', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['container ls -a', 'ps', []],
+    ['container list -q', 'ps', []],
+    ['container run -d --name web nginx', 'run', ['nginx']],
+    ['container stop a b', 'stop', ['a', 'b']],
+    ['container rm -f a', 'rm', ['a']],
+    ['image ls', 'images', []],
+  ];
+  it.each(cases)('docker %s runs as docker %s', (argv, path, args) => {
+    const inv = ok('docker', argv.split(' '));
+    expect(inv.spec.path.join(' ')).toBe(path);
+    expect(inv.args).toEqual(args);
+  });
+
+  it('keep their own name in messages', () => {
+    expect(err('docker', ['container', 'stop']).message).toBe('"docker container stop" requires at least 1 argument.\nSee \'docker container stop --help\'.\n\nUsage:  docker container stop [OPTIONS] CONTAINER [CONTAINER...]');
+  });
+
+  it('a flag error exits 125 for every docker command, an argument count error 1 (real engine)', () => {
+    for (const argv of ['ps --bad', 'network ls --bad', 'container ls --bad', 'run --bad nginx']) {
+      expect(err('docker', argv.split(' ')).exitCode, argv).toBe(125);
+    }
+    expect(err('docker', ['stop']).exitCode).toBe(1);
+    expect(err('docker-compose', ['up', '--bad']).exitCode).toBe(1);
+  });
+});

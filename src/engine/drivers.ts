@@ -22,7 +22,10 @@ const bridge: Driver = {
       if (network.config.isDefaultBridge) return fail(E.ErrIPOnDefaultBridge());
       if (network.config.userSubnet === null) return fail(E.ErrIPWithoutUserSubnet());
     }
-    return network.space.request(preferred);
+    const r = network.space.request(preferred);
+    // libnetwork names the network whose pools ran out (real engine, 20.10).
+    if (!r.ok && r.error.kind === 'exhausted') return fail({ ...r.error, message: `${r.error.message}: ${network.name} (${network.id})` });
+    return r;
   },
   releaseAddress(network, ip) {
     network.space?.release(ip);

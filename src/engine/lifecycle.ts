@@ -136,9 +136,26 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
         c.log('stderr', `${c.config.image?.bindError ?? 'bind: Address already in use'}\n`);
         exitContainer(ctrl, c, 1);
       }
+    } else if (mode.kind === 'container' && plan.listens.some((l) => portTakenInNamespace(ctrl, c, mode.targetId, l))) {
+      // A joiner binds in its owner's namespace: a port the owner or another joiner already
+      // serves is taken, and the later server fails to bind, as in host mode (real engine).
+      c.log('stderr', `${c.config.image?.bindError ?? 'bind: Address already in use'}\n`);
+      exitContainer(ctrl, c, 1);
     }
   }
   return ok(undefined);
+}
+
+/** Whether a running server of the namespace owned by `ownerId` (other than `c`) listens on `l`. */
+function portTakenInNamespace(ctrl: Controller, c: Container, ownerId: string, l: { port: number; proto: string }): boolean {
+  const owner = ctrl.containerById(ownerId);
+  if (!owner) return false;
+  for (const n of [owner, ...[...owner.sharers].map((id) => ctrl.containerById(id))]) {
+    if (!n || n === c || !n.running) continue;
+    const plan = planProcess(n.config);
+    if (plan.kind === 'service' && plan.listens.some((m) => m.port === l.port && m.proto === l.proto)) return true;
+  }
+  return false;
 }
 
 /** Link records are written into /etc/hosts and the environment at start (FACT 50). */

@@ -53,6 +53,17 @@ describe('real-engine behaviour beyond FACTS.md', () => {
   });
 });
 
+describe('container mode shares the owner\'s ports (real engine)', () => {
+  it('a second server on a port the namespace serves exits with the bind error; another port is free', () => {
+    const w = new World();
+    w.setup('run -d --name own nginx', 'run -d --name second --net container:own nginx', 'run -d --name third --net container:own busybox httpd -f -p 8080');
+    expect(w.state('second')).toBe('exited');
+    expect(w.docker('logs second').stderr).toContain('Address already in use');
+    expect(w.state('own')).toBe('running');
+    expect(w.state('third')).toBe('running');
+  });
+});
+
 describe('container mode after the owner stops (real engine)', () => {
   it('the joined container keeps running with only loopback until its own restart', () => {
     const w = new World();

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
 import { posix } from 'node:path';
 import type { Workspace } from '../build/workspace.js';
-import { envFileVars, mergeComposeData } from './merge.js';
+import { asMapping, envFileVars, mergeComposeData } from './merge.js';
 
 // yaml is loaded when a compose file is first read, not at every start: most scenarios
 // never use compose, and loading it costs a start-up as much as the rest of the engine.
@@ -123,11 +123,7 @@ function readEnvFiles(cwd: Workspace, dir: string, data: unknown): unknown {
       if (text === null) return `Couldn't find env file: ${posix.join(cwd.dir, path)}`;
       for (const v of envFileVars(text)) vars[v.slice(0, v.indexOf('='))] = v.slice(v.indexOf('=') + 1);
     }
-    const env = service.environment;
-    const given: Record<string, unknown> = Array.isArray(env)
-      ? Object.fromEntries(env.map((e) => String(e)).map((e) => (e.includes('=') ? [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] : [e, null])))
-      : typeof env === 'object' && env !== null ? (env as Record<string, unknown>) : {};
-    out[name] = { ...service, environment: { ...vars, ...given } };
+    out[name] = { ...service, environment: { ...vars, ...asMapping(service.environment) } };
   }
   return { ...(data as Record<string, unknown>), services: out };
 }

@@ -13,7 +13,7 @@ const MAPPINGS = new Set(['environment', 'labels', 'extra_hosts', 'depends_on', 
   'ulimits', 'sysctls', 'build', 'driver_opts']);
 
 /** `[A=1, B]` / `{A: 1}` → a mapping; `[a, b]` (networks, depends_on) → keys with null. */
-function asMapping(v: unknown): Obj {
+export function asMapping(v: unknown): Obj {
   if (isObj(v)) return { ...v };
   if (!Array.isArray(v)) return {};
   const out: Obj = {};

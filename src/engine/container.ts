@@ -182,4 +182,9 @@ export class Container {
   log(stream: 'stdout' | 'stderr', text: string): void {
     if (text !== '') this.logs.push({ stream, text });
   }
+
+  /** Everything the process wrote to one stream (`docker logs`, an attached run). */
+  output(stream: 'stdout' | 'stderr'): string {
+    return this.logs.filter((l) => l.stream === stream).map((l) => l.text).join('');
+  }
 }

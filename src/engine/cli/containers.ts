@@ -89,8 +89,7 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
     case 'logs': {
       const c = ctrl.findContainer(inv.args[0]);
       if (!c) return done('', `Error: No such container: ${inv.args[0]}\n`, 1);
-      return done(c.logs.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''),
-        c.logs.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''));
+      return done(c.output('stdout'), c.output('stderr'));
     }
     case 'port': {
       const c = ctrl.findContainer(inv.args[0]);

@@ -154,7 +154,5 @@ export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'cr
   if (!started.ok) return runFailure('run', started.error, detached ? `${c.id}\n` : '', warnings.join(''));
   if (detached) return done(`${c.id}\n`, warnings.join(''));
   // Attached: the container's output; a service keeps running (the simulator does not block).
-  const stdout = c.logs.filter((l) => l.stream === 'stdout').map((l) => l.text).join('');
-  const stderr = c.logs.filter((l) => l.stream === 'stderr').map((l) => l.text).join('');
-  return done(stdout, warnings.join('') + stderr, c.running ? 0 : c.exitCode);
+  return done(c.output('stdout'), warnings.join('') + c.output('stderr'), c.running ? 0 : c.exitCode);
 }

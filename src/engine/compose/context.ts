@@ -23,12 +23,13 @@ export const LABEL = {
   project: 'com.docker.compose.project',
   service: 'com.docker.compose.service',
   number: 'com.docker.compose.container-number',
+  oneoff: 'com.docker.compose.oneoff',
   network: 'com.docker.compose.network',
   volume: 'com.docker.compose.volume',
   version: 'com.docker.compose.version',
 } as const;
 
-export const isOneOff = (c: Container): boolean => c.config.labels['com.docker.compose.oneoff'] === 'True';
+export const isOneOff = (c: Container): boolean => c.config.labels[LABEL.oneoff] === 'True';
 
 /** The project's containers (of one service, if given), by container number. A
  *  service's containers do not include its one-off `run` containers; the project's do
@@ -45,7 +46,7 @@ export function containerLabels(cx: ComposeContext, s: ServiceModel, n: number):
     ...s.labels,
     'com.docker.compose.config-hash': createHash('sha256').update(JSON.stringify(s.raw)).digest('hex'),
     [LABEL.number]: String(n),
-    'com.docker.compose.oneoff': 'False',
+    [LABEL.oneoff]: 'False',
     [LABEL.project]: cx.naming.project,
     'com.docker.compose.project.config_files': cx.project.configFile,
     'com.docker.compose.project.working_dir': cx.cwd.dir,

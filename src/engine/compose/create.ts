@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../errors.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
 import { mountInto, type MountRequest } from '../volumes/mounts.js';
-import { containerLabels, projectContainers, type ComposeContext } from './context.js';
+import { containerLabels, projectContainers, LABEL, type ComposeContext } from './context.js';
 import type { ServiceModel } from './model.js';
 
 /** The image reference a service runs: `image:`, else the one compose builds for it. */
@@ -42,7 +42,7 @@ function endpointLinks(cx: ComposeContext, s: ServiceModel): string[] {
   for (const l of s.links) {
     const [service, alias] = l.split(':');
     for (const c of projectContainers(cx, service)) {
-      const n = c.config.labels['com.docker.compose.container-number'] ?? '1';
+      const n = c.config.labels[LABEL.number] ?? '1';
       links.set(alias || service, c.name);
       links.set(c.name, c.name);
       links.set([service, n].join(cx.naming.separator), c.name);
@@ -121,7 +121,7 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
   const config: ContainerConfig = {
     imageRef, image,
     cmd: s.command ?? (s.entrypoint ? [] : image.cmd), entrypoint: s.entrypoint ?? image.entrypoint,
-    env: mergeEnv(image.env, s.environment), labels: { ...containerLabels(cx, s, n), ...(opts.oneOff ? { 'com.docker.compose.oneoff': 'True' } : {}) },
+    env: mergeEnv(image.env, s.environment), labels: { ...containerLabels(cx, s, n), ...(opts.oneOff ? { [LABEL.oneoff]: 'True' } : {}) },
     workdir: s.workingDir ?? image.workdir, user: '', tty: s.tty, openStdin: s.stdinOpen, autoRemove: opts.autoRemove ?? false, restart: 'no',
     hostname: s.hostname, domainname: s.domainname, extraHosts: s.extraHosts, dns: s.dns, dnsSearch: s.dnsSearch, dnsOptions: s.dnsOptions,
     mode: mode.value,

@@ -47,24 +47,20 @@ export function composeRun(cx: ComposeContext, inv: Invocation): CommandResult {
     containerName: null,
   }, 1, name, { oneOff: true, serviceAlias: flagBool(inv.flags, 'use-aliases'), autoRemove: flagBool(inv.flags, 'rm') });
   // The progress line names `<project>_<service>_run`, even with --name (real engine).
-  const label = base;
   if (!created.ok) {
-    p.batch('Creating', [{ name: label, service, error: `Cannot create container for service ${service}: ${created.error.message}` }]);
+    p.batch('Creating', [{ name: base, service, error: `Cannot create container for service ${service}: ${created.error.message}` }]);
     return { stdout: '', stderr: stderr + p.text, exitCode: 1 };
   }
   const c = created.value;
-  p.batch('Creating', [{ name: label, service, error: null }]);
+  p.batch('Creating', [{ name: base, service, error: null }]);
   stderr += p.text;
   const started = startContainer(cx.ctrl, c, cx.runOneShot);
   if (!started.ok) return { stdout: '', stderr: `${stderr}ERROR: Cannot start service ${service}: ${started.error.message}\n`, exitCode: 1 };
   if (flagBool(inv.flags, 'detach')) return { stdout: `${c.name}\n`, stderr, exitCode: 0 };
   // Attached: the command's output and exit code (a long-running command returns at once
   // here; Compose would stay attached).
-  const out = c.logs.filter((l) => l.stream === 'stdout').map((l) => l.text).join('');
-  const err = c.logs.filter((l) => l.stream === 'stderr').map((l) => l.text).join('');
   // (--rm: a container that exited is already gone, as `docker run --rm`.)
-  const exitCode = c.running ? 0 : c.exitCode;
-  return { stdout: out, stderr: stderr + err, exitCode };
+  return { stdout: c.output('stdout'), stderr: stderr + c.output('stderr'), exitCode: c.running ? 0 : c.exitCode };
 }
 
 /** 12 hex characters standing for Compose's random suffix: a hash of the project, service and count. */

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled and bundled into dist/bundle by `npm install` (the
-// `prepare` script; see scripts/bundle.mjs for why it is bundled).
-import { main } from '../dist/bundle/main.js';
+// `prepare` script; scripts/bundle.mjs says why), and loaded with its code cache.
+import { loadBundle } from './load-bundle.js';
 
-main(process.argv.slice(2)).then((code) => {
+loadBundle().exports.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

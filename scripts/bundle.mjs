@@ -1,12 +1,17 @@
-// Bundles the compiled CLI (dist/cli/main.js and its worker) into dist/bundle/ with
-// esbuild. Why: Node's ESM loader resolves, reads and compiles each of the ~125 modules
-// (and yaml's CommonJS files) one by one at every start; one file per lazily loaded part
-// (the front end, the simulator, the docker backend, each reporter…) starts in about half
-// the time (BENCHMARKS.md). tsc still type-checks and emits dist/; this only repackages it.
+// Bundles the compiled CLI (dist/cli/entry.js: `main` and the `--jobs` worker) into one
+// CommonJS file, dist/bundle/dnet-test.cjs, with esbuild, then writes its V8 code cache.
+// Why: Node's ESM loader resolves, reads and compiles each of the ~125 modules (and
+// yaml's CommonJS files) one by one at every start, and V8 then compiles each function on
+// its first call. One file, loaded by bin/load-bundle.js through vm.Script with the
+// bytecode a training run left (`cachedData`), starts in about half the time of the
+// chunked ES module bundle (BENCHMARKS.md). CommonJS because vm.Script takes a script, not
+// a module; import.meta.url becomes the bundle's own URL, which is what the modules used
+// it for (files next to them). tsc still type-checks and emits dist/; this repackages it.
 // The engine's data files are read at run time next to the module that reads them, so
-// they are copied beside the chunks.
+// they are copied beside the bundle.
 import { build } from 'esbuild';
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,16 +21,14 @@ const out = join(dist, 'bundle');
 
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(dist, 'cli/main.js'), worker: join(dist, 'cli/worker.js') },
-  outdir: out,
+  entryPoints: [join(dist, 'cli/entry.js')],
+  outfile: join(out, 'dnet-test.cjs'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // yaml and ipaddr.js are CommonJS: inside an ES module bundle their `require` of Node's
-  // own modules needs a real require.
-  banner: { js: "import { createRequire as __dnetCreateRequire } from 'node:module'; const require = __dnetCreateRequire(import.meta.url);" },
+  define: { 'import.meta.url': '__dnetModuleUrl' },
+  banner: { js: "const __dnetModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
 
@@ -36,4 +39,13 @@ for (const entry of readdirSync(join(root, 'src'), { recursive: true, withFileTy
   if (seen.has(entry.name)) throw new Error(`bundle: two data files named ${entry.name} (${seen.get(entry.name)}, ${from}) would meet in dist/bundle`);
   seen.set(entry.name, from);
   cpSync(from, join(out, entry.name));
+}
+
+// The code cache: a run of the project's own scenarios on the simulator (the parser, the
+// checks, the engine, the runner, the reporters a run uses) compiles what a usual run
+// needs; V8 then serialises that bytecode. Without scenarios/ (a trimmed package) the
+// bundle still works, compiling as it goes.
+if (existsSync(join(root, 'scenarios'))) {
+  const trained = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs')], { cwd: root, encoding: 'utf8' });
+  if (trained.status !== 0) throw new Error(`bundle: the code-cache training run failed:\n${trained.stderr}`);
 }

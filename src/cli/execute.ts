@@ -40,9 +40,7 @@ export type RunSettings = Pick<RunArgs, 'filters' | 'tags' | 'bail' | 'backends'
 export async function runHere(paths: string[], settings: RunSettings, open: OpenBackends, emit: (e: RunEvent) => void): Promise<RunSummary> {
   const matchesTitle = titleMatcher(settings.filters);
   const tags = settings.tags;
-  const loaded = [];
-  for (const path of paths) loaded.push(await loadFile(path));
-  return runFiles(loaded, {
+  return runFiles(paths.map((path) => ({ path, load: () => loadFile(path) })), {
     backends: open.backends,
     emit,
     bail: settings.bail,

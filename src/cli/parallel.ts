@@ -32,7 +32,10 @@ export async function runInWorkers(paths: string[], settings: RunSettings, jobs:
     }
   };
 
-  const workers = Array.from({ length: Math.min(jobs, paths.length) }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: settings }));
+  // bin/worker.js loads the bundle with its code cache, as bin/dnet-test.js does (src/cli,
+  // dist/cli and dist/bundle all sit two levels below the package root).
+  const entry = new URL('../../bin/worker.js', import.meta.url);
+  const workers = Array.from({ length: Math.min(jobs, paths.length) }, () => new Worker(entry, { workerData: settings }));
   await new Promise<void>((resolve, reject) => {
     let finished = 0;
     const feed = (worker: Worker): void => {

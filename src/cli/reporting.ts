@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from './import-module.js';
 import { closest } from '../docker-cli/closest.js';
 import { feed, isReporterName, loadReporter, reporterNames, type Reporter, type ReporterFactory, type ReporterOptions } from '../reporters/index.js';
 import type { RunEvent } from '../runner/events.js';
@@ -80,7 +81,7 @@ function asReporter(value: unknown, name: string): Reporter {
 async function loadModuleReporter(name: string): Promise<ReporterFactory> {
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(resolve(name)).href)) as { default?: unknown };
+    mod = (await importModule(pathToFileURL(resolve(name)).href)) as { default?: unknown };
   } catch (e) {
     throw new UsageError(`cannot load reporter module ${name}: ${(e as Error).message}`);
   }

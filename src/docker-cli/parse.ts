@@ -145,8 +145,26 @@ function argCountMessage(spec: CommandSpec, name: string): string | undefined {
   return `"${name}" requires at least ${plural(min)}.`;
 }
 
+// The checks parse each command before the run, and the engine parses it again when it
+// runs (most commands have no `$var`, so the words are the same): one parse serves both.
+// Results are shared, hence read-only (Invocation's fields are readonly). Bounded: a
+// suite's distinct commands, not its total, and never more than MEMO_LIMIT.
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, ParseResult>();
+
 /** Parses `program argv…` (argv without the program name) against the command table. */
-export function parseInvocation(program: Program, argv: string[]): ParseResult {
+export function parseInvocation(program: Program, argv: readonly string[]): ParseResult {
+  const key = `${program}\0${argv.join('\0')}`;
+  let result = memo.get(key);
+  if (result === undefined) {
+    result = parseUncached(program, argv);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
+}
+
+function parseUncached(program: Program, argv: readonly string[]): ParseResult {
   const globalSpecs = globalFlags[program];
   const head = scanFlags(argv, 0, globalSpecs, 'positional', program, program === 'docker' ? 125 : 1);
   if (!head.ok) return head;
@@ -204,7 +222,7 @@ export function parseInvocation(program: Program, argv: string[]): ParseResult {
 }
 
 /** A bool flag's value: pflag accepts `--rm=false`. */
-export function flagBool(flags: ReadonlyMap<string, string[]>, name: string): boolean {
+export function flagBool(flags: ReadonlyMap<string, readonly string[]>, name: string): boolean {
   const values = flags.get(name);
   if (!values || values.length === 0) return false;
   const last = values[values.length - 1].toLowerCase();
@@ -212,12 +230,12 @@ export function flagBool(flags: ReadonlyMap<string, string[]>, name: string): bo
 }
 
 /** A string flag's last value, or undefined. */
-export function flagString(flags: ReadonlyMap<string, string[]>, name: string): string | undefined {
+export function flagString(flags: ReadonlyMap<string, readonly string[]>, name: string): string | undefined {
   const values = flags.get(name);
   return values && values.length > 0 ? values[values.length - 1] : undefined;
 }
 
 /** Every value a repeated flag was given, in order. */
-export function flagList(flags: ReadonlyMap<string, string[]>, name: string): string[] {
+export function flagList(flags: ReadonlyMap<string, readonly string[]>, name: string): string[] {
   return [...(flags.get(name) ?? [])];
 }

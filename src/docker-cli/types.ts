@@ -43,10 +43,10 @@ export interface CommandSpec {
 export interface Invocation {
   spec: CommandSpec;
   /** bool flags: ['true']; string flags: every value given, in order. */
-  flags: ReadonlyMap<string, string[]>;
-  args: string[];
+  flags: ReadonlyMap<string, readonly string[]>;
+  args: readonly string[];
   /** Global flags before the subcommand (docker-compose -f/-p, docker -H …). */
-  globals: ReadonlyMap<string, string[]>;
+  globals: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Why argv could not be parsed; `argIndex` points at the offending word of argv. */

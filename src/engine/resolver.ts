@@ -7,7 +7,7 @@ import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { isIPv4 } from './ipam.js';
 import type { Endpoint } from './network.js';
-import { namespaceOwner, sandboxView } from './sandbox.js';
+import { hostsFileOf, namespaceOwner } from './sandbox.js';
 
 export type Source = { kind: 'host' } | { kind: 'container'; container: Container };
 
@@ -21,6 +21,8 @@ export interface Resolution {
 
 function hostsLookup(hostsFile: string, name: string): string[] {
   const wanted = name.toLowerCase();
+  // Most lookups are of names the file does not hold: no need to split it into lines.
+  if (!hostsFile.toLowerCase().includes(wanted)) return [];
   // The first matching line wins, as libc's files backend does.
   for (const line of hostsFile.split('\n')) {
     const [ip, ...names] = line.split(/\s+/).filter(Boolean);
@@ -40,9 +42,9 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
   }
   const c = source.container;
   const owner = namespaceOwner(ctrl, c);
-  const sandbox = sandboxView(ctrl, c);
-  if (!sandbox) return { addresses: [], via: 'none', server: null, cause: 'container-not-running', steps: [`${c.name} is not running`] };
-  const fromHosts = dnsOnly ? [] : hostsLookup(sandbox.hostsFile, name);
+  const hostsFile = hostsFileOf(ctrl, c);
+  if (hostsFile === null) return { addresses: [], via: 'none', server: null, cause: 'container-not-running', steps: [`${c.name} is not running`] };
+  const fromHosts = dnsOnly ? [] : hostsLookup(hostsFile, name);
   if (fromHosts.length > 0) {
     return { addresses: fromHosts, via: 'hosts', server: null, steps: [`'${name}' is in ${c.name}'s /etc/hosts → ${fromHosts[0]}`] };
   }

@@ -36,7 +36,6 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
   }
   const interfaces: InterfaceView[] = [LOOPBACK];
   const routes: RouteView[] = [];
-  let own = '';
   // Interfaces in creation order (ifindex), routes as `ip route` sorts them: default
   // first (via the first endpoint in sandbox order), then the subnets.
   const eps = owner.endpoints().filter((ep) => ep.ip !== null).sort((x, y) => x.ifIndex - y.ifIndex);
@@ -48,19 +47,37 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
     interfaces.push({ name, index: ep.ifIndex, peerIndex: ep.ifIndex + 1, mac: ep.mac, ip: ep.ip!, prefixLen: subnet.prefix,
       broadcast: toIp(subnet.last), mtu: 1500, networkName: ep.network.name });
     routes.push({ destination: `${toIp(subnet.first)}/${subnet.prefix}`, via: null, device: name, source: ep.ip });
-    if (owner.hostsEndpoints.includes(ep.id)) own += `${ep.ip}\t${owner.hostsNames}\n`;
   });
   // The kernel lists the main table in address order (fib trie), not by interface.
   routes.sort((x, y) => (x.destination === 'default' ? -1 : y.destination === 'default' ? 1 : ipKey(x.destination) - ipKey(y.destination)));
-  const extra = owner.config.extraHosts.map((h) => {
-    const i = h.indexOf(':');
-    return `${h.slice(i + 1)}\t${h.slice(0, i)}\n`;
-  }).join('');
-  const links = owner.linkHosts.map((l) => `${l.ip}\t${l.names.join(' ')}\n`).join('');
-  const none = owner.config.mode.kind === 'none';
-  // none mode: no own /etc/hosts line (FACT 82).
   return { key: shortId(owner.id),
-    hostname: owner.hostname, hostsFile: HOSTS_HEAD + extra + links + (none ? '' : own), resolvConf: resolvConf(owner), interfaces, routes };
+    hostname: owner.hostname, hostsFile: containerHosts(owner), resolvConf: resolvConf(owner), interfaces, routes };
+}
+
+/**
+ * A running container's /etc/hosts, as sandboxView shows it; null when it is not running.
+ * The resolver reads only this file, at every lookup: it need not build the whole view.
+ */
+export function hostsFileOf(ctrl: Controller, c: Container): string | null {
+  const owner = namespaceOwner(ctrl, c);
+  if (!c.running || !owner.running) return null;
+  if (c.orphaned) return HOSTS_HEAD;
+  return owner.config.mode.kind === 'host' ? HOST_HOSTS : containerHosts(owner);
+}
+
+/** The file Docker writes: the fixed head, --add-host, legacy links, then the container's own addresses. */
+function containerHosts(owner: Container): string {
+  let hosts = HOSTS_HEAD;
+  for (const h of owner.config.extraHosts) {
+    const i = h.indexOf(':');
+    hosts += `${h.slice(i + 1)}\t${h.slice(0, i)}\n`;
+  }
+  for (const l of owner.linkHosts) hosts += `${l.ip}\t${l.names.join(' ')}\n`;
+  // none mode: no own /etc/hosts line (FACT 82). Own lines in interface (creation) order.
+  if (owner.config.mode.kind === 'none') return hosts;
+  const own = owner.endpoints().filter((ep) => ep.ip !== null && owner.hostsEndpoints.includes(ep.id)).sort((x, y) => x.ifIndex - y.ifIndex);
+  for (const ep of own) hosts += `${ep.ip}\t${owner.hostsNames}\n`;
+  return hosts;
 }
 
 /**

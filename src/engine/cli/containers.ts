@@ -16,7 +16,7 @@ import { daemonFailure, done } from './result.js';
 export type ExecRunner = (c: Container, argv: string[], env: string[]) => CommandResult;
 
 /** Runs `action` on every named container; `Error: No such container` is the client's wording for some verbs. */
-function eachContainer(ctrl: Controller, refs: string[], action: (c: Container) => Result<void>,
+function eachContainer(ctrl: Controller, refs: readonly string[], action: (c: Container) => Result<void>,
   clientNotFound: boolean, failedSummary: string | null, prefix: (ref: string) => string = () => ''): CommandResult {
   let stdout = '';
   let stderr = '';

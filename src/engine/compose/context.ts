@@ -95,7 +95,7 @@ export function startOrder(services: ServiceModel[]): ServiceModel[][] | { cycle
 }
 
 /** Services named on the command line plus what they need (`up web` starts web's dependencies too). */
-export function withDependencies(project: ProjectModel, names: string[]): ServiceModel[] | { unknown: string } {
+export function withDependencies(project: ProjectModel, names: readonly string[]): ServiceModel[] | { unknown: string } {
   if (names.length === 0) return project.services;
   const wanted = new Set<string>();
   const add = (name: string): string | null => {

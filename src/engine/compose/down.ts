@@ -52,7 +52,7 @@ export function composeDown(cx: ComposeContext, removeVolumes: boolean): Command
   return { stdout: '', stderr: p.text, exitCode };
 }
 
-export function composeStop(cx: ComposeContext, services: string[]): CommandResult {
+export function composeStop(cx: ComposeContext, services: readonly string[]): CommandResult {
   const p = new Progress(cx.naming.flavour);
   const running = newestFirst(cx).filter((c) => c.running && (services.length === 0 || services.includes(c.config.labels[LABEL.service])));
   for (const c of running) stopContainer(cx.ctrl, c);
@@ -61,7 +61,7 @@ export function composeStop(cx: ComposeContext, services: string[]): CommandResu
 }
 
 /** `start`: v1 reports per service ("Starting db ... done"), v2 per container. */
-export function composeStart(cx: ComposeContext, services: string[]): CommandResult {
+export function composeStart(cx: ComposeContext, services: readonly string[]): CommandResult {
   const p = new Progress(cx.naming.flavour);
   const items: Array<{ name: string; error: string | null }> = [];
   let exitCode = 0;
@@ -88,7 +88,7 @@ export function composeStart(cx: ComposeContext, services: string[]): CommandRes
 }
 
 /** `restart`: every container of the project (or of the services named), running or not. */
-export function composeRestart(cx: ComposeContext, services: string[]): CommandResult {
+export function composeRestart(cx: ComposeContext, services: readonly string[]): CommandResult {
   const p = new Progress(cx.naming.flavour);
   const items = projectContainers(cx).filter((c) => !isOneOff(c) && (services.length === 0 || services.includes(c.config.labels[LABEL.service]))).map((c) => {
     stopContainer(cx.ctrl, c);

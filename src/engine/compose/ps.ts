@@ -36,7 +36,7 @@ export function texttable(header: string[], rows: string[][]): string {
   return lines.map((l) => `${l}\n`).join('');
 }
 
-export function composePs(cx: ComposeContext, o: { quiet: boolean; services: boolean; all: boolean; only: string[] }): CommandResult {
+export function composePs(cx: ComposeContext, o: { quiet: boolean; services: boolean; all: boolean; only: readonly string[] }): CommandResult {
   if (o.services) return { stdout: cx.project.services.map((s) => `${s.name}\n`).join(''), stderr: '', exitCode: 0 };
   // Compose 1.29 lists the services' containers and the one-off containers that run.
   let containers = projectContainers(cx).filter((c) => (o.only.length === 0 || o.only.includes(c.config.labels[LABEL.service])) && (!isOneOff(c) || c.running));

@@ -17,7 +17,7 @@ export interface UpOptions {
   noStart: boolean;
   build: boolean;
   scale: Map<string, number>;
-  services: string[];
+  services: readonly string[];
 }
 
 const result = (p: Progress, exitCode: number, stdout = ''): CommandResult => ({ stdout, stderr: p.text, exitCode });

@@ -8,9 +8,19 @@ export function runOrder(file: DnetFile, scenario: Scenario): Statement[] {
   return [...file.setup, ...scenario.body];
 }
 
+// Five checks walk every statement of the file: the list is built once per file.
+const statementsOf = new WeakMap<DnetFile, readonly Statement[]>();
+
 /** Every statement of the file once, in source order. */
-export function allStatements(file: DnetFile): Statement[] {
-  return [...file.setup, ...file.scenarios.flatMap((s) => s.body)];
+export function allStatements(file: DnetFile): readonly Statement[] {
+  let list = statementsOf.get(file);
+  if (!list) {
+    const out: Statement[] = file.setup.slice();
+    for (const scenario of file.scenarios) for (const s of scenario.body) out.push(s);
+    list = out;
+    statementsOf.set(file, list);
+  }
+  return list;
 }
 
 function unreachable(x: never): never {

@@ -52,7 +52,7 @@ export async function runInWorkers(paths: string[], settings: RunSettings, jobs:
           reject(Object.assign(new Error(m.message), { stack: m.stack }));
           return;
         }
-        if (m.type === 'event') buffered[m.index].push(m.event);
+        if (m.type === 'events') for (const e of m.events) buffered[m.index].push(e);
         else {
           done[m.index] = true;
           feed(worker);

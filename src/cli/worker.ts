@@ -6,7 +6,7 @@ import { openBackends, runHere, type OpenBackends, type RunSettings } from './ex
 
 export type ToWorker = { type: 'file'; index: number; path: string } | { type: 'stop' };
 export type FromWorker =
-  | { type: 'event'; index: number; event: RunEvent }
+  | { type: 'events'; index: number; events: RunEvent[] }
   | { type: 'done'; index: number }
   | { type: 'crash'; message: string; stack?: string };
 
@@ -23,10 +23,20 @@ if (port) {
     }
     try {
       open ??= openBackends(settings.backends);
+      // Events go out a scenario at a time: one message per step would cost more in
+      // copying between threads than the step took to run.
+      let batch: RunEvent[] = [];
+      const send = (): void => {
+        if (batch.length > 0) post({ type: 'events', index: m.index, events: batch });
+        batch = [];
+      };
       await runHere([m.path], settings, await open, (event) => {
         // The main thread says when the run starts and ends, and counts.
-        if (event.type !== 'runStart' && event.type !== 'runEnd') post({ type: 'event', index: m.index, event });
+        if (event.type === 'runStart' || event.type === 'runEnd') return;
+        batch.push(event);
+        if (event.type === 'scenarioEnd' || event.type === 'fileEnd') send();
       });
+      send();
       post({ type: 'done', index: m.index });
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));

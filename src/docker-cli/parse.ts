@@ -51,8 +51,7 @@ function byShort(flags: readonly FlagSpec[], letter: string): FlagSpec | undefin
 /** The commands under a path (`docker network …`), and their next words; built once per path. */
 const levels = new Map<string, { candidates: readonly CommandSpec[]; names: Set<string> }>();
 
-function level(program: Program, path: readonly string[]): { candidates: readonly CommandSpec[]; names: Set<string> } {
-  const key = [program, ...path].join(' ');
+function level(program: Program, path: readonly string[], key: string): { candidates: readonly CommandSpec[]; names: Set<string> } {
   let found = levels.get(key);
   if (!found) {
     const candidates = commands.filter((c) => c.program === program && path.every((w, k) => c.path[k] === w));
@@ -145,26 +144,8 @@ function argCountMessage(spec: CommandSpec, name: string): string | undefined {
   return `"${name}" requires at least ${plural(min)}.`;
 }
 
-// The checks parse each command before the run, and the engine parses it again when it
-// runs (most commands have no `$var`, so the words are the same): one parse serves both.
-// Results are shared, hence read-only (Invocation's fields are readonly). Bounded: a
-// suite's distinct commands, not its total, and never more than MEMO_LIMIT.
-const MEMO_LIMIT = 20_000;
-const memo = new Map<string, ParseResult>();
-
 /** Parses `program argv…` (argv without the program name) against the command table. */
 export function parseInvocation(program: Program, argv: readonly string[]): ParseResult {
-  const key = `${program}\0${argv.join('\0')}`;
-  let result = memo.get(key);
-  if (result === undefined) {
-    result = parseUncached(program, argv);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, result);
-  }
-  return result;
-}
-
-function parseUncached(program: Program, argv: readonly string[]): ParseResult {
   const globalSpecs = globalFlags[program];
   const head = scanFlags(argv, 0, globalSpecs, 'positional', program, program === 'docker' ? 125 : 1);
   if (!head.ok) return head;
@@ -173,7 +154,8 @@ function parseUncached(program: Program, argv: readonly string[]): ParseResult {
 
   // Walk the command tree one word at a time; `docker compose` takes its own globals.
   const path: string[] = [];
-  let candidates = level(program, path).candidates;
+  let key: string = program; // `program path…`, grown with the path: level()'s cache key
+  let candidates = level(program, path, key).candidates;
   for (;;) {
     if (i >= argv.length) {
       return { ok: false, error: { kind: 'unknown-command', argIndex: i,
@@ -181,7 +163,7 @@ function parseUncached(program: Program, argv: readonly string[]): ParseResult {
     }
     const depth = path.length;
     const raw = argv[i];
-    const { names } = level(program, path);
+    const { names } = level(program, path, key);
     const word = !names.has(raw) && depth > 0 && commandAliases[raw] && names.has(commandAliases[raw]) ? commandAliases[raw] : raw;
     if (!names.has(word)) {
       const where = [program, ...path].join(' ');
@@ -190,8 +172,9 @@ function parseUncached(program: Program, argv: readonly string[]): ParseResult {
         message: `${program === 'docker' && depth === 0 ? 'docker' : where}: '${raw}' is not a ${where} command.\nSee '${where} --help'` } };
     }
     path.push(word);
+    key += ` ${word}`;
     i++;
-    candidates = level(program, path).candidates;
+    candidates = level(program, path, key).candidates;
     const exact = candidates.find((c) => c.path.length === path.length);
     if (exact) break;
     if (program === 'docker' && path.join(' ') === 'compose') {

@@ -12,7 +12,8 @@ const write = process.stdout.write;
 process.stdout.write = () => true; // the pretty reporter's output: not wanted in a build log
 try {
   const code = await exports.main(['scenarios/', '--jobs', '1', '--reporter', 'pretty', '--reporter', `json=${join(scratch, 'report.json')}`]);
-  if (code !== 0) throw new Error(`scenarios/ did not pass on the simulator (exit ${code})`);
+  // A failing scenario still trains the cache; a crash or an unusable file does not.
+  if (code !== 0 && code !== 1) throw new Error(`the training run of scenarios/ exited ${code}`);
 } finally {
   process.stdout.write = write;
   rmSync(scratch, { recursive: true, force: true });

@@ -17,7 +17,12 @@ const KIND_WORDS: Record<Kind, string> = {
 
 /** The word's text when it is fully literal. */
 function literal(word: Word): string | null {
-  return word.parts.every((p) => p.type === 'Text') ? word.parts.map((p) => (p.type === 'Text' ? p.value : '')).join('') : null;
+  let text = '';
+  for (const p of word.parts) {
+    if (p.type !== 'Text') return null;
+    text += p.value;
+  }
+  return text;
 }
 
 export function isIp(text: string): boolean {

@@ -11,8 +11,17 @@ import { allStatements, commandsOf } from './walk.js';
 /** Stands for a `$var` so flags still parse; not a word Docker gives meaning to. */
 const PLACEHOLDER = 'dnet-var';
 
+function argOf(word: Word): string {
+  let text = '';
+  for (const p of word.parts) text += p.type === 'Text' ? p.value : PLACEHOLDER;
+  return text;
+}
+
+// Every docker command of a file goes through here: a loop, not map/join per word.
 function argvOf(words: readonly Word[]): string[] {
-  return words.map((w) => w.parts.map((p) => (p.type === 'Text' ? p.value : PLACEHOLDER)).join(''));
+  const argv: string[] = [];
+  for (const w of words) argv.push(argOf(w));
+  return argv;
 }
 
 /** `docker network create`: the longest known command path the positionals start with. */

@@ -24,14 +24,15 @@ export function namespaceOwner(ctrl: Controller, c: Container): Container {
 
 export function sandboxView(ctrl: Controller, c: Container): SandboxView | null {
   const owner = namespaceOwner(ctrl, c);
-  if (!c.running || !owner.running) return null;
+  const hostsFile = hostsFileOf(ctrl, c);
+  if (hostsFile === null) return null;
   // Its namespace's owner stopped: the process lives on in a namespace with only `lo`.
   // (The UTS namespace is still the old owner's: same hostname.)
   const uts = c.config.mode.kind === 'container' ? ctrl.containerById(c.config.mode.targetId) ?? c : c;
-  if (c.orphaned) return { key: shortId(c.id), hostname: uts.hostname, hostsFile: HOSTS_HEAD,
+  if (c.orphaned) return { key: shortId(c.id), hostname: uts.hostname, hostsFile,
     resolvConf: HOST_RESOLV, interfaces: [LOOPBACK], routes: [] };
   if (owner.config.mode.kind === 'host') {
-    return { key: 'default', hostname: owner.config.hostname ?? HOST.hostname, hostsFile: HOST_HOSTS, resolvConf: resolvConf(owner),
+    return { key: 'default', hostname: owner.config.hostname ?? HOST.hostname, hostsFile, resolvConf: resolvConf(owner),
       interfaces: hostInterfaces(ctrl), routes: [{ destination: 'default', via: HOST.gateway, device: 'eth0', source: null }] };
   }
   const interfaces: InterfaceView[] = [LOOPBACK];
@@ -51,7 +52,7 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
   // The kernel lists the main table in address order (fib trie), not by interface.
   routes.sort((x, y) => (x.destination === 'default' ? -1 : y.destination === 'default' ? 1 : ipKey(x.destination) - ipKey(y.destination)));
   return { key: shortId(owner.id),
-    hostname: owner.hostname, hostsFile: containerHosts(owner), resolvConf: resolvConf(owner), interfaces, routes };
+    hostname: owner.hostname, hostsFile, resolvConf: resolvConf(owner), interfaces, routes };
 }
 
 /**

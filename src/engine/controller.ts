@@ -73,7 +73,7 @@ export class Controller {
 
   private baseConfig(name: string, driver: DriverName, extra: Partial<NetworkConfig>): NetworkConfig {
     return {
-      id: this.ids.next('network'), name, driver, created: this.clock.tick(), internal: false, attachable: false,
+      id: this.ids.next(), name, driver, created: this.clock.tick(), internal: false, attachable: false,
       options: {}, labels: {}, predefined: false, isDefaultBridge: false, userSubnet: null, userGateway: null,
       userRange: null, ...extra,
     };
@@ -201,7 +201,7 @@ export class Controller {
       const holder = this.containersByName.get(name.replace(/^\//, ''));
       if (holder) return fail(E.ErrNameInUse(name.replace(/^\//, ''), holder.id));
     }
-    const id = this.ids.next('container');
+    const id = this.ids.next();
     const finalName = name?.replace(/^\//, '') ?? this.names.next((n) => this.containersByName.has(n));
     const container = new Container(id, finalName, config, this.clock.tick(), ++this.containerSeq);
     this.containersById.set(id, container);

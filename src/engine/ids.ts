@@ -36,8 +36,8 @@ function idFor(n: number): string {
 export class IdSource {
   private counter = 0;
 
-  /** A 64-hex ID, unique within the Controller (one counter for every kind). */
-  next(_kind: 'container' | 'network' | 'endpoint' | 'sandbox'): string {
+  /** A 64-hex ID, unique within the Controller (one counter for networks, containers and endpoints). */
+  next(): string {
     for (;;) {
       const id = idFor(++this.counter);
       // moby's stringid.GenerateRandomID skips IDs whose short form reads as a number.
@@ -99,18 +99,6 @@ const EPOCH = Date.parse('2026-01-01T00:00:00Z');
 // Every scenario's clock walks the same seconds: format each one once.
 const stamps: string[] = [];
 
-const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-
-/** EPOCH + i seconds as Docker prints times (nanoseconds); January by arithmetic (10,000 containers tick 20,000 times). */
-function stampOf(i: number): string {
-  if (i < 31 * 86_400) {
-    const day = Math.floor(i / 86_400) + 1;
-    const s = i % 86_400;
-    return `2026-01-${two(day)}T${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}.000000000Z`;
-  }
-  return new Date(EPOCH + i * 1000).toISOString().replace('.000Z', '.000000000Z');
-}
-
 export class Clock {
   private ticks = 0;
 
@@ -118,7 +106,7 @@ export class Clock {
     const i = ++this.ticks;
     let stamp = stamps[i];
     if (stamp === undefined) {
-      stamp = stampOf(i);
+      stamp = new Date(EPOCH + i * 1000).toISOString().replace('.000Z', '.000000000Z');
       if (i < 200_000) stamps[i] = stamp;
     }
     return stamp;

@@ -39,7 +39,7 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   const userDefined = network.hasDns;
   ctrl.ifIndex += 2;
   const endpoint = {
-    id: ctrl.ids.next('endpoint'), network, containerId: c.id, ip,
+    id: ctrl.ids.next(), network, containerId: c.id, ip,
     mac: ip ? (c.config.macAddress ?? macFromIp(ip)) : '',
     dnsNames: userDefined ? [c.name, ...c.endpointAliases(a)] : [],
     ifIndex: ctrl.ifIndex,
@@ -98,7 +98,7 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
       const conflict = 'conflict' in granted ? granted.conflict : null;
       if (!conflict) return failStart(ctrl, c, (granted as { error: EngineError }).error);
       const make = conflict.kind === 'allocated' ? E.ErrPortAllocated : E.ErrPortBindInUse;
-      return failStart(ctrl, c, make(c.name, ctrl.ids.next('endpoint'), conflict.hostIp, conflict.port));
+      return failStart(ctrl, c, make(c.name, ctrl.ids.next(), conflict.hostIp, conflict.port));
     }
     for (const g of granted.value) {
       const key = `${g.containerPort}/${g.proto}`;

@@ -55,7 +55,7 @@ function check(command: DockerCommand, report: Parameters<Check['run']>[1]): voi
   const label = suggestion ? `did you mean '${suggestion}'?` : undefined;
   switch (kind) {
     case 'unknown-flag': {
-      const flag = word ? argvOf([word])[0].split('=')[0] : '';
+      const flag = word ? argOf(word).split('=')[0] : '';
       const shorthand = !flag.startsWith('--');
       const letter = /'(.)'/.exec(firstLine)?.[1] ?? flag;
       const inWord = flag === `-${letter}` ? '' : ` in '${flag}'`;

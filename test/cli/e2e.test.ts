@@ -1,7 +1,7 @@
 // The built CLI, end to end: `npm run build`, then `node bin/dnet-test.js …` on the
 // project's scenarios and on passing, failing and broken fixtures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,20 @@ describe('dnet-test (built)', () => {
     expect(r.stdout).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/m);
     expect(r.code).toBe(0);
   });
+
+  // dist/ is not in git: without package.json's "files" a packed tarball would hold no
+  // bundle and its bin would fail. The package is unpacked alone (its dependencies linked
+  // from here) and run, so anything the launcher loads from outside "files" shows.
+  it('runs from its own npm pack tarball', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dnet-pack-'));
+    execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: root, stdio: 'pipe' });
+    execFileSync('tar', ['xzf', join(dir, 'dnet-test-' + JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version + '.tgz'), '-C', dir]);
+    symlinkSync(join(root, 'node_modules'), join(dir, 'package', 'node_modules'));
+    const r = spawnSync(process.execPath, [join(dir, 'package', 'bin', 'dnet-test.js'), join(root, 'scenarios', 'user-bridge.dnet'), '--no-color'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^\d+ passed, 0 failed, 0 skipped$/m);
+    expect(r.status).toBe(0);
+  }, 60_000);
 
   it('passes a passing fixture, showing skips with their reason', () => {
     const r = cli(['test/fixtures/passing', '--no-color']);

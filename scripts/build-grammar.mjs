@@ -5,18 +5,20 @@ import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import peggy from 'peggy';
+import { hoistConstants } from './hoist-constants.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const grammarPath = join(root, 'grammar', 'dnet.peggy');
 const outDir = join(root, 'src', 'language', 'generated');
 mkdirSync(outDir, { recursive: true });
 
-const source = peggy.generate(readFileSync(grammarPath, 'utf8'), {
+const generated = peggy.generate(readFileSync(grammarPath, 'utf8'), {
   output: 'source',
   format: 'es',
   grammarSource: 'grammar/dnet.peggy',
   allowedStartRules: ['File'],
 });
+const { code: source } = hoistConstants(generated);
 writeFileSync(join(outDir, 'parser.js'), source);
 writeFileSync(
   join(outDir, 'parser.d.ts'),

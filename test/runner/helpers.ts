@@ -123,7 +123,7 @@ export interface FakeBackend extends Backend {
 export function fakeBackend(options: {
   name?: 'sim' | 'docker';
   realTime?: boolean;
-  onRun?: (args: string[]) => CommandResult;
+  onRun?: (args: readonly string[]) => CommandResult;
   onProbe?: ProbeHandler;
 }): FakeBackend {
   const backend: FakeBackend = {

@@ -100,7 +100,7 @@ export type ProbeOutcome<K extends ProbeKind> =
 /** One scenario's connection to a backend; `close` removes all it created. */
 export interface BackendSession {
   /** Run `docker …` / `docker-compose …` (argv without the program name). */
-  run(program: 'docker' | 'docker-compose', args: readonly string[]): Promise<CommandResult>;
+  run(program: 'docker' | 'docker-compose', args: string[]): Promise<CommandResult>;
   probe<K extends ProbeKind>(probe: ProbeOf<K>): Promise<ProbeOutcome<K>>;
   close(): Promise<void>;
 }

@@ -144,22 +144,8 @@ function argCountMessage(spec: CommandSpec, name: string): string | undefined {
   return `"${name}" requires at least ${plural(min)}.`;
 }
 
-// Results by argv array: the checks and the backends parse the same command, and a
-// command without `$var`s reaches each of them as the same array (literalWords in
-// src/language/literal.ts). Keyed by identity, so a lookup costs no hashing of words; a
-// result is never changed by its readers (Invocation is read-only).
-const parsed = new WeakMap<readonly string[], { program: Program; result: ParseResult }>();
-
 /** Parses `program argv…` (argv without the program name) against the command table. */
 export function parseInvocation(program: Program, argv: readonly string[]): ParseResult {
-  const known = parsed.get(argv);
-  if (known !== undefined && known.program === program) return known.result;
-  const result = parseArgv(program, argv);
-  parsed.set(argv, { program, result });
-  return result;
-}
-
-function parseArgv(program: Program, argv: readonly string[]): ParseResult {
   const globalSpecs = globalFlags[program];
   const head = scanFlags(argv, 0, globalSpecs, 'positional', program, program === 'docker' ? 125 : 1);
   if (!head.ok) return head;

@@ -3,7 +3,6 @@
 import ipaddr from 'ipaddr.js';
 import type { Expectation, Outcome, Value } from '../language/ast.js';
 import type { Explanation, ProbeKind, ProbeOf, ProbeOutcome } from '../backends/backend.js';
-import { literalWords } from '../language/literal.js';
 import { describeEndpoint, describeValue, endpointOf, evalValue, expandWord, type Scope } from './values.js';
 
 export type Verdict =
@@ -229,7 +228,7 @@ export async function evaluate(exp: Expectation, scope: Scope): Promise<Verdict>
       return verdict(last !== null && text.includes(needle) !== exp.check.negated, expected, observed, null);
     }
     case 'DockerExpect': {
-      const args = literalWords(exp.command.args) ?? exp.command.args.map(w);
+      const args = exp.command.args.map(w);
       const line = [exp.command.program, ...args].join(' ');
       const withText = exp.withText ? w(exp.withText) : null;
       const expected = `\`${line}\` ${exp.outcome}${withText !== null ? ` with ${quote(withText)}` : ''}`;

@@ -5,7 +5,6 @@ import type { DnetFile, Expect, Scenario, Statement, Word } from '../language/as
 import type { Backend, ScenarioContext } from '../backends/backend.js';
 import type { BackendName, Failure, SimulatedOnly, StepResult } from './events.js';
 import { evaluate, type Verdict } from './expectations.js';
-import { literalWords } from '../language/literal.js';
 import { evalValue, expandWord, StepError, type Scope } from './values.js';
 
 export interface Clock {
@@ -111,7 +110,7 @@ async function runStatement(
   try {
     switch (statement.type) {
       case 'DockerCommand': {
-        const args = literalWords(statement.args) ?? statement.args.map((a) => expandWord(a, scope.vars));
+        const args = statement.args.map((a) => expandWord(a, scope.vars));
         const result = await scope.session.run(statement.program, args);
         scope.last = result;
         const ok = result.exitCode === 0;

@@ -115,22 +115,3 @@ describe('management commands (`docker container …`, `docker image …`)', () 
     expect(err('docker-compose', ['up', '--bad']).exitCode).toBe(1);
   });
 });
-
-describe('parsed once per argv array', () => {
-  it('gives the same result for the same array, and parses a new array afresh', () => {
-    const argv = ['run', '-d', '--name', 'a', 'busybox'];
-    const first = parseInvocation('docker', argv);
-    expect(parseInvocation('docker', argv)).toBe(first);
-    const again = parseInvocation('docker', [...argv]);
-    expect(again).not.toBe(first);
-    expect(again).toEqual(first);
-  });
-
-  it('does not answer for another program with the same array', () => {
-    const argv = ['ps'];
-    expect(parseInvocation('docker', argv).ok).toBe(true);
-    const compose = parseInvocation('docker-compose', argv);
-    expect(compose.ok).toBe(true);
-    expect(compose.ok && compose.invocation.spec.program).toBe('docker-compose');
-  });
-});

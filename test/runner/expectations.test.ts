@@ -37,7 +37,7 @@ function answer(p: Probe): Answers[ProbeKind] {
   }
 }
 
-function scope(last: CommandResult | null = null, run: (args: readonly string[]) => CommandResult = () => ok()): Scope {
+function scope(last: CommandResult | null = null, run: (args: string[]) => CommandResult = () => ok()): Scope {
   const session: BackendSession = {
     run: async (_program, args) => run(args),
     probe: async (p) => ({ status: 'answered', answer: answer(p), why: { steps: [] } }) as never,
@@ -93,7 +93,7 @@ describe('expectations', () => {
   });
 
   describe('expect docker', () => {
-    const failing = (args: readonly string[]): CommandResult =>
+    const failing = (args: string[]): CommandResult =>
       args[0] === 'network' ? { stdout: '', stderr: 'Error response from daemon: network with name n already exists\n', exitCode: 1 } : ok('id\n');
     const docker = (args: string, outcome: 'succeeds' | 'fails', withText: string | null = null) =>
       e({ type: 'DockerExpect', command: { type: 'DockerCommand', program: 'docker', programLoc: L, args: args.split(' ').map(w), loc: L }, outcome, withText: withText === null ? null : w(withText) } as never);

@@ -123,7 +123,7 @@ export interface FakeBackend extends Backend {
 export function fakeBackend(options: {
   name?: 'sim' | 'docker';
   realTime?: boolean;
-  onRun?: (args: readonly string[]) => CommandResult;
+  onRun?: (args: string[]) => CommandResult;
   onProbe?: ProbeHandler;
 }): FakeBackend {
   const backend: FakeBackend = {

@@ -48,7 +48,7 @@ export class DockerSession implements BackendSession {
     this.workDir = makeWorkDir(context);
   }
 
-  async run(program: 'docker' | 'docker-compose', args: readonly string[]): Promise<CommandResult> {
+  async run(program: 'docker' | 'docker-compose', args: string[]): Promise<CommandResult> {
     if (this.closed) throw new Error('docker backend: session already closed');
     const fx = effectsOf(program, args, this.workDir);
     let argv = args;

@@ -22,7 +22,7 @@ export interface CommandEffects {
 
 const CHANGES_CONTAINERS = new Set(['rm', 'stop', 'start', 'restart', 'kill', 'pause', 'unpause', 'rename', 'exec', 'wait']);
 
-export function effectsOf(program: 'docker' | 'docker-compose', args: readonly string[], cwd: string): CommandEffects {
+export function effectsOf(program: 'docker' | 'docker-compose', args: string[], cwd: string): CommandEffects {
   const none: CommandEffects = {
     command: '', creates: { containers: [], networks: [], images: [], volumes: [] },
     touches: { containers: [], networks: [] }, movesHistory: false, composeProject: null, labelAt: null,
@@ -97,6 +97,6 @@ export function composeProjectName(folder: string): string {
 }
 
 /** argv with `--label dnet-test.run=ID` inserted after the subcommand. */
-export function withRunLabel(args: readonly string[], at: number, runId: string): string[] {
+export function withRunLabel(args: string[], at: number, runId: string): string[] {
   return [...args.slice(0, at), '--label', `${RUN_LABEL}=${runId}`, ...args.slice(at)];
 }

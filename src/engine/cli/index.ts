@@ -23,7 +23,7 @@ export const defaultToolRunner: ToolRunner = (ctrl, c, argv, env) => execInConta
 /** `docker-compose …` / `docker compose …` and `docker build` (they read the scenario's folder), plugged in by src/engine/compose. */
 export type ComposeHandler = (ctrl: Controller, inv: Invocation) => CommandResult;
 
-export function runCli(ctrl: Controller, program: 'docker' | 'docker-compose', argv: readonly string[], tools: ToolRunner = defaultToolRunner,
+export function runCli(ctrl: Controller, program: 'docker' | 'docker-compose', argv: string[], tools: ToolRunner = defaultToolRunner,
   compose?: ComposeHandler): CommandResult {
   const parsed = parseInvocation(program, argv);
   if (!parsed.ok) return done('', `${parsed.error.message}\n`, parsed.error.exitCode ?? 1);

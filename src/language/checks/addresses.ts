@@ -4,7 +4,6 @@
 import ipaddr from 'ipaddr.js';
 import { error } from '../../diagnostics/index.js';
 import type { Expectation, Value, Word } from '../ast.js';
-import { literalText } from '../literal.js';
 import type { Check, Report } from './pass.js';
 import { allStatements } from './walk.js';
 
@@ -15,6 +14,16 @@ const KIND_WORDS: Record<Kind, string> = {
   cidr: 'a CIDR such as 172.18.0.0/16',
   mac: 'a MAC address such as 02:42:ac:11:00:02',
 };
+
+/** The word's text when it is fully literal. */
+function literal(word: Word): string | null {
+  let text = '';
+  for (const p of word.parts) {
+    if (p.type !== 'Text') return null;
+    text += p.value;
+  }
+  return text;
+}
 
 export function isIp(text: string): boolean {
   return ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
@@ -39,7 +48,7 @@ export function isMac(text: string): boolean {
 const VALID: Record<Kind, (t: string) => boolean> = { ip: isIp, cidr: isCidr, mac: isMac };
 
 function checkWord(word: Word, kind: Kind, report: Report): void {
-  const text = literalText(word);
+  const text = literal(word);
   if (text === null || VALID[kind](text)) return;
   report(error(`'${text}' is not ${KIND_WORDS[kind].replace(/ such as .*/, '')}`, word.loc, { label: `expected ${KIND_WORDS[kind]}` }));
 }
@@ -50,7 +59,7 @@ function checkValue(value: Value, kind: Kind, report: Report): void {
 
 /** A target that looks like a dotted quad must be one (names may not be all digits). */
 function checkTarget(word: Word, report: Report): void {
-  const text = literalText(word);
+  const text = literal(word);
   if (text !== null && /^[0-9.]+$/.test(text) && text.includes('.')) checkWord(word, 'ip', report);
 }
 

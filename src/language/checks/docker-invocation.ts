@@ -5,7 +5,6 @@ import { error } from '../../diagnostics/index.js';
 import { commands } from '../../docker-cli/commands.js';
 import { parseInvocation } from '../../docker-cli/parse.js';
 import type { DockerCommand, Location, Word } from '../ast.js';
-import { literalWords } from '../literal.js';
 import type { Check } from './pass.js';
 import { allStatements, commandsOf } from './walk.js';
 
@@ -43,7 +42,7 @@ function endOf(command: DockerCommand): Location {
 }
 
 function check(command: DockerCommand, report: Parameters<Check['run']>[1]): void {
-  const argv = literalWords(command.args) ?? argvOf(command.args);
+  const argv = argvOf(command.args);
   const result = parseInvocation(command.program, argv);
   if (result.ok) return;
   const { kind, argIndex, suggestion } = result.error;

@@ -196,13 +196,15 @@ export class Controller {
 
   /** Registers a new container (state Created); name checks as the daemon does them. */
   createContainer(name: string | null, config: ContainerConfig): Result<Container> {
-    if (name !== null) {
+    // The daemon takes `/name` for `name`.
+    const given = name !== null && name.startsWith('/') ? name.slice(1) : name;
+    if (name !== null && given !== null) {
       if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) return fail(E.ErrInvalidName(name));
-      const holder = this.containersByName.get(name.replace(/^\//, ''));
-      if (holder) return fail(E.ErrNameInUse(name.replace(/^\//, ''), holder.id));
+      const holder = this.containersByName.get(given);
+      if (holder) return fail(E.ErrNameInUse(given, holder.id));
     }
     const id = this.ids.next();
-    const finalName = name?.replace(/^\//, '') ?? this.names.next((n) => this.containersByName.has(n));
+    const finalName = given ?? this.names.next((n) => this.containersByName.has(n));
     const container = new Container(id, finalName, config, this.clock.tick(), ++this.containerSeq);
     this.containersById.set(id, container);
     this.containersByShortId.set(shortId(id), container);

@@ -50,8 +50,17 @@ export const shortId = (id: string): string => id.slice(0, 12);
 
 /** MAC of a bridge endpoint: 02:42 followed by the IPv4 bytes (FACT 4). */
 export function macFromIp(ip: string): string {
-  const [a, b, c, d] = ip.split('.');
-  return `02:42:${HEX[Number(a)]}:${HEX[Number(b)]}:${HEX[Number(c)]}:${HEX[Number(d)]}`;
+  // Digit by digit rather than split('.'): one call per endpoint, 10,000 in the bench.
+  let mac = '02:42';
+  let byte = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46 /* . */) {
+      mac += `:${HEX[byte]}`;
+      byte = 0;
+    } else byte = byte * 10 + (c - 48);
+  }
+  return `${mac}:${HEX[byte]}`;
 }
 
 // moby's pkg/namesgenerator lists; a subset is enough for deterministic, Docker-looking names.
@@ -95,20 +104,27 @@ export class NameSource {
 }
 
 /** A fixed clock: every scenario starts at the same instant; each event advances one second. */
-const EPOCH = Date.parse('2026-01-01T00:00:00Z');
-// Every scenario's clock walks the same seconds: format each one once.
-const stamps: string[] = [];
+const EPOCH = Date.parse('2026-01-01T00:00:00Z'); // a midnight: a day of ticks is a calendar day
+const DAY = 86_400;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+// The date of each day of ticks ("2026-01-01T"), from toISOString: the calendar is Date's.
+const days: string[] = [];
 
 export class Clock {
   private ticks = 0;
 
+  /** The next instant, as Docker prints it (RFC 3339, nanoseconds). The time of day is
+   *  arithmetic on the tick; only a new day asks Date (a Date per tick was ~1.3 µs, 40 ms
+   *  of the 10,000-container bench). */
   tick(): string {
     const i = ++this.ticks;
-    let stamp = stamps[i];
-    if (stamp === undefined) {
-      stamp = new Date(EPOCH + i * 1000).toISOString().replace('.000Z', '.000000000Z');
-      if (i < 200_000) stamps[i] = stamp;
+    const day = Math.floor(i / DAY);
+    const second = i - day * DAY;
+    let date = days[day];
+    if (date === undefined) {
+      date = new Date(EPOCH + day * DAY * 1000).toISOString().slice(0, 11);
+      days[day] = date;
     }
-    return stamp;
+    return `${date}${TWO_DIGITS[Math.floor(second / 3600)]}:${TWO_DIGITS[Math.floor(second / 60) % 60]}:${TWO_DIGITS[second % 60]}.000000000Z`;
   }
 }

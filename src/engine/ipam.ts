@@ -18,7 +18,7 @@ export const toInt = (ip: string): number => {
   }
   return n;
 };
-export const toIp = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+export const toIp = (n: number): string => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 
 /** Strict dotted-quad check (ipaddr.js also accepts "1.2.3" and octal forms, Go's net.ParseIP does not). */
 export function isIPv4(text: string): boolean {

@@ -1,5 +1,6 @@
 // `npm run bench` (after `npm run build`): the issue-6 figures, one per line.
-//   node scripts/bench.mjs [--only parse,e2e,scale,cold,docker] [--profile] [--runs N]
+//   node scripts/bench.mjs [--only parse,e2e,scale,cold,docker,instructions] [--profile] [--runs N]
+// (`instructions` is not in the default list: it needs valgrind and takes ~5 minutes.)
 // Every corpus is generated from a fixed seed; every run goes through the built CLI or
 // the compiled parser, as a user gets them. BENCHMARKS.md says what the figures were.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusFile } from './bench/corpus.mjs';
 import { cliPath, mb, median, ms, root, runCli, runNode } from './bench/measure.mjs';
+import { instructionsOf, valgrindMissing } from './bench/instructions.mjs';
 import { profileRun } from './bench/profile.mjs';
 import { seeded } from './bench/random.mjs';
 import { scaleScenario } from './bench/scale.mjs';
@@ -213,11 +215,29 @@ async function dockerBench() {
   print(`backend ratio docker/sim: wall x${(docker.wallMs / sim.wallMs).toFixed(0)}, scenario x${(dockerRun / simRun).toFixed(0)}`);
 }
 
+/** The first 300 of the e2e files and the 10,000-container scenario, in instructions. */
+async function instructionsBench() {
+  const missing = valgrindMissing();
+  if (missing) {
+    print(`instructions: skipped, ${missing}`);
+    return;
+  }
+  const dir = join(work, 'e2e-300');
+  mkdirSync(dir);
+  const rng = seeded(2000); // the e2e corpus's seed: the same first 300 files
+  for (let i = 0; i < 300; i++) writeFileSync(join(dir, `s${String(i).padStart(4, '0')}.dnet`), scenarioFile(rng, i));
+  const big = join(work, 'scale-instructions.dnet');
+  writeFileSync(big, scaleScenario(10000, 100).text);
+  const giga = (n) => `${(n / 1e9).toFixed(3)} G`;
+  print(`instructions, first 300 e2e files: ${giga(instructionsOf([dir, '--jobs', '1', '--reporter', `json=${join(work, 'i1.json')}`]))} (callgrind, node --single-threaded, lower of 2)`);
+  print(`instructions, 10,000 containers: ${giga(instructionsOf([big, '--jobs', '1', '--reporter', `json=${join(work, 'i2.json')}`]))} (callgrind, node --single-threaded, lower of 2)`);
+}
+
 async function main() {
   header();
-  const sections = { parse: parseBench, e2e: e2eBench, scale: scaleBench, cold: coldBench, docker: dockerBench };
+  const sections = { parse: parseBench, e2e: e2eBench, scale: scaleBench, cold: coldBench, docker: dockerBench, instructions: instructionsBench };
   for (const name of only) {
-    if (!sections[name]) throw new Error(`unknown section '${name}' (parse, e2e, scale, cold, docker)`);
+    if (!sections[name]) throw new Error(`unknown section '${name}' (${Object.keys(sections).join(', ')})`);
     await sections[name]();
   }
   if (profile) {

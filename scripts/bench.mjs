@@ -77,8 +77,9 @@ async function bestOf(args, n = runs) {
   let best = null;
   for (let k = 0; k < n; k++) {
     const report = join(work, `report-${k}.json`);
+    rmSync(report, { force: true }); // a crash (exit 1 too) must not be read as the last run's report
     const r = await runCli([...args, '--reporter', `json=${report}`], { usage: true });
-    if (r.code !== 0 && r.code !== 1) throw new Error(`dnet-test ${args.join(' ')} exited ${r.code}:\n${r.stderr.slice(0, 2000)}`);
+    if ((r.code !== 0 && r.code !== 1) || !existsSync(report)) throw new Error(`dnet-test ${args.join(' ')} exited ${r.code} (report ${existsSync(report) ? 'written' : 'missing'}):\n${r.stderr.slice(0, 2000)}`);
     r.report = JSON.parse(readFileSync(report, 'utf8'));
     if (!best || r.wallMs < best.wallMs) best = r;
   }
@@ -89,12 +90,17 @@ const counted = (report) => `${report.counts.passed} passed, ${report.counts.fai
 const cpu = (r) => (r.cpuMs === null ? '' : `, CPU ${ms(r.cpuMs)}`);
 const rss = (r) => (r.maxRssKB === null ? 'unmeasured' : mb(r.maxRssKB));
 
-async function e2eBench() {
-  const dir = join(work, 'e2e');
+/** The e2e corpus (its first `count` files: the seed fixes them), one scenario a file. */
+function writeE2eCorpus(dir, count) {
   mkdirSync(dir);
   const rng = seeded(2000);
+  for (let i = 0; i < count; i++) writeFileSync(join(dir, `s${String(i).padStart(4, '0')}.dnet`), scenarioFile(rng, i));
+}
+
+async function e2eBench() {
+  const dir = join(work, 'e2e');
   const total = 2000;
-  for (let i = 0; i < total; i++) writeFileSync(join(dir, `s${String(i).padStart(4, '0')}.dnet`), scenarioFile(rng, i));
+  writeE2eCorpus(dir, total);
   for (const [label, extra] of [['default jobs', []], ['--jobs 1', ['--jobs', '1']]]) {
     const r = await bestOf([dir, ...extra]);
     const perSec = total / (r.wallMs / 1000);
@@ -223,9 +229,7 @@ async function instructionsBench() {
     return;
   }
   const dir = join(work, 'e2e-300');
-  mkdirSync(dir);
-  const rng = seeded(2000); // the e2e corpus's seed: the same first 300 files
-  for (let i = 0; i < 300; i++) writeFileSync(join(dir, `s${String(i).padStart(4, '0')}.dnet`), scenarioFile(rng, i));
+  writeE2eCorpus(dir, 300);
   const big = join(work, 'scale-instructions.dnet');
   writeFileSync(big, scaleScenario(10000, 100).text);
   const giga = (n) => `${(n / 1e9).toFixed(3)} G`;

@@ -18,7 +18,7 @@ const docker = (path: string[], usage: string, flags: FlagSpec[], minArgs: numbe
 const containerConfigFlags: FlagSpec[] = [
   str('name'), bool('interactive', 'i'), bool('tty', 't'), bool('rm'),
   list('env', 'e'), list('env-file'), list('publish', 'p'), bool('publish-all', 'P'),
-  str('network', undefined, ['net']), list('network-alias', undefined, ['net-alias']),
+  list('network', undefined, ['net']), list('network-alias', undefined, ['net-alias']),
   str('ip'), str('ip6'), list('link'), str('hostname', 'h'), str('domainname'),
   list('add-host'), list('dns'), list('dns-search'), list('dns-option', undefined, ['dns-opt']),
   list('expose'), str('mac-address'), list('volume', 'v'), list('volumes-from'), list('mount'),

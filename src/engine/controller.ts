@@ -5,7 +5,8 @@ import { Container, type ContainerConfig } from './container.js';
 import * as E from './errors.js';
 import { fail, ok, type Result } from './errors.js';
 import { Clock, IdSource, NameSource, shortId } from './ids.js';
-import { AddressSpace, parseCidr, PoolAllocator, toInt, type Cidr } from './ipam.js';
+import { AddressSpace, contains, isIPv4, parseCidr, PoolAllocator, toInt, toIp, type Cidr } from './ipam.js';
+import { checkIpamFlags } from './ipam-client.js';
 import type { DriverName } from './model.js';
 import { ImageStore } from './build/images.js';
 import type { ImageSpec } from './images/catalog.js';
@@ -25,6 +26,13 @@ export interface NetworkCreateOptions {
   labels: Record<string, string>;
   /** --aux-address name=IP: addresses IPAM must never hand out. */
   auxAddresses?: Record<string, string>;
+}
+
+/** A --ip-range as libnetwork reads it: its first and last host parts inside `subnet`. */
+function withinSubnet(range: Cidr, subnet: Cidr): Cidr {
+  const hostMask = subnet.prefix === 0 ? 0xffffffff : (~((0xffffffff << (32 - subnet.prefix)) >>> 0)) >>> 0;
+  const hostPart = (n: number): number => (subnet.first + ((n & hostMask) >>> 0)) >>> 0;
+  return { ...range, first: hostPart(range.first), last: hostPart(range.last) };
 }
 
 /** The host the simulated daemon runs on (FACTS header): its name, NIC and resolver. */
@@ -145,6 +153,9 @@ export class Controller {
     const predefined = this.networksByName.get(o.name);
     if (predefined?.config.predefined) return fail(E.ErrPredefinedCreate(predefined.name));
     // Client-side checks of the docker CLI come first (FACT 39).
+    const auxAddresses = o.auxAddresses ?? {};
+    const flags = checkIpamFlags({ subnets: o.subnets, gateways: o.gateways, ipRanges: o.ipRanges, auxAddresses });
+    if (!flags.ok) return flags;
     const subnets: Cidr[] = [];
     for (const s of o.subnets) {
       const c = parseCidr(s);
@@ -153,10 +164,16 @@ export class Controller {
     }
     if (subnets.length === 0 && (o.gateways.length > 0 || o.ipRanges.length > 0)) return fail(E.ErrRangeWithoutSubnet());
     const subnet = subnets[0] ?? null;
-    const range = o.ipRanges[0] ? parseCidr(o.ipRanges[0]) : null;
-    if (o.ipRanges[0] && (!range || !subnet || !(range.first >= subnet.first && range.last <= subnet.last))) {
+    const written = o.ipRanges[0] ? parseCidr(o.ipRanges[0]) : null;
+    // The client only asks whether the range's address as written lies in the subnet
+    // (subnetMatches); libnetwork (getAddressRange) then keeps the host parts of the
+    // range's first and last address under the subnet mask, so a range wider than the
+    // subnet covers all of it (real engine: 10.41.0.0/16 with --ip-range 10.41.5.0/8
+    // hands out 10.41.0.2).
+    if (o.ipRanges[0] && (!written || !subnet || !contains(subnet, written.base))) {
       return fail(E.ErrNoMatchingSubnetForRange(o.ipRanges[0]));
     }
+    const range = written && subnet ? withinSubnet(written, subnet) : null;
     const gatewayText = o.gateways[0] ?? null;
     if (gatewayText !== null && subnet && (!/^\d+\.\d+\.\d+\.\d+$/.test(gatewayText) || toInt(gatewayText) < subnet.first || toInt(gatewayText) > subnet.last)) {
       return fail(E.ErrNoMatchingSubnetForGateway(gatewayText));
@@ -173,10 +190,20 @@ export class Controller {
       }
     }
     const space = new AddressSpace(pool.value, range, gatewayText === null ? null : toInt(gatewayText));
-    for (const ip of Object.values(o.auxAddresses ?? {})) space.request(ip);
+    // Aux addresses are reserved after the gateway, in the whole subnet (also outside
+    // --ip-range); one already taken (the gateway, the network or broadcast address, an
+    // earlier aux) fails the create and gives the pool back.
+    for (const [key, ip] of Object.entries(auxAddresses)) {
+      if (!subnet || !isIPv4(ip) || !contains(subnet, toInt(ip))) continue;
+      if (!space.request(ip).ok) {
+        this.pools.release(pool.value);
+        return fail(E.ErrAuxInUse(key, ip));
+      }
+    }
     const network = this.addNetwork(this.baseConfig(o.name, 'bridge', {
       internal: o.internal, attachable: o.attachable, options: o.options, labels: o.labels,
       userSubnet: subnet ? subnet.text : null, userGateway: gatewayText, userRange: range ? range.text : null,
+      userAuxAddresses: auxAddresses,
     }), pool.value, space);
     return ok(network);
   }
@@ -190,6 +217,16 @@ export class Controller {
     this.networksByName.delete(network.name);
     if (network.subnet) this.pools.release(network.subnet);
     return ok(network);
+  }
+
+  /**
+   * Whether the host owns an IPv4 address a published port can bind: the wildcard,
+   * loopback, its NIC, and each bridge's gateway (set on the bridge at network create).
+   * IPv6 host addresses are not modelled and always accepted.
+   */
+  isHostAddress(ip: string): boolean {
+    if (ip.includes(':') || ip === '0.0.0.0' || ip.startsWith('127.') || ip === HOST.ip) return true;
+    return this.networks().some((n) => n.space !== null && n.space.gateway >= 0 && toIp(n.space.gateway) === ip);
   }
 
   // ------------------------------------------------------------------ containers
@@ -221,10 +258,18 @@ export class Controller {
     this.containersByName.delete(container.name);
   }
 
-  renameContainer(container: Container, newName: string): Result<void> {
-    if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(newName)) return fail(E.ErrInvalidName(newName));
+  /**
+   * moby ContainerRename: the new name gets a '/' first; the same name is refused before
+   * anything else; reserveName's errors (checked on the '/' form) are wrapped in "Error
+   * when allocating new name".
+   */
+  renameContainer(container: Container, given: string): Result<void> {
+    const slashed = given.startsWith('/') ? given : `/${given}`;
+    const newName = slashed.slice(1);
+    if (newName === container.name) return fail(E.ErrRenameSameName());
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(newName)) return fail(E.ErrAllocatingName(E.ErrInvalidName(slashed)));
     const holder = this.containersByName.get(newName);
-    if (holder) return fail(E.ErrNameInUse(newName, holder.id));
+    if (holder) return fail(E.ErrAllocatingName(E.ErrNameInUse(newName, holder.id)));
     this.containersByName.delete(container.name);
     const old = container.name;
     container.name = newName;

@@ -28,6 +28,11 @@ export const ErrInvalidSubnet = (s: string): EngineError => daemonError('invalid
 export const ErrNoMatchingSubnetForGateway = (g: string): EngineError => clientError('invalid', `no matching subnet for gateway ${g}`);
 export const ErrNoMatchingSubnetForRange = (r: string): EngineError => clientError('invalid', `no matching subnet for range ${r}`);
 export const ErrRangeWithoutSubnet = (): EngineError => clientError('invalid', 'every ip-range or gateway must have a corresponding subnet');
+export const ErrNoMatchingSubnetForAux = (a: string): EngineError => clientError('invalid', `no matching subnet for aux-address ${a}`);
+export const ErrOverlappingSubnetFlags = (): EngineError => clientError('invalid', 'multiple overlapping subnet configuration is not supported');
+// libnetwork ipamAllocateVersion reserves each aux address after the gateway.
+export const ErrAuxInUse = (key: string, ip: string): EngineError =>
+  daemonError('conflict', `failed to allocate secondary ip address (${key}:${ip}): Address already in use`);
 export const ErrGatewayInUse = (g: string): EngineError => daemonError('conflict', `failed to allocate gateway (${g}): Address already in use`);
 export const ErrIPNotInSubnet = (ip: string): EngineError => daemonError('invalid', `Invalid address ${ip}: It does not belong to any of this network's subnets`);
 export const ErrIPOnDefaultBridge = (): EngineError => daemonError('forbidden', 'user specified IP address is supported on user defined networks only');
@@ -66,6 +71,9 @@ export const ErrNameInUse = (name: string, id: string): EngineError => daemonErr
   `Conflict. The container name "/${name}" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`);
 export const ErrInvalidName = (name: string): EngineError => daemonError('invalid',
   `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+export const ErrRenameSameName = (): EngineError => daemonError('invalid', 'Renaming a container with the same name as its current name');
+/** errors.Wrap(err, "Error when allocating new name") in ContainerRename. */
+export const ErrAllocatingName = (inner: EngineError): EngineError => ({ ...inner, message: `Error when allocating new name: ${inner.message}` });
 export const ErrRemoveRunning = (id: string): EngineError => daemonError('conflict',
   `You cannot remove a running container ${id}. Stop the container before attempting removal or force remove`);
 export const ErrNotRunning = (id: string): EngineError => daemonError('conflict', `Container ${id} is not running`);
@@ -81,13 +89,21 @@ export const ErrLinkNotDefault = (target: string): EngineError => daemonError('i
   `Cannot link to /${target}, as it does not belong to the default network`);
 export const ErrJoinNotRunning = (id: string): EngineError => daemonError('conflict', `cannot join network of a non running container: ${id}`);
 export const ErrConflictingOptions = (what: string): EngineError => daemonError('invalid', `conflicting options: ${what}`);
+// Several --network flags (docker/cli parseNetworkOpts, then the daemon's verifyNetworkingConfig).
+export const ErrNetworkGivenTwice = (name: string): EngineError => clientError('invalid', `network "${name}" is specified multiple times`);
+export const ErrMixedNetworkModes = (): EngineError =>
+  clientError('invalid', 'conflicting options: cannot attach both user-defined and non-user-defined network-modes');
+export const ErrSeveralEndpoints = (names: string[]): EngineError =>
+  daemonError('invalid', `Container cannot be connected to network endpoints: ${names.join(', ')}`);
 export const ErrInvalidNetworkMode = (): EngineError => daemonError('invalid', 'Invalid network mode: invalid container format container:<name|id>');
 export const ErrAliasOnDefault = (): EngineError => clientError('invalid', 'network-scoped aliases are only supported for user-defined networks');
 export const ErrLinksOnlyUserDefined = (): EngineError => clientError('invalid', 'links are only supported for user-defined networks');
 export const ErrPortAllocated = (endpoint: string, endpointId: string, hostIp: string, port: number): EngineError => daemonError('conflict',
   `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Bind for ${hostIp}:${port} failed: port is already allocated`);
-export const ErrPortBindInUse = (endpoint: string, endpointId: string, hostIp: string, port: number): EngineError => daemonError('conflict',
-  `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Error starting userland proxy: listen tcp4 ${hostIp}:${port}: bind: address already in use`);
+// docker-proxy's listen error: `listen tcp4|udp4 IP:PORT: bind: …` (udp checked on 20.10).
+export const ErrPortBind = (endpoint: string, endpointId: string, proto: string, hostIp: string, port: number, why: string): EngineError =>
+  daemonError('conflict',
+    `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Error starting userland proxy: listen ${proto}4 ${hostIp}:${port}: bind: ${why}`);
 /** The pull that follows "Unable to find image locally" fails: no registry is reachable (FACT 100). */
 export const ErrRegistryUnreachable = (): EngineError => daemonError('unavailable',
   'Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host');

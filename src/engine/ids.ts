@@ -127,4 +127,9 @@ export class Clock {
     }
     return `${date}${TWO_DIGITS[Math.floor(second / 3600)]}:${TWO_DIGITS[Math.floor(second / 60) % 60]}:${TWO_DIGITS[second % 60]}.000000000Z`;
   }
+
+  /** The latest instant handed out, in ms since 1970 (for `until=` filters). */
+  nowMs(): number {
+    return EPOCH + this.ticks * 1000;
+  }
 }

@@ -93,12 +93,15 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
   // Ports are programmed on the endpoint that gives the container its external connectivity.
   const bridgeEp = c.gatewayEndpoint();
   if (bridgeEp && c.config.portRequests.length > 0) {
-    const granted = ctrl.ports.allocate(c.id, sortPortMap(c.config.portRequests));
+    const granted = ctrl.ports.allocate(c.id, sortPortMap(c.config.portRequests), (ip) => ctrl.isHostAddress(ip));
     if (!granted.ok) {
       const conflict = 'conflict' in granted ? granted.conflict : null;
       if (!conflict) return failStart(ctrl, c, (granted as { error: EngineError }).error);
-      const make = conflict.kind === 'allocated' ? E.ErrPortAllocated : E.ErrPortBindInUse;
-      return failStart(ctrl, c, make(c.name, ctrl.ids.next(), conflict.hostIp, conflict.port));
+      const endpointId = ctrl.ids.next();
+      return failStart(ctrl, c, conflict.kind === 'allocated'
+        ? E.ErrPortAllocated(c.name, endpointId, conflict.hostIp, conflict.port)
+        : E.ErrPortBind(c.name, endpointId, conflict.proto, conflict.hostIp, conflict.port,
+          conflict.kind === 'cannot-assign' ? 'cannot assign requested address' : 'address already in use'));
     }
     for (const g of granted.value) {
       const key = `${g.containerPort}/${g.proto}`;

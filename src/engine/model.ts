@@ -11,6 +11,7 @@ export interface IpamConfigView {
   /** Present only when the user gave --gateway (user networks) — absent on docker0 (FACT 2, 29). */
   gateway?: string;
   ipRange?: string;
+  auxAddresses?: Record<string, string>;
 }
 
 export interface NetworkView {

@@ -37,6 +37,8 @@ export interface NetworkConfig {
   userSubnet: string | null;
   userGateway: string | null;
   userRange: string | null;
+  /** --aux-address name=IP as given (inspect's IPAM.Config.AuxiliaryAddresses). */
+  userAuxAddresses?: Record<string, string>;
 }
 
 export class Network {

@@ -8,6 +8,7 @@ import type { PortRequestView, Proto } from './model.js';
 
 const RANDOM_FIRST = 32768;
 const RANDOM_LAST = 60999;
+const MAX_ALLOCATE_PORT_ATTEMPTS = 10;
 
 function parseRange(text: string): [number, number] | null {
   const m = /^(\d+)(?:-(\d+))?$/.exec(text);
@@ -63,19 +64,38 @@ export function parseExpose(spec: string): Array<{ port: number; proto: Proto }>
 
 /**
  * The order the daemon programs a container's bindings in (go-connections nat.SortPortMap,
- * called by buildCreateEndpointOptions): larger explicit host port first, then larger
- * container port, tcp before udp. Random host ports are handed out in this order, so
- * `-p 80 -p 443` gives 443 the first one; the bindings of one port are listed this way.
- * Docker's comparison is not a strict order when an explicit host port meets a larger
- * container port; this lexicographic reading agrees with it everywhere else.
+ * called by buildCreateEndpointOptions). Random host ports are handed out in this order,
+ * the first conflict found is the one reported, and a port's bindings are listed so.
+ *
+ * Docker sorts with `Less(i, j) = hpi > hpj || pi > pj || (pi == pj && pi is tcp)`, which
+ * is not a strict order, so the result depends on the algorithm: Go's sort.Sort runs an
+ * insertion sort on up to 12 entries, reproduced here. Consequences checked on a 20.10
+ * engine: larger container port first, tcp before udp; the tcp bindings of one port come
+ * out in *reverse flag order* (`-p 18084:80 -p 18083:80` lists 18083 first, and
+ * `-p 127.0.0.1:P:80 -p P:80` binds 0.0.0.0 first), udp ones by host port, larger first.
+ * The daemon feeds the ports in Go map order (random); the simulator feeds them in the
+ * order of the flags, bindings of one port together, as Docker groups them.
  */
 export function sortPortMap(requests: readonly PortRequestView[]): PortRequestView[] {
+  const groups = new Map<string, PortRequestView[]>();
+  for (const r of requests) {
+    const key = `${r.containerPort}/${r.proto}`;
+    const list = groups.get(key) ?? [];
+    list.push(r);
+    groups.set(key, list);
+  }
+  const s = [...groups.values()].flat();
   const hostPort = (r: PortRequestView): number => (r.hostPort === '' ? 0 : Number(r.hostPort));
-  return [...requests].sort((a, b) => hostPort(b) - hostPort(a) || b.containerPort - a.containerPort
-    || (a.proto === b.proto ? 0 : a.proto === 'tcp' ? -1 : b.proto === 'tcp' ? 1 : 0));
+  const less = (a: PortRequestView, b: PortRequestView): boolean =>
+    hostPort(a) > hostPort(b) || a.containerPort > b.containerPort || (a.containerPort === b.containerPort && a.proto === 'tcp');
+  // Go's insertionSort (sort.Sort below 13 entries; pdqsort beyond, not modelled).
+  for (let i = 1; i < s.length; i++) {
+    for (let j = i; j > 0 && less(s[j], s[j - 1]); j--) [s[j], s[j - 1]] = [s[j - 1], s[j]];
+  }
+  return s;
 }
 
-export type PortConflict = { kind: 'allocated' | 'bind-in-use'; hostIp: string; port: number };
+export type PortConflict = { kind: 'allocated' | 'bind-in-use' | 'cannot-assign'; proto: Proto; hostIp: string; port: number };
 
 /** The daemon's host-port bookkeeping: docker-proxy bindings and host-mode listeners. */
 export class PortAllocator {
@@ -87,20 +107,38 @@ export class PortAllocator {
   private readonly hostListeners = new Map<string, string>();
   private readonly nextRandom = new Map<string, number>();
 
-  /** Requests host ports for one container; all or nothing. `hostIp` '' means 0.0.0.0. */
-  allocate(owner: string, requests: PortRequestView[]): Result<Array<PortRequestView & { port: number }>> | { ok: false; conflict: PortConflict } {
+  /**
+   * Requests host ports for one container; all or nothing. `hostIp` '' means 0.0.0.0.
+   * `canBind` says whether the host owns an address: the port allocator hands the port
+   * out first, then docker-proxy's bind fails with "cannot assign requested address".
+   */
+  allocate(owner: string, requests: PortRequestView[], canBind: (ip: string) => boolean = () => true):
+    Result<Array<PortRequestView & { port: number }>> | { ok: false; conflict: PortConflict } {
     const granted: Array<PortRequestView & { port: number; key: string }> = [];
     const undo = (): void => granted.forEach((g) => this.releaseKey(g.key, g.proto, g.port));
     for (const r of requests) {
       const ip = r.hostIp === '' ? '0.0.0.0' : r.hostIp;
       let port = r.hostPort === '' ? 0 : Number(r.hostPort);
       if (port === 0) {
+        // libnetwork's bridge driver tries a random port up to maxAllocatePortAttempts (10)
+        // times: each try takes the allocator's next free port on this IP, and a failed
+        // docker-proxy bind gives it back (the counter stays advanced). After ten failures
+        // the last error is reported (real engine: `…:32777: bind: cannot assign …`).
         const seqKey = `${r.proto}/${ip}`;
-        port = this.nextRandom.get(seqKey) ?? RANDOM_FIRST;
-        while (this.held.has(`${r.proto}/${ip}/${port}`) && port <= RANDOM_LAST) port++;
-        this.nextRandom.set(seqKey, port + 1);
+        let last: PortConflict | null = null;
+        for (let attempt = 0; attempt < MAX_ALLOCATE_PORT_ATTEMPTS; attempt++) {
+          port = this.nextRandom.get(seqKey) ?? RANDOM_FIRST;
+          while (this.held.has(`${r.proto}/${ip}/${port}`) && port <= RANDOM_LAST) port++;
+          this.nextRandom.set(seqKey, port + 1);
+          last = this.bindConflict(r.proto, ip, port, canBind);
+          if (!last) break;
+        }
+        if (last) {
+          undo();
+          return { ok: false, conflict: last };
+        }
       } else {
-        const conflict = this.conflict(r.proto, ip, port);
+        const conflict = this.conflict(r.proto, ip, port, canBind);
         if (conflict) {
           undo();
           return { ok: false, conflict };
@@ -116,11 +154,17 @@ export class PortAllocator {
     return ok(granted.map(({ key: _key, ...g }) => g));
   }
 
-  private conflict(proto: Proto, ip: string, port: number): PortConflict | null {
-    if (this.held.has(`${proto}/${ip}/${port}`)) return { kind: 'allocated', hostIp: ip, port };
+  private conflict(proto: Proto, ip: string, port: number, canBind: (ip: string) => boolean): PortConflict | null {
+    if (this.held.has(`${proto}/${ip}/${port}`)) return { kind: 'allocated', proto, hostIp: ip, port };
+    return this.bindConflict(proto, ip, port, canBind);
+  }
+
+  /** docker-proxy's bind: the kernel checks the address before the port (EADDRNOTAVAIL first). */
+  private bindConflict(proto: Proto, ip: string, port: number, canBind: (ip: string) => boolean): PortConflict | null {
+    if (!canBind(ip)) return { kind: 'cannot-assign', proto, hostIp: ip, port };
     const ips = this.byPort.get(`${proto}/${port}`);
     const wildcardClash = ips && ips.size > 0 && (ip === '0.0.0.0' || ips.has('0.0.0.0'));
-    if (wildcardClash || this.hostListeners.has(`${proto}/${port}`)) return { kind: 'bind-in-use', hostIp: ip, port };
+    if (wildcardClash || this.hostListeners.has(`${proto}/${port}`)) return { kind: 'bind-in-use', proto, hostIp: ip, port };
     return null;
   }
 

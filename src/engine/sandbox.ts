@@ -63,15 +63,23 @@ export function hostsFileOf(ctrl: Controller, c: Container): string | null {
   const owner = namespaceOwner(ctrl, c);
   if (!c.running || !owner.running) return null;
   if (c.orphaned) return HOSTS_HEAD;
-  return owner.config.mode.kind === 'host' ? HOST_HOSTS : containerHosts(owner);
+  return owner.config.mode.kind === 'host' ? HOST_HOSTS : containerHosts(owner, hostGatewayIp(ctrl));
+}
+
+/** The daemon's HostGatewayIP: by default the default bridge's address (docker0, 172.17.0.1). */
+function hostGatewayIp(ctrl: Controller): string {
+  const g = ctrl.defaultBridge.space?.gateway;
+  return g === undefined ? '' : toIp(g);
 }
 
 /** The file Docker writes: the fixed head, --add-host, legacy links, then the container's own addresses. */
-function containerHosts(owner: Container): string {
+function containerHosts(owner: Container, hostGateway: string): string {
   let hosts = HOSTS_HEAD;
   for (const h of owner.config.extraHosts) {
     const i = h.indexOf(':');
-    hosts += `${h.slice(i + 1)}\t${h.slice(0, i)}\n`;
+    // "host-gateway" is replaced when the sandbox is built; HostConfig keeps the word.
+    const ip = h.slice(i + 1) === 'host-gateway' ? hostGateway : h.slice(i + 1);
+    hosts += `${ip}\t${h.slice(0, i)}\n`;
   }
   for (const l of owner.linkHosts) hosts += `${l.ip}\t${l.names.join(' ')}\n`;
   // none mode: no own /etc/hosts line (FACT 82). Own lines in interface (creation) order.

@@ -11,7 +11,8 @@ export function networkView(ctrl: Controller, n: Network): NetworkView {
   const config = n.subnet
     ? [{ subnet: cfg.userSubnet ?? n.subnet.text,
       ...(cfg.userGateway || (!cfg.isDefaultBridge && cfg.userSubnet === null) ? { gateway: toIp(n.space?.gateway ?? 0) } : {}),
-      ...(cfg.userRange ? { ipRange: cfg.userRange } : {}) }]
+      ...(cfg.userRange ? { ipRange: cfg.userRange } : {}),
+      ...(cfg.userAuxAddresses && Object.keys(cfg.userAuxAddresses).length > 0 ? { auxAddresses: cfg.userAuxAddresses } : {}) }]
     : [];
   const members = [...n.endpoints.values()].flatMap((ep) => {
     const c = ctrl.containerById(ep.containerId);

@@ -81,9 +81,11 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       return done(codes.join(''), r.stderr, r.exitCode);
     }
     case 'rename': {
-      const c = ctrl.findContainer(inv.args[0]);
+      // The client trims both names and refuses empty ones itself.
+      if (inv.args[0].trim() === '' || inv.args[1].trim() === '') return done('', 'Error: Neither old nor new names may be empty\n', 1);
+      const c = ctrl.findContainer(inv.args[0].trim());
       if (!c) return daemonFailure(E.ErrNoSuchContainer(inv.args[0]));
-      const r = ctrl.renameContainer(c, inv.args[1]);
+      const r = ctrl.renameContainer(c, inv.args[1].trim());
       return r.ok ? done() : daemonFailure(r.error);
     }
     case 'logs': {

@@ -8,6 +8,7 @@ import { inspectNetworks } from '../format/inspect.js';
 import { networkLs } from '../format/tables.js';
 import { isIPv4 } from '../ipam.js';
 import { connectContainer, disconnectContainer } from '../lifecycle.js';
+import { pruneFilter } from '../prune-filters.js';
 import { networkView } from '../views.js';
 import { daemonFailure, done } from './result.js';
 
@@ -73,11 +74,15 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
       return r.ok ? done() : daemonFailure(r.error);
     }
     case 'prune': {
+      const keep = pruneFilter(flagList(f, 'filter'), ctrl.clock.nowMs());
+      if (typeof keep !== 'function') return keep;
       const removed: string[] = [];
+      // Only endpoints hold a network (moby NetworksPrune checks nw.Endpoints()): one whose
+      // containers are all stopped is pruned, as `network rm` removes it (real engine).
       for (const n of ctrl.networks()) {
         if (n.config.predefined || n.endpoints.size > 0) continue;
-        const inUse = ctrl.containers().some((c) => c.attachments.some((a) => a.networkId === n.id));
-        if (!inUse && ctrl.removeNetwork(n.id).ok) removed.push(n.name);
+        if (!keep({ labels: n.config.labels, created: n.config.created })) continue;
+        if (ctrl.removeNetwork(n.id).ok) removed.push(n.name);
       }
       // The client ends the report with Fprintln: one blank line after the names (real engine).
       return done(removed.length > 0 ? `Deleted Networks:\n${removed.map((n) => `${n}\n`).join('')}\n` : '');

@@ -14,6 +14,7 @@ import { startContainer, type OneShotRunner } from '../lifecycle.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
 import { done, runFailure } from './result.js';
+import { runFlagError } from './run-flags.js';
 import { mountInto, mountRequests } from '../volumes/mounts.js';
 
 function parseEnv(inv: Invocation): string[] {
@@ -43,6 +44,25 @@ function parseMode(ctrl: Controller, value: string | undefined): { mode: NetMode
   return { mode: { kind: 'network', name: value } };
 }
 
+/**
+ * Several --network flags. The 20.10 client checks each name once and refuses a mix of
+ * user-defined and predefined modes (bridge, default, host, none, container:…); the
+ * daemon (API < 1.44) then refuses any second endpoint. The daemon lists the names from
+ * a Go map (random order); the simulator keeps the flags' order.
+ */
+function checkNetworkFlags(names: string[]): EngineError | null {
+  if (names.length < 2) return null;
+  const isUserDefined = (n: string): boolean =>
+    !['default', 'bridge', 'host', 'none'].includes(n) && n !== 'container' && !n.startsWith('container:');
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) return E.ErrNetworkGivenTwice(n);
+    seen.add(n);
+  }
+  if (names.some(isUserDefined) && !names.every(isUserDefined)) return E.ErrMixedNetworkModes();
+  return E.ErrSeveralEndpoints(names);
+}
+
 /** Builds the configuration, or the error that stops `docker run` before anything exists. */
 function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { config: ContainerConfig; attachments: Attachment[] } | { error: EngineError } {
   const [imageRef, ...cmd] = inv.args;
@@ -65,6 +85,9 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     if (!e) return { error: E.ErrInvalidPort('containerPort', spec) };
     expose.push(...e);
   }
+  // The client parses ports and exposes before the networks.
+  const several = checkNetworkFlags(flagList(f, 'network'));
+  if (several) return { error: several };
   const hostname = flagString(f, 'hostname') ?? null;
   const dns = flagList(f, 'dns');
   for (const d of dns) if (d.startsWith('127.')) warnings.push(`WARNING: Localhost DNS setting (--dns=${d}) may fail in containers.\n`);
@@ -132,6 +155,8 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
 }
 
 export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'create', runOneShot: OneShotRunner): CommandResult {
+  const flagError = runFlagError(inv, verb);
+  if (flagError) return flagError;
   const warnings: string[] = [];
   const built = configure(ctrl, inv, warnings);
   if ('error' in built) return runFailure(verb, built.error, '', warnings.join(''));

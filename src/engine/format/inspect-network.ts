@@ -15,7 +15,7 @@ export function networkValue(n: NetworkView): GoValue {
           ['Subnet?', str(c.subnet)],
           ['IPRange?', str(c.ipRange ?? '')],
           ['Gateway?', str(c.gateway ?? '')],
-          ['AuxiliaryAddresses?', stringMap(null)],
+          ['AuxiliaryAddresses?', stringMap(c.auxAddresses ?? null)],
         ]),
       ),
     ),

@@ -1,0 +1,52 @@
+// Values the docker client's flag types refuse while parsing `docker run|create` (pflag
+// Set errors: `invalid argument "V" for "--flag" flag: …`, no "docker: " prefix, exit
+// 125), and the MAC check of its parse(). They come before anything reaches the daemon.
+import ipaddr from 'ipaddr.js';
+import type { CommandResult } from '../../backends/backend.js';
+import { flagList, flagString } from '../../docker-cli/parse.js';
+import type { Invocation } from '../../docker-cli/types.js';
+import { isIPv4 } from '../ipam.js';
+import { done } from './result.js';
+
+/** Go's net.ParseIP (after opts.ValidateIPAddress's TrimSpace). */
+function goParseIP(text: string): boolean {
+  const t = text.trim();
+  return isIPv4(t) || (t.includes(':') && ipaddr.IPv6.isValid(t));
+}
+
+/** opts.ValidateExtraHost: NAME:IP split at the first ':'; "host-gateway" is not checked. */
+function extraHostError(value: string): string | null {
+  const colon = value.indexOf(':');
+  if (colon <= 0) return `bad format for add-host: ${JSON.stringify(value)}`;
+  const ip = value.slice(colon + 1);
+  if (ip !== 'host-gateway' && !goParseIP(ip)) return `invalid IP address in add-host: ${JSON.stringify(ip)}`;
+  return null;
+}
+
+/** net.ParseMAC: 6 (or 8, 20) bytes as xx:xx:…, xx-xx-… or xxxx.xxxx.xxxx. */
+function goParseMAC(text: string): boolean {
+  const groups = (sep: string): boolean => {
+    const parts = text.split(sep);
+    return [6, 8, 20].includes(parts.length) && parts.every((p) => /^[0-9a-fA-F]{2}$/.test(p));
+  };
+  const dotted = (): boolean => {
+    const parts = text.split('.');
+    return [3, 4, 10].includes(parts.length) && parts.every((p) => /^[0-9a-fA-F]{4}$/.test(p));
+  };
+  return groups(':') || groups('-') || dotted();
+}
+
+export function runFlagError(inv: Invocation, verb: 'run' | 'create'): CommandResult | null {
+  const invalid = (value: string, flag: string, why: string): CommandResult =>
+    done('', `invalid argument "${value}" for "--${flag}" flag: ${why}\nSee 'docker ${verb} --help'.\n`, 125);
+  // pflag reports the first bad value of the command line; flags are checked per flag
+  // here, which agrees when only one flag is wrong.
+  for (const v of flagList(inv.flags, 'add-host')) {
+    const why = extraHostError(v);
+    if (why) return invalid(v, 'add-host', why);
+  }
+  for (const v of flagList(inv.flags, 'dns')) if (!goParseIP(v)) return invalid(v, 'dns', `${v} is not an ip address`);
+  const mac = flagString(inv.flags, 'mac-address');
+  if (mac !== undefined && mac !== '' && !goParseMAC(mac)) return done('', `docker: ${mac} is not a valid mac address.\nSee 'docker ${verb} --help'.\n`, 125);
+  return null;
+}

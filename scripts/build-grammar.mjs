@@ -35,7 +35,14 @@ export class SyntaxError extends Error {
   found: string | null;
   location: PeggyLocation;
 }
-export function parse(input: string, options?: { grammarSource?: string; startRule?: string }): RawFile;
+export interface ParseOptions {
+  grammarSource?: string;
+  startRule?: string;
+  suggestStatement?: (word: string) => string | null;
+  /** \`input\` is some lines of a file: where each starts in the file, and its number there. */
+  lines?: { starts: number[]; numbers: number[] };
+}
+export function parse(input: string, options?: ParseOptions): RawFile;
 `,
 );
 const distDir = join(root, 'dist', 'language', 'generated');

@@ -3,6 +3,7 @@
 // on past it (the offending line blanked) so a file's syntax errors are reported at once.
 import { didYouMean, type Diagnostic } from '../diagnostics/index.js';
 import type { DnetFile, RawFile } from './ast.js';
+import { readFastLines } from './fast-lines.js';
 import { parse, SyntaxError as PeggySyntaxError } from './generated/parser.js';
 import { groupFile } from './group.js';
 import { syntaxDiagnostic } from './syntax-error.js';
@@ -17,9 +18,47 @@ export interface ParseOutcome {
   diagnostics: Diagnostic[];
 }
 
+export interface ParseOptions {
+  /**
+   * Read the commonest lines without the generated parser (src/language/fast-lines.ts).
+   * Off only where the two ways are compared.
+   */
+  fastLines?: boolean;
+}
+
+const suggestStatement = (w: string): string | null => didYouMean(w, STATEMENT_KEYWORDS);
+
 function parseRaw(path: string, source: string): RawFile {
-  const options = { grammarSource: path, suggestStatement: (w: string) => didYouMean(w, STATEMENT_KEYWORDS) };
-  return parse(source, options);
+  return parse(source, { grammarSource: path, suggestStatement });
+}
+
+/**
+ * The file with its plain lines read by fast-lines and the others by the parser, their
+ * items merged in source order; null when that cannot be done (a syntax error anywhere:
+ * the whole file is parsed again, so that the messages are the grammar's).
+ */
+function parseWithFastLines(path: string, source: string): RawFile | null {
+  const fast = readFastLines(path, source);
+  if (fast === null) return null;
+  let items = fast.items;
+  if (fast.rest !== '') {
+    let rest: RawFile;
+    try {
+      rest = parse(fast.rest, { grammarSource: path, suggestStatement, lines: fast.lines });
+    } catch (err) {
+      if (err instanceof PeggySyntaxError) return null;
+      throw err;
+    }
+    items = [];
+    let i = 0;
+    let j = 0;
+    while (i < fast.items.length || j < rest.items.length) {
+      const takeFast = j === rest.items.length
+        || (i < fast.items.length && fast.items[i].loc.start.offset < rest.items[j].loc.start.offset);
+      items.push(takeFast ? fast.items[i++] : rest.items[j++]);
+    }
+  }
+  return { type: 'RawFile', items, loc: { source: path, start: { offset: 0, line: 1, column: 1 }, end: fast.end } };
 }
 
 /** [start, end) of the logical line around `offset` (`\`-newline joins lines). */
@@ -37,7 +76,11 @@ function blank(source: string, [start, end]: [number, number]): string {
   return source.slice(0, start) + source.slice(start, end).replace(/[^\r\n]/g, ' ') + source.slice(end);
 }
 
-export function parseFile(path: string, source: string): ParseOutcome {
+export function parseFile(path: string, source: string, options: ParseOptions = {}): ParseOutcome {
+  if (options.fastLines !== false) {
+    const raw = parseWithFastLines(path, source);
+    if (raw !== null) return { file: groupFile(raw, path, source), diagnostics: [] };
+  }
   const diagnostics: Diagnostic[] = [];
   let text = source;
   for (;;) {
@@ -57,6 +100,6 @@ export function parseFile(path: string, source: string): ParseOutcome {
 }
 
 /** Parse text that is not on disk (tests, `fmt` of stdin). */
-export function parseSource(source: string, path = 'input.dnet'): ParseOutcome {
-  return parseFile(path, source);
+export function parseSource(source: string, path = 'input.dnet', options: ParseOptions = {}): ParseOutcome {
+  return parseFile(path, source, options);
 }

@@ -1,5 +1,6 @@
-// A worker thread of `--jobs N`: runs the files it is handed, one at a time, and posts
-// the runner's events back (the main thread orders them and feeds the reporters).
+// A worker thread of `--jobs N`: runs the files it is handed, one at a time and in the
+// order given (several may wait), and posts the runner's events back (the main thread
+// orders them and feeds the reporters).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RunEvent } from '../runner/events.js';
 import { openBackends, runHere, type OpenBackends, type RunSettings } from './execute.js';
@@ -15,7 +16,11 @@ if (port) {
   const settings = workerData as RunSettings;
   let open: Promise<OpenBackends> | null = null;
   const post = (m: FromWorker): void => port.postMessage(m);
-  port.on('message', async (m: ToWorker) => {
+  let queue = Promise.resolve();
+  port.on('message', (m: ToWorker) => {
+    queue = queue.then(() => handle(m));
+  });
+  const handle = async (m: ToWorker): Promise<void> => {
     if (m.type === 'stop') {
       if (open) await (await open).dispose();
       port.close();
@@ -42,5 +47,5 @@ if (port) {
       const err = e instanceof Error ? e : new Error(String(e));
       post({ type: 'crash', message: err.message, stack: err.stack });
     }
-  });
+  };
 }

@@ -35,7 +35,10 @@ export async function openBackends(choices: BackendChoice[]): Promise<OpenBacken
 }
 
 /** The part of the command line a run needs (plain data: it crosses to worker threads). */
-export type RunSettings = Pick<RunArgs, 'filters' | 'tags' | 'bail' | 'backends'>;
+export type RunSettings = Pick<RunArgs, 'filters' | 'tags' | 'bail' | 'backends'> & {
+  /** Whether a reporter reads stepEnd events (none of the built-in ones does): RunOptions.stepEvents. */
+  stepEvents?: boolean;
+};
 
 export async function runHere(paths: string[], settings: RunSettings, open: OpenBackends, emit: (e: RunEvent) => void): Promise<RunSummary> {
   const matchesTitle = titleMatcher(settings.filters);
@@ -44,6 +47,7 @@ export async function runHere(paths: string[], settings: RunSettings, open: Open
     backends: open.backends,
     emit,
     bail: settings.bail,
+    stepEvents: settings.stepEvents,
     select: (scenario) => matchesTitle(scenario.title) && (tags.length === 0 || scenario.tags.some((t) => tags.includes(t.name.replace(/^@/, '')))),
     historyDependent: open.historyDependent,
   });

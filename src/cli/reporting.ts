@@ -18,9 +18,22 @@ interface Destination {
 
 export interface Reporting {
   emit(event: RunEvent): void;
+  /** Some reporter has onStepEnd: the runner need not make stepEnd events otherwise. */
+  readonly wantsSteps: boolean;
+  /** Writes what is still held for stdout (also done by finish, and at runEnd). */
+  flush(): void;
   /** Writes the file destinations. */
   finish(): Promise<void>;
 }
+
+/**
+ * Held stdout text is written once this much is there, or this long after the last write.
+ * On a terminal every piece goes out at once (the live line is redrawn in place); to a file
+ * or a pipe, the simulator's thousands of scenarios a second each gave a write call of
+ * their own (a dot: one syscall, ~15-25 µs, for one byte), more than a small scenario's run.
+ */
+const HOLD_BYTES = 16_384;
+const HOLD_MS = 100;
 
 export async function setUpReporters(specs: ReporterSpec[], color: boolean | null): Promise<Reporting> {
   const wanted = specs.length ? specs : [{ name: 'pretty', path: null }];
@@ -40,16 +53,40 @@ export async function setUpReporters(specs: ReporterSpec[], color: boolean | nul
     const chalk = await chalkFor(color, stream);
     destinations.push({ reporter: factory({ chalk, live: aloneOnStdout && !!stream?.isTTY, columns: stream?.columns }), path: spec.path, buffer: '' });
   }
+  // Only the built-in reporters' text is held: a reporter module may also write to the
+  // console itself, and its own lines must keep their place among the returned text.
+  const hold = !process.stdout.isTTY && wanted.every((spec) => spec.path !== null || isReporterName(spec.name));
+  let held = '';
+  let lastWrite = performance.now();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    lastWrite = performance.now();
+    if (held === '') return;
+    const text = held;
+    held = '';
+    process.stdout.write(text);
+  };
   return {
+    wantsSteps: destinations.some((d) => typeof d.reporter.onStepEnd === 'function'),
     emit(event) {
       for (const d of destinations) {
         const text = feed(d.reporter, event);
         if (!text) continue;
-        if (d.path === null) process.stdout.write(text);
-        else d.buffer += text;
+        if (d.path !== null) d.buffer += text;
+        else if (hold) held += text;
+        else process.stdout.write(text);
       }
+      if (held === '') return;
+      if (event.type === 'runEnd' || held.length >= HOLD_BYTES || performance.now() - lastWrite >= HOLD_MS) flush();
+      // A backend that waits on I/O (the docker engine) lets the timer run: held text
+      // goes out within HOLD_MS even when no event follows for a while.
+      else timer ??= setTimeout(flush, HOLD_MS).unref();
     },
+    flush,
     async finish() {
+      flush();
       for (const d of destinations) {
         if (d.path === null) continue;
         await mkdir(dirname(d.path), { recursive: true });

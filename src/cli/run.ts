@@ -19,20 +19,25 @@ async function runOnce(args: RunArgs): Promise<number> {
   const reporting = await setUpReporters(args.reporters, args.color);
   let files = await discover(args.paths);
   if (args.shard) files = shard(files, args.shard.index, args.shard.total);
-  const settings: RunSettings = { filters: args.filters, tags: args.tags, bail: args.bail, backends: args.backends };
+  const settings: RunSettings = { filters: args.filters, tags: args.tags, bail: args.bail, backends: args.backends, stepEvents: reporting.wantsSteps };
   const emit = reporting.emit.bind(reporting);
   let counts: Counts;
   const jobs = jobsFor(args, files);
-  if (jobs > 1) {
-    const { runInWorkers } = await import('./parallel.js');
-    counts = await runInWorkers(files, settings, jobs, emit);
-  } else {
-    const open = await openBackends(args.backends);
-    try {
-      counts = (await runHere(files, settings, open, emit)).counts;
-    } finally {
-      await open.dispose();
+  try {
+    if (jobs > 1) {
+      const { runInWorkers } = await import('./parallel.js');
+      counts = await runInWorkers(files, settings, jobs, emit);
+    } else {
+      const open = await openBackends(args.backends);
+      try {
+        counts = (await runHere(files, settings, open, emit)).counts;
+      } finally {
+        await open.dispose();
+      }
     }
+  } finally {
+    // What the reporters said before a failure is out before the error is.
+    reporting.flush();
   }
   await reporting.finish();
   if (counts.invalidFiles > 0) return 2;

@@ -70,11 +70,12 @@ function scanFlags(argv: readonly string[], start: number, specs: readonly FlagS
   const flags = new Map<string, string[]>();
   const positionals: string[] = [];
   const add = (spec: FlagSpec, value: string): void => {
-    const values = flags.get(spec.name) ?? [];
-    // A non-repeated string flag keeps its last value, as pflag's Set does.
-    if (spec.kind === 'string' && !spec.repeated) values.length = 0;
-    values.push(value);
-    flags.set(spec.name, values);
+    const values = flags.get(spec.name);
+    // A non-repeated string flag keeps its last value, as pflag's Set does. A first value
+    // starts a one-element array (push on an empty one leaves room for 17; every command
+    // is parsed twice, by the checks and by the engine).
+    if (values === undefined || (spec.kind === 'string' && !spec.repeated)) flags.set(spec.name, [value]);
+    else values.push(value);
   };
   const fail = (kind: InvocationError['kind'], first: string, argIndex: number, suggestion?: string): ScanResult => ({
     ok: false,
@@ -192,7 +193,8 @@ export function parseInvocation(program: Program, argv: readonly string[]): Pars
   // A flag error is cobra's, exit 125 for every docker command (real engine); docker-compose says 1.
   const body = scanFlags(argv, i, spec.flags, spec.stopAtFirstPositional ? 'positional' : 'never', name, program === 'docker' ? 125 : 1);
   if (!body.ok) return body;
-  const args = spec.stopAtFirstPositional ? [...body.scan.positionals, ...argv.slice(body.scan.next)] : body.scan.positionals;
+  // concat sizes the array exactly (a spread grows it): `docker run` keeps part of it as the command.
+  const args = spec.stopAtFirstPositional ? body.scan.positionals.concat(argv.slice(body.scan.next)) : body.scan.positionals;
   const countOk = args.length >= spec.minArgs && (spec.maxArgs === undefined || args.length <= spec.maxArgs);
   if (!countOk) {
     const first = argCountMessage(spec, name) as string;
@@ -220,5 +222,7 @@ export function flagString(flags: ReadonlyMap<string, readonly string[]>, name: 
 
 /** Every value a repeated flag was given, in order. */
 export function flagList(flags: ReadonlyMap<string, readonly string[]>, name: string): string[] {
-  return [...(flags.get(name) ?? [])];
+  // `docker run` asks for ~20 lists, nearly all absent: no empty array to spread from.
+  const values = flags.get(name);
+  return values === undefined ? [] : values.slice();
 }

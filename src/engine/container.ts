@@ -37,8 +37,11 @@ const envKey = (e: string): string => e.slice(0, e.indexOf('=') < 0 ? e.length :
 /** `.Config.Env` as the daemon builds it (runconfig.Merge): the user's variables, then the
  *  image's that the user did not set. */
 export function mergeEnv(image: readonly string[], user: readonly string[]): string[] {
+  // slice and concat size the array exactly (a spread grows it, keeping room for 17):
+  // every container keeps its environment.
+  if (user.length === 0) return image.slice();
   const keys = new Set(user.map(envKey));
-  return [...user, ...image.filter((e) => !keys.has(envKey(e)))];
+  return user.concat(image.filter((e) => !keys.has(envKey(e))));
 }
 
 /** Docker's ReplaceOrAppendEnvValues: a variable already there keeps its place. */
@@ -85,6 +88,14 @@ export interface ContainerConfig {
   macAddress: string | null;
 }
 
+// What a container has none of, shared: most containers publish no port, link to
+// nothing and host no --net=container: joiner, and an empty Map or Set per container
+// (three of them) was ~0.5 KB that every scavenge copied (10,000 containers: ~5 MB).
+// Typed read-only, so nobody can add to the shared ones.
+export const NO_BINDINGS: ReadonlyMap<string, readonly PortBindingView[]> = new Map();
+const NO_LINKS: ReadonlyMap<string, string> = new Map();
+const NO_SHARERS: ReadonlySet<string> = new Set();
+
 export class Container {
   name: string;
   status: ContainerStatus = 'created';
@@ -93,19 +104,17 @@ export class Container {
   startedAt = '0001-01-01T00:00:00Z';
   finishedAt = '0001-01-01T00:00:00Z';
   pid = 0;
-  readonly attachments: Attachment[] = [];
-  /** Active host bindings, per `port/proto` (FACT 66: IPv4 then IPv6). */
-  bindings = new Map<string, PortBindingView[]>();
+  /** Active host bindings, per `port/proto` (FACT 66: IPv4 then IPv6). Replaced whole
+   *  at start and at exit (a new Map only when the container publishes something). */
+  bindings: ReadonlyMap<string, readonly PortBindingView[]> = NO_BINDINGS;
   readonly logs: LogLine[] = [];
   /** /etc/resolv.conf points at 127.0.0.11 once the container joined a user network (FACT 86: it stays). */
   usesEmbeddedDns = false;
   /** /etc/hosts lines written at start for links (FACT 50). */
   linkHosts: Array<{ ip: string; names: string[] }> = [];
   linkEnv: string[] = [];
-  /** Containers running in this one's namespace (--net=container:THIS). */
-  readonly sharers = new Set<string>();
-  /** Containers linking to this one: their ID → link alias (for `docker ps` names, FACT 52). */
-  readonly linkedBy = new Map<string, string>();
+  private sharerIds: Set<string> | null = null;
+  private linkAliases: Map<string, string> | null = null;
 
   constructor(
     readonly id: string,
@@ -113,8 +122,40 @@ export class Container {
     readonly config: ContainerConfig,
     readonly created: string,
     readonly seq: number,
+    /** Network memberships, in the order given (`docker run` passes its one at creation). */
+    readonly attachments: Attachment[] = [],
   ) {
     this.name = name;
+  }
+
+  /** Containers running in this one's namespace (--net=container:THIS). */
+  get sharers(): ReadonlySet<string> {
+    return this.sharerIds ?? NO_SHARERS;
+  }
+
+  addSharer(id: string): void {
+    (this.sharerIds ??= new Set()).add(id);
+  }
+
+  removeSharer(id: string): void {
+    this.sharerIds?.delete(id);
+  }
+
+  clearSharers(): void {
+    this.sharerIds = null;
+  }
+
+  /** Containers linking to this one: their ID → link alias (for `docker ps` names, FACT 52). */
+  get linkedBy(): ReadonlyMap<string, string> {
+    return this.linkAliases ?? NO_LINKS;
+  }
+
+  addLinkedBy(id: string, alias: string): void {
+    (this.linkAliases ??= new Map()).set(id, alias);
+  }
+
+  removeLinkedBy(id: string): void {
+    this.linkAliases?.delete(id);
   }
 
   get running(): boolean {

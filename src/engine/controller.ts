@@ -1,7 +1,7 @@
 // The Controller: owns networks, containers and their sandboxes; the engine's entry
 // point, as libnetwork's controller is. Lookups go through indexes (by name, by ID,
 // by short ID), never through a scan of every container.
-import { Container, type ContainerConfig } from './container.js';
+import { Container, type Attachment, type ContainerConfig } from './container.js';
 import * as E from './errors.js';
 import { fail, ok, type Result } from './errors.js';
 import { Clock, IdSource, NameSource, shortId } from './ids.js';
@@ -34,6 +34,11 @@ function withinSubnet(range: Cidr, subnet: Cidr): Cidr {
   const hostPart = (n: number): number => (subnet.first + ((n & hostMask) >>> 0)) >>> 0;
   return { ...range, first: hostPart(range.first), last: hostPart(range.last) };
 }
+
+// Kept once: a RegExp literal is a new object every time it is evaluated, and these are
+// asked for every container created and every lookup by a name no container has.
+const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+const HEX_REF = /^[0-9a-f]+$/;
 
 /** The host the simulated daemon runs on (FACTS header): its name, NIC and resolver. */
 export const HOST = { hostname: 'vm', ip: '192.0.2.2', prefixLen: 24, gateway: '192.0.2.1', resolver: '10.255.255.53' } as const;
@@ -112,11 +117,16 @@ export class Controller {
     return [...this.networksById.values()];
   }
 
+  /** The networks in creation order, without a copy (for lookups that stop early). */
+  networkValues(): IterableIterator<Network> {
+    return this.networksById.values();
+  }
+
   /** By name (with or without '/'), full ID, short ID, or unique ID prefix. */
   findContainer(ref: string): Container | undefined {
     const name = ref.startsWith('/') ? ref.slice(1) : ref;
     const exact = this.containersByName.get(name) ?? this.containersById.get(ref) ?? this.containersByShortId.get(ref);
-    if (exact || ref.length === 0 || !/^[0-9a-f]+$/.test(ref)) return exact;
+    if (exact || ref.length === 0 || !HEX_REF.test(ref)) return exact;
     if (ref.length > 12) return this.containersById.get(ref);
     // A prefix shorter than the short ID: the one place that has to look at every ID.
     const matches = [...this.containersById.values()].filter((c) => c.id.startsWith(ref));
@@ -232,27 +242,27 @@ export class Controller {
   // ------------------------------------------------------------------ containers
 
   /** Registers a new container (state Created); name checks as the daemon does them. */
-  createContainer(name: string | null, config: ContainerConfig): Result<Container> {
+  createContainer(name: string | null, config: ContainerConfig, attachments: Attachment[] = []): Result<Container> {
     // The daemon takes `/name` for `name`.
     const given = name !== null && name.startsWith('/') ? name.slice(1) : name;
     if (name !== null && given !== null) {
-      if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) return fail(E.ErrInvalidName(name));
+      if (!VALID_NAME.test(name)) return fail(E.ErrInvalidName(name));
       const holder = this.containersByName.get(given);
       if (holder) return fail(E.ErrNameInUse(given, holder.id));
     }
     const id = this.ids.next();
     const finalName = given ?? this.names.next((n) => this.containersByName.has(n));
-    const container = new Container(id, finalName, config, this.clock.tick(), ++this.containerSeq);
+    const container = new Container(id, finalName, config, this.clock.tick(), ++this.containerSeq, attachments);
     this.containersById.set(id, container);
     this.containersByShortId.set(shortId(id), container);
     this.containersByName.set(finalName, container);
-    for (const link of config.links) this.containersById.get(link.targetId)?.linkedBy.set(id, link.alias);
+    for (const link of config.links) this.containersById.get(link.targetId)?.addLinkedBy(id, link.alias);
     return ok(container);
   }
 
   /** Drops a container from the indexes (its endpoints must already be gone). */
   forgetContainer(container: Container): void {
-    for (const link of container.config.links) this.containersById.get(link.targetId)?.linkedBy.delete(container.id);
+    for (const link of container.config.links) this.containersById.get(link.targetId)?.removeLinkedBy(container.id);
     this.containersById.delete(container.id);
     this.containersByShortId.delete(shortId(container.id));
     this.containersByName.delete(container.name);

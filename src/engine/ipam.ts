@@ -20,9 +20,31 @@ export const toInt = (ip: string): number => {
 };
 export const toIp = (n: number): string => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 
-/** Strict dotted-quad check (ipaddr.js also accepts "1.2.3" and octal forms, Go's net.ParseIP does not). */
+/**
+ * Strict dotted-quad check (ipaddr.js also accepts "1.2.3" and octal forms, Go's net.ParseIP
+ * does not): four groups of one to three ASCII digits, each at most 255 (leading zeros
+ * allowed). Read character by character: every probe asks it of its target, and the
+ * RegExp plus split and every() it replaces was a top self time of a small scenario's run.
+ */
 export function isIPv4(text: string): boolean {
-  return /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text) && text.split('.').every((p) => Number(p) <= 255);
+  const n = text.length;
+  if (n < 7 || n > 15) return false;
+  let groups = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 46; /* the end closes the last group as a '.' would */
+    if (c === 46 /* . */) {
+      if (digits === 0 || value > 255) return false;
+      groups++;
+      digits = 0;
+      value = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 48);
+    } else return false;
+  }
+  return groups === 4;
 }
 
 export interface Cidr {

@@ -2,12 +2,13 @@
 // the main process), stop/kill (leave networks: addresses are released, FACT 14),
 // pause, restart, remove; network connect/disconnect. Failures leave the container as
 // Docker does (Created, ExitCode 128, State.Error — FACTS 65, 71, 99).
-import type { Attachment, Container } from './container.js';
+import { NO_BINDINGS, type Attachment, type Container } from './container.js';
 import { driverOf } from './drivers.js';
 import type { Controller } from './controller.js';
 import * as E from './errors.js';
 import { fail, ok, type EngineError, type Result } from './errors.js';
 import { macFromIp, shortId } from './ids.js';
+import type { PortBindingView } from './model.js';
 import type { Network } from './network.js';
 import { sortPortMap } from './ports.js';
 import { planProcess } from './process.js';
@@ -27,7 +28,7 @@ function releaseNetworking(ctrl: Controller, c: Container): void {
     const proto = key.split('/')[1] as 'tcp' | 'udp';
     for (const b of bindings) if (b.hostIp !== '::') ctrl.ports.release(b.hostIp, proto, b.hostPort);
   }
-  c.bindings = new Map();
+  c.bindings = NO_BINDINGS;
   ctrl.ports.stopListening(c.id);
 }
 
@@ -41,14 +42,17 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   const endpoint = {
     id: ctrl.ids.next(), network, containerId: c.id, ip,
     mac: ip ? (c.config.macAddress ?? macFromIp(ip)) : '',
-    dnsNames: userDefined ? [c.name, ...c.endpointAliases(a)] : [],
+    // concat sizes the array exactly (a spread leaves room for 17): the endpoint keeps it.
+    dnsNames: userDefined ? [c.name].concat(c.endpointAliases(a)) : [],
     ifIndex: ctrl.ifIndex,
     ifName: ip ? `eth${c.nextIfIndex++}` : undefined,
   };
   network.join(endpoint);
   a.endpoint = endpoint;
   a.everJoined = true;
-  c.hostsEndpoints.push(endpoint.id);
+  // A new array of the exact size rather than push (which leaves room for 17): the
+  // container keeps it while it runs, and joins are one or two per start.
+  c.hostsEndpoints = c.hostsEndpoints.concat(endpoint.id);
   if (userDefined) c.usesEmbeddedDns = true;
   return ok(undefined);
 }
@@ -103,19 +107,22 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
         : E.ErrPortBind(c.name, endpointId, conflict.proto, conflict.hostIp, conflict.port,
           conflict.kind === 'cannot-assign' ? 'cannot assign requested address' : 'address already in use'));
     }
+    // A stopped container has none (released at its exit): a new map, set once filled.
+    const bindings = new Map<string, PortBindingView[]>();
     for (const g of granted.value) {
       const key = `${g.containerPort}/${g.proto}`;
-      const list = c.bindings.get(key) ?? [];
+      const list = bindings.get(key) ?? [];
       const ip = g.hostIp === '' ? '0.0.0.0' : g.hostIp;
       list.push({ hostIp: ip, hostPort: g.port });
       // The IPv6 twin of a wildcard binding (`:::8080`) follows it (FACT 66, 72; real
       // engine: `8081, :::8081, 8080, :::8080` for -p 8080:80 -p 8081:80).
       if (ip === '0.0.0.0') list.push({ hostIp: '::', hostPort: g.port });
-      c.bindings.set(key, list);
+      bindings.set(key, list);
     }
+    c.bindings = bindings;
   }
   if (c.linkHosts.length === 0) writeLinks(ctrl, c);
-  if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.sharers.add(c.id);
+  if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.addSharer(c.id);
   c.orphaned = false;
   c.status = 'running';
   c.exitCode = 0;
@@ -203,14 +210,14 @@ export function exitContainer(ctrl: Controller, c: Container, code: number): voi
   c.linkHosts = [];
   if (c.config.autoRemove) ctrl.forgetContainer(c);
   const mode = c.config.mode;
-  if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.sharers.delete(c.id);
+  if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.removeSharer(c.id);
   // Containers sharing this namespace keep running, in a namespace with only `lo`:
   // the owner's restart does not give it back, only their own restart (real engine, 20.10).
   for (const id of [...c.sharers]) {
     const other = ctrl.containerById(id);
     if (other?.running) other.orphaned = true;
   }
-  c.sharers.clear();
+  c.clearSharers();
 }
 
 export function stopContainer(ctrl: Controller, c: Container): Result<void> {

@@ -5,7 +5,7 @@
 import type { Cause } from '../backends/backend.js';
 import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
-import { toIp } from './ipam.js';
+import { isIPv4, toInt, toIp } from './ipam.js';
 import type { Proto } from './model.js';
 import type { Endpoint, Network } from './network.js';
 import { planProcess } from './process.js';
@@ -27,11 +27,19 @@ export interface Delivery {
 
 /** The bridge network whose gateway is this address (a host address), if any. */
 function gatewayNetwork(ctrl: Controller, address: string): Network | undefined {
-  return ctrl.networks().find((n) => n.space && toIp(n.space.gateway) === address);
+  // Gateways compared as numbers (a string per network per packet before: 100 networks
+  // made 100 strings for every probe that leaves its network). toIp gives the canonical
+  // text, so only an address written canonically can match, as when the texts were compared;
+  // `>>> 0` because a network without a free address has gateway -1 (255.255.255.255).
+  if (!isIPv4(address)) return undefined;
+  const v = toInt(address);
+  if (toIp(v) !== address) return undefined;
+  for (const n of ctrl.networkValues()) if (n.space && n.space.gateway >>> 0 === v) return n;
+  return undefined;
 }
 
 function endpointAt(ctrl: Controller, address: string): Endpoint | undefined {
-  for (const n of ctrl.networks()) {
+  for (const n of ctrl.networkValues()) {
     const ep = n.endpointByIp(address);
     if (ep) return ep;
   }
@@ -41,7 +49,8 @@ function endpointAt(ctrl: Controller, address: string): Endpoint | undefined {
 function subnetOf(ctrl: Controller, address: string): Network | undefined {
   const n = address.split('.').map(Number);
   const v = ((n[0] << 24) | (n[1] << 16) | (n[2] << 8) | n[3]) >>> 0;
-  return ctrl.networks().find((net) => net.subnet && v >= net.subnet.first && v <= net.subnet.last);
+  for (const net of ctrl.networkValues()) if (net.subnet && v >= net.subnet.first && v <= net.subnet.last) return net;
+  return undefined;
 }
 
 /** What listens in a namespace: its own main process and those sharing it. */
@@ -125,7 +134,9 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
   if (address === HOST.ip || gatewayNetwork(ctrl, address)) {
     return toHost(ctrl, address, port, proto, [`${address} is a host address, reached through ${route.network.name}'s bridge`], false);
   }
-  const inOwnSubnet = eps.find((e) => { const n = subnetOf(ctrl, address); return n === e.network; });
+  // One look for the address's network, for both questions below (it was asked once per endpoint, then again).
+  const holder = subnetOf(ctrl, address);
+  const inOwnSubnet = eps.find((e) => holder === e.network);
   if (inOwnSubnet) {
     return { result: 'dropped', cause: 'address-not-in-use', steps: [`no container holds ${address} on ${inOwnSubnet.network.name}: no answer`] };
   }
@@ -133,7 +144,7 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
   if (defaultNet.config.internal) {
     return { result: 'dropped', cause: 'internal-network', steps: [`${c.name}'s default route is via ${defaultNet.name}, an --internal network: nothing leaves it`] };
   }
-  const other = subnetOf(ctrl, address);
+  const other = holder;
   if (other) {
     return { result: 'dropped', cause: 'bridge-isolation', steps: [
       `${address} is on ${other.name}; ${c.name} is on ${eps.map((e) => e.network.name).join(', ')}`,

@@ -15,7 +15,9 @@ function verdict(holds: boolean, expected: string, observed: string, why: Explan
   return { status: holds ? 'passed' : 'failed', expected, observed, why };
 }
 
-async function ask<K extends ProbeKind>(scope: Scope, probe: ProbeOf<K>): Promise<Answered<K> | { status: 'unsupported'; reason: string }> {
+// Not async: the session's promise is handed on as it is (an async wrapper added a
+// promise of its own and a resumption to every probe).
+function ask<K extends ProbeKind>(scope: Scope, probe: ProbeOf<K>): Promise<Answered<K> | { status: 'unsupported'; reason: string }> {
   return scope.session.probe(probe);
 }
 

@@ -45,6 +45,12 @@ export interface RunOptions {
   historyDependent?: HistoryDependent;
   clock?: Clock;
   retryInterval?: number;
+  /**
+   * Emit a stepEnd event per step (default true). The CLI turns them off when no reporter
+   * has onStepEnd: 2,000 small scenarios make ~24,000 of them, and under --jobs each one
+   * is copied to the main thread, for nobody.
+   */
+  stepEvents?: boolean;
 }
 
 export interface RunSummary {
@@ -101,17 +107,19 @@ export async function runScenario(file: DnetFile, scenario: Scenario, options: R
   if (reason !== null) {
     result = { ...base, status: 'skipped', reason, duration: 0 };
   } else {
-    const runs = await Promise.all(
-      backends.map((backend) =>
-        runOnBackend(file, scenario, backend, {
-          bail: options.bail,
-          signal: options.signal,
-          clock,
-          retryInterval: options.retryInterval,
-          onStep: (step) => options.emit({ type: 'stepEnd', scenario: ref, backend: backend.name as BackendName, step }),
-        }),
-      ),
-    );
+    // One backend (nearly every run): its run alone, without Promise.all's extra promises.
+    const one = (backend: Backend): Promise<BackendRun> =>
+      runOnBackend(file, scenario, backend, {
+        bail: options.bail,
+        signal: options.signal,
+        clock,
+        retryInterval: options.retryInterval,
+        // Only compareRuns reads the steps.
+        keepSteps: backends.length > 1,
+        onStep: options.stepEvents === false ? undefined
+          : (step) => options.emit({ type: 'stepEnd', scenario: ref, backend: backend.name as BackendName, step }),
+      });
+    const runs = backends.length === 1 ? [await one(backends[0])] : await Promise.all(backends.map(one));
     result = combine(base, runs, clock.now() - started, options.historyDependent);
   }
   options.emit({ type: 'scenarioEnd', result });

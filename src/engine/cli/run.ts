@@ -65,7 +65,10 @@ function checkNetworkFlags(names: string[]): EngineError | null {
 
 /** Builds the configuration, or the error that stops `docker run` before anything exists. */
 function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { config: ContainerConfig; attachments: Attachment[] } | { error: EngineError } {
-  const [imageRef, ...cmd] = inv.args;
+  // slice, not a rest pattern: the rest array is grown element by element (room for 17),
+  // and the container keeps it as its command.
+  const imageRef = inv.args[0];
+  const cmd = inv.args.slice(1);
   const f = inv.flags;
   const parsed = parseMode(ctrl, flagString(f, 'network'));
   if ('error' in parsed) return parsed;
@@ -142,9 +145,11 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
     extraHosts, dns, dnsSearch: flagList(f, 'dns-search'), dnsOptions: flagList(f, 'dns-option'), mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
   };
-  const attachments: Attachment[] = [];
+  // One attachment at most, as a literal: an array grown by push keeps room for 17, and
+  // the container keeps this one for its life.
+  let attachments: Attachment[] = [];
   const attach = (networkId: string, requestedIp: string | null, al: string[]): void => {
-    attachments.push({ networkId, aliases: al, requestedIp, viaConnect: false, endpoint: null, ...(mode.kind === 'network' && links.length > 0 ? { links } : {}) });
+    attachments = [{ networkId, aliases: al, requestedIp, viaConnect: false, endpoint: null, ...(mode.kind === 'network' && links.length > 0 ? { links } : {}) }];
   };
   // --ip and --net-alias on the implicit default bridge are ignored by the 20.10 client (FACTS 30, 49).
   if (mode.kind === 'bridge') attach(ctrl.defaultBridge.id, mode.explicit ? ip : null, []);
@@ -168,10 +173,9 @@ export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'cr
   const mounts = mountRequests(ctrl, { volumes: flagList(inv.flags, 'volume'), mounts: flagList(inv.flags, 'mount'),
     volumesFrom: flagList(inv.flags, 'volumes-from') });
   if (!mounts.ok) return runFailure(verb, mounts.error, '', warnings.join(''));
-  const created = ctrl.createContainer(flagString(inv.flags, 'name') ?? null, built.config);
+  const created = ctrl.createContainer(flagString(inv.flags, 'name') ?? null, built.config, built.attachments);
   if (!created.ok) return runFailure(verb, created.error, '', warnings.join(''));
   const c = created.value;
-  c.attachments.push(...built.attachments);
   mountInto(ctrl, c, mounts.value);
   const detached = flagBool(inv.flags, 'detach');
   if (verb === 'create') return done(`${c.id}\n`, warnings.join(''));

@@ -94,6 +94,12 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
 
 /** The per-scenario handler of compose and build commands. */
 export function composeHandler(context: { baseDir: string; files: ReadonlyMap<string, string> }): ComposeHandler {
-  const cwd = workspaceOf(context);
-  return (ctrl, inv) => (inv.spec.program === 'docker' && inv.spec.path[0] === 'build' ? buildCommand(ctrl, inv, cwd) : composeCommand(ctrl, inv, cwd));
+  // Made at the first compose or build command: most scenarios have none, and every
+  // scenario opens a handler (a path resolve and a map of its inline files each).
+  // The context does not change during the scenario, so the workspace is the same.
+  let workspace: Workspace | null = null;
+  return (ctrl, inv) => {
+    const cwd = (workspace ??= workspaceOf(context));
+    return inv.spec.program === 'docker' && inv.spec.path[0] === 'build' ? buildCommand(ctrl, inv, cwd) : composeCommand(ctrl, inv, cwd);
+  };
 }

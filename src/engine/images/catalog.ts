@@ -41,10 +41,20 @@ export function catalogRefs(): string[] {
 }
 
 /** 'nginx' → 'nginx:latest'; strips docker.io/library/. */
+// Every `docker run` normalises its image reference (twice: the store, then the
+// catalog), and a suite names the same few images: each text is worked out once.
+// Bounded, as the engine's other per-process caches, for long --watch sessions.
+const normalised = new Map<string, string>();
+
 export function normaliseRef(ref: string): string {
-  let r = ref.replace(/^(docker\.io\/)?(library\/)?/, '');
-  const lastSlash = r.lastIndexOf('/');
-  if (!r.slice(lastSlash + 1).includes(':') && !r.includes('@')) r = `${r}:latest`;
+  let r = normalised.get(ref);
+  if (r === undefined) {
+    r = ref.replace(/^(docker\.io\/)?(library\/)?/, '');
+    const lastSlash = r.lastIndexOf('/');
+    if (!r.slice(lastSlash + 1).includes(':') && !r.includes('@')) r = `${r}:latest`;
+    if (normalised.size >= 10_000) normalised.clear();
+    normalised.set(ref, r);
+  }
   return r;
 }
 

@@ -18,6 +18,7 @@
 // corpus the project has, and on mutations of its lines.
 import type {
   Comment,
+  ContainerState,
   DockerCommand,
   Duration,
   Expect,
@@ -26,6 +27,7 @@ import type {
   Let,
   Location,
   Position,
+  Proto,
   RawFile,
   ScenarioHeader,
   Source,
@@ -59,7 +61,9 @@ const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/y;
 const TAG_NAME = /^[A-Za-z0-9_.:/-]+$/;
 const DURATION = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m)$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60000 };
-const STATES = new Set(['running', 'exited', 'created', 'paused', 'removed']);
+const STATES: ReadonlySet<string> = new Set<ContainerState>(['running', 'exited', 'created', 'paused', 'removed']);
+const isState = (word: string): word is ContainerState => STATES.has(word);
+const protoOf = (m: RegExpExecArray): Proto => (m[2] === 'udp' ? 'udp' : 'tcp');
 const VALUE_KEYWORDS = new Set(['ip', 'mac', 'gateway', 'subnet']);
 const HOST_IP_PREFIX = /^(?:\[([0-9a-fA-F:.]+)\]:|([0-9]+(?:\.[0-9]+)+):)/;
 const PORT_PROTO = /^([0-9]+)(?:\/(tcp|udp))?$/;
@@ -396,7 +400,7 @@ class LineReader {
       const m = PORT_PROTO.exec(this.source.slice(this.p, portEnd));
       if (m === null) return this.decline();
       this.p = portEnd;
-      value = { type: 'HostPortOf', container, port: Number(m[1]), proto: (m[2] ?? 'tcp') as 'tcp' | 'udp', loc: this.loc(valueStart, this.p) };
+      value = { type: 'HostPortOf', container, port: Number(m[1]), proto: protoOf(m), loc: this.loc(valueStart, this.p) };
     } else if (head === 'output') {
       this.takeWord('output');
       const end = this.p;
@@ -590,7 +594,7 @@ class LineReader {
     if (head === 'ip' || head === 'mac') {
       const container = this.argNc();
       if (container === null) return this.decline();
-      const network = this.onNetworkNc();
+      const network = this.onNetwork(true);
       return { type: head === 'ip' ? 'IpOf' : 'MacOf', container, network, loc: this.loc(start, this.p) };
     }
     if (!this.kw('network')) return this.decline();
@@ -599,21 +603,22 @@ class LineReader {
     return { type: head === 'gateway' ? 'GatewayOfNetwork' : 'SubnetOfNetwork', network, loc: this.loc(start, this.p) };
   }
 
-  /** `OnNetworkNc?` / `OnNetwork?`: `on NETWORK`, or nothing (the cursor back). */
-  private onNetworkNc(): Word | null {
+  /** `OnNetwork?` (`OnNetworkNc?` when `nc`): `on NETWORK`, or nothing (the cursor back). */
+  private onNetwork(nc = false): Word | null {
     const at = this.p;
     if (!this.kw('on')) return null;
-    const network = this.argNc();
+    const network = nc ? this.argNc() : this.arg();
     if (network === null) this.p = at;
     return network;
   }
 
-  private onNetwork(): Word | null {
-    const at = this.p;
-    if (!this.kw('on')) return null;
-    const network = this.arg();
-    if (network === null) this.p = at;
-    return network;
+  /** `container:ContainerArg network:OnNetwork? K_IS value:ValueArg`, after `mac of` or `gateway of`. */
+  private containerIsValue(): { container: Word; network: Word | null; value: Value } | null {
+    const container = this.arg();
+    if (container === null) return null;
+    const network = this.onNetwork();
+    const value = this.kw('is') ? this.valueArg() : null;
+    return value === null ? null : { container, network, value };
   }
 
   private ipExpect(start: number): Expectation | null {
@@ -650,13 +655,9 @@ class LineReader {
 
   private macExpect(start: number): Expectation | null {
     this.takeWord('mac');
-    if (!this.kw('of')) return null;
-    const container = this.arg();
-    if (container === null) return null;
-    const network = this.onNetwork();
-    const value = this.kw('is') ? this.valueArg() : null;
-    if (value === null) return null;
-    return { type: 'MacExpect', container, network, value, within: null, loc: this.loc(start, this.p) };
+    const form = this.kw('of') ? this.containerIsValue() : null;
+    if (form === null) return null;
+    return { type: 'MacExpect', ...form, within: null, loc: this.loc(start, this.p) };
   }
 
   /** `gateway of network N is V`, else `gateway of C [on N] is V` (the grammar's order). */
@@ -670,12 +671,9 @@ class LineReader {
       if (network !== null && value !== null) return { type: 'NetworkGatewayExpect', network, value, within: null, loc: this.loc(start, this.p) };
       this.p = afterOf;
     }
-    const container = this.arg();
-    if (container === null) return null;
-    const network = this.onNetwork();
-    const value = this.kw('is') ? this.valueArg() : null;
-    if (value === null) return null;
-    return { type: 'ContainerGatewayExpect', container, network, value, within: null, loc: this.loc(start, this.p) };
+    const form = this.containerIsValue();
+    if (form === null) return null;
+    return { type: 'ContainerGatewayExpect', ...form, within: null, loc: this.loc(start, this.p) };
   }
 
   private subnetExpect(start: number): Expectation | null {
@@ -704,8 +702,8 @@ class LineReader {
     if (container === null) return null;
     if (this.kw('is')) {
       const state = this.peekWord();
-      if (!STATES.has(state) || !this.kw(state)) return null;
-      return { type: 'ContainerStateExpect', container, state: state as 'running', within: null, loc: this.loc(start, this.p) };
+      if (!isState(state) || !this.kw(state)) return null;
+      return { type: 'ContainerStateExpect', container, state, within: null, loc: this.loc(start, this.p) };
     }
     if (!this.kw('exited') || !this.kw('with') || !this.kw('code')) return null;
     const code = this.number();
@@ -739,7 +737,7 @@ class LineReader {
       published = { hostIp: prefix === null ? null : prefix[1] ?? prefix[2], hostPort: this.plainWord(portStart, end) };
       this.p = end;
     }
-    return { type: 'PortExpect', container, port: Number(m[1]), proto: (m[2] ?? 'tcp') as 'tcp' | 'udp', published, within: null, loc: this.loc(start, this.p) };
+    return { type: 'PortExpect', container, port: Number(m[1]), proto: protoOf(m), published, within: null, loc: this.loc(start, this.p) };
   }
 
   /** `output|error contains|does not contain WORD` (`matches /…/` is the parser's). */

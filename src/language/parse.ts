@@ -1,6 +1,7 @@
 // The front door of the language: source text → DnetFile + diagnostics. Wraps the parser
 // generated from grammar/dnet.peggy; a syntax error becomes a Diagnostic, and parsing goes
 // on past it (the offending line blanked) so a file's syntax errors are reported at once.
+// Plain lines are read by fast-lines first, the parser gets the rest (ARCHITECTURE.md).
 import { didYouMean, type Diagnostic } from '../diagnostics/index.js';
 import type { DnetFile, RawFile } from './ast.js';
 import { readFastLines } from './fast-lines.js';

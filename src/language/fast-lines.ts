@@ -63,10 +63,10 @@ const DURATION = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m)$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60000 };
 const STATES: ReadonlySet<string> = new Set<ContainerState>(['running', 'exited', 'created', 'paused', 'removed']);
 const isState = (word: string): word is ContainerState => STATES.has(word);
-const protoOf = (m: RegExpExecArray): Proto => (m[2] === 'udp' ? 'udp' : 'tcp');
 const VALUE_KEYWORDS = new Set(['ip', 'mac', 'gateway', 'subnet']);
 const HOST_IP_PREFIX = /^(?:\[([0-9a-fA-F:.]+)\]:|([0-9]+(?:\.[0-9]+)+):)/;
 const PORT_PROTO = /^([0-9]+)(?:\/(tcp|udp))?$/;
+const DIGITS = /^[0-9]+$/;
 const LET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -395,12 +395,9 @@ class LineReader {
     if (head === 'host') {
       this.takeWord('host');
       const container = this.kw('port') && this.kw('of') ? this.arg() : null;
-      if (container === null || this.spaces() === 0) return this.decline();
-      const portEnd = this.runEnd(this.p, false);
-      const m = PORT_PROTO.exec(this.source.slice(this.p, portEnd));
-      if (m === null) return this.decline();
-      this.p = portEnd;
-      value = { type: 'HostPortOf', container, port: Number(m[1]), proto: protoOf(m), loc: this.loc(valueStart, this.p) };
+      const port = container === null ? null : this.portProto();
+      if (container === null || port === null) return this.decline();
+      value = { type: 'HostPortOf', container, port: port.port, proto: port.proto, loc: this.loc(valueStart, this.p) };
     } else if (head === 'output') {
       this.takeWord('output');
       const end = this.p;
@@ -469,10 +466,9 @@ class LineReader {
   private ping(start: number): Expectation | null {
     this.takeWord('ping');
     const target = this.arg();
-    if (target === null || !this.kw('from')) return null;
-    const source = this.sourceArg();
+    const source = target === null ? null : this.fromSource();
     const outcome = source === null ? null : this.outcome();
-    if (source === null || outcome === null) return null;
+    if (target === null || source === null || outcome === null) return null;
     return { type: 'PingExpect', target, source, outcome, within: null, loc: this.loc(start, this.p) };
   }
 
@@ -490,8 +486,7 @@ class LineReader {
     const target = this.runWord(hostStart, colon);
     const port = this.plainWord(colon + 1, end);
     this.p = end;
-    if (!this.kw('from')) return null;
-    const source = this.sourceArg();
+    const source = this.fromSource();
     const outcome = source === null ? null : this.outcome();
     if (source === null || outcome === null) return null;
     return { type: 'TcpExpect', target, port, source, outcome, within: null, loc: this.loc(start, this.p) };
@@ -500,9 +495,8 @@ class LineReader {
   private http(start: number): Expectation | null {
     this.takeWord('http');
     const url = this.arg();
-    if (url === null || !this.kw('from')) return null;
-    const source = this.sourceArg();
-    if (source === null) return null;
+    const source = url === null ? null : this.fromSource();
+    if (url === null || source === null) return null;
     let check: { type: 'Outcome'; outcome: 'succeeds' | 'fails' } | { type: 'Status'; status: number };
     if (this.kw('returns')) {
       const status = this.number();
@@ -516,26 +510,38 @@ class LineReader {
     return { type: 'HttpExpect', url, source, check, within: null, loc: this.loc(start, this.p) };
   }
 
-  /** `__ n:$[0-9]+ !BareChar` (StatusArg, CodeArg). */
-  private number(): number | null {
+  /** `__ @pattern` for a whole word: its match, or null with the cursor back. */
+  private wordMatching(pattern: RegExp): RegExpExecArray | null {
     const at = this.p;
     if (this.spaces() === 0) return null;
     const end = this.runEnd(this.p, false);
-    const text = this.source.slice(this.p, end);
-    if (!/^[0-9]+$/.test(text)) {
-      this.p = at;
-      return null;
-    }
-    this.p = end;
-    return Number(text);
+    const m = pattern.exec(this.source.slice(this.p, end));
+    this.p = m === null ? at : end;
+    return m;
+  }
+
+  /** `__ n:$[0-9]+ !BareChar` (StatusArg, CodeArg). */
+  private number(): number | null {
+    const m = this.wordMatching(DIGITS);
+    return m === null ? null : Number(m[0]);
+  }
+
+  /** PortProtoArg: `80`, `53/udp`. */
+  private portProto(): { port: number; proto: Proto } | null {
+    const m = this.wordMatching(PORT_PROTO);
+    return m === null ? null : { port: Number(m[1]), proto: m[2] === 'udp' ? 'udp' : 'tcp' };
+  }
+
+  /** `K_FROM source:SourceArg`. */
+  private fromSource(): Source | null {
+    return this.kw('from') ? this.sourceArg() : null;
   }
 
   private resolve(start: number): Expectation | null {
     this.takeWord('resolve');
     const name = this.arg();
-    if (name === null || !this.kw('from')) return null;
-    const source = this.sourceArg();
-    if (source === null) return null;
+    const source = name === null ? null : this.fromSource();
+    if (name === null || source === null) return null;
     if (this.kw('gives')) {
       const first = this.valueArg();
       if (first === null) return null;
@@ -713,12 +719,8 @@ class LineReader {
 
   private portExpect(start: number): Expectation | null {
     this.takeWord('port');
-    if (this.spaces() === 0) return null;
-    const portEnd = this.runEnd(this.p, false);
-    const m = PORT_PROTO.exec(this.source.slice(this.p, portEnd));
-    if (m === null) return null;
-    this.p = portEnd;
-    if (!this.kw('of')) return null;
+    const port = this.portProto();
+    if (port === null || !this.kw('of')) return null;
     const container = this.arg();
     if (container === null || !this.kw('is')) return null;
     let published: { hostIp: string | null; hostPort: Word } | null;
@@ -737,7 +739,7 @@ class LineReader {
       published = { hostIp: prefix === null ? null : prefix[1] ?? prefix[2], hostPort: this.plainWord(portStart, end) };
       this.p = end;
     }
-    return { type: 'PortExpect', container, port: Number(m[1]), proto: protoOf(m), published, within: null, loc: this.loc(start, this.p) };
+    return { type: 'PortExpect', container, port: port.port, proto: port.proto, published, within: null, loc: this.loc(start, this.p) };
   }
 
   /** `output|error contains|does not contain WORD` (`matches /…/` is the parser's). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { type ExecContext, execInContainer } from '../../src/engine/exec/index.js';
 import type { HttpOutcome, ReachOutcome, SandboxView } from '../../src/engine/model.js';
+import { WGET_USAGE } from '../../src/engine/exec/usage.js';
 import { container } from './views.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -184,6 +185,14 @@ describe('wget, nc, curl (real engine texts)', () => {
     [['wget', '-qO-', 'http://nosuchhost/'], '', "wget: bad address 'nosuchhost'\n", 1],
     [['wget', '-qO-', 'http://172.17.0.2/'], '', "wget: can't connect to remote host (172.17.0.2): Connection timed out\n", 1],
     [['wget', '-qO-', 'http://h-fmt-u1:81/'], '', "wget: can't connect to remote host (172.18.0.2): Connection refused\n", 1],
+    // The stand-in BusyBox takes -T N and then crashes (SIGSEGV), whatever the URL; it has no --timeout.
+    [['wget', '-q', '-O-', '-T', '1', 'http://h-fmt-u1/'], '', '', 139],
+    [['wget', '-qT1', 'http://h-fmt-u1:81/'], '', '', 139],
+    [['wget', '--timeout=1', 'http://h-fmt-u1/'], '', "wget: unrecognized option '--timeout=1'\n" + WGET_USAGE, 1],
+    [['wget', '-v', 'http://h-fmt-u1/'], '', "wget: invalid option -- 'v'\n" + WGET_USAGE, 1],
+    [['wget', '-q', '-O'], '', "wget: option requires an argument -- 'O'\n" + WGET_USAGE, 1],
+    [['wget'], '', WGET_USAGE, 1],
+    [['wget', '--quiet', '--output-document=-', '--tries=1', '-U', 'x', 'http://h-fmt-u1/'], PAGE, '', 0],
     [['nc', '-w', '1', 'h-fmt-u1', '80'], '', '', 0],
     [['nc', '-w', '1', 'h-fmt-u1', '81'], '', "nc: can't connect to remote host (172.18.0.2): Connection refused\n", 1],
     [['nc', '-w', '1', 'nosuchhost', '81'], '', "nc: bad address 'nosuchhost'\n", 1],
@@ -191,6 +200,29 @@ describe('wget, nc, curl (real engine texts)', () => {
     [['nc', '-z', '-w', '1', 'h-fmt-u1', '80'], '', fixture('nc-z-invalid.txt'), 1],
   ])('%j', (argv, stdout, stderr, exitCode) => {
     expect(run(argv)).toEqual({ stdout, stderr, exitCode });
+  });
+  test('wget saves the page into the container: a URL-named file once, -O FILE again and again, -o the log', () => {
+    const files = new Map<string, string>();
+    const ctx = world({
+      files: {
+        read: (path) => files.get(path.startsWith('/') ? path : `/${path}`) ?? null,
+        write: (path, content, append) => (files.set(path.startsWith('/') ? path : `/${path}`, (append ? (files.get(path) ?? '') : '') + content), null),
+      },
+    });
+    expect(run(['wget', '-q', 'http://h-fmt-u1/'], ctx)).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(files.get('/index.html')).toBe(PAGE);
+    expect(run(['wget', '-q', 'http://h-fmt-u1/'], ctx)).toEqual({ stdout: '', stderr: "wget: can't open 'index.html': File exists\n", exitCode: 1 });
+    expect(run(['wget', '-q', '-O', 'page.html', 'http://h-fmt-u1/'], ctx).exitCode).toBe(0);
+    expect(run(['wget', '-q', '-O', 'page.html', 'http://h-fmt-u1/'], ctx).exitCode).toBe(0);
+    expect(run(['wget', '-q', '-P', '/tmp/', 'http://h-fmt-u1/'], ctx).exitCode).toBe(0);
+    expect(files.get('/tmp/index.html')).toBe(PAGE);
+    expect(run(['wget', '-o', '/tmp/log', 'http://h-fmt-u1:81/'], ctx)).toEqual({ stdout: '', stderr: '', exitCode: 1 });
+    expect(files.get('/tmp/log')).toBe("Connecting to h-fmt-u1:81 (172.18.0.2:81)\nwget: can't connect to remote host (172.18.0.2): Connection refused\n");
+  });
+  test('sh -c reports a crashed command unless it is the last, which replaces the shell', () => {
+    expect(run(['sh', '-c', 'wget -T 1 http://h-fmt-u1/; echo status=$?'])).toEqual({ stdout: 'status=139\n', stderr: 'Segmentation fault\n', exitCode: 0 });
+    expect(run(['sh', '-c', 'wget -T 1 http://h-fmt-u1/ 2>/dev/null || echo failed'])).toEqual({ stdout: 'failed\n', stderr: '', exitCode: 0 });
+    expect(run(['sh', '-c', 'echo a; wget -T 1 http://h-fmt-u1/'])).toEqual({ stdout: 'a\n', stderr: '', exitCode: 139 });
   });
   test('curl where the image has it', () => {
     const ctx = world({ tools: new Set(['curl']) });

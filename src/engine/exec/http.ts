@@ -5,7 +5,7 @@
 import type { HttpOutcome } from '../model.js';
 import { type ExecContext, fail, ok, type ToolResult } from './context.js';
 import { isIPv4 } from './ping.js';
-import { NC_USAGE } from './usage.js';
+import { NC_USAGE, WGET_USAGE } from './usage.js';
 
 interface Url {
   host: string;
@@ -33,42 +33,125 @@ const FAILURE: Record<Exclude<HttpOutcome['result'], 'ok'>, string> = {
   unreachable: 'Network is unreachable',
 };
 
-export function wget(ctx: ExecContext, argv: string[]): ToolResult {
-  let quiet = false;
-  let spider = false;
-  let output: string | null = null;
-  let url: string | null = null;
+/** What `wget`'s command line asked for, or the result of a command line it refuses. */
+interface WgetOptions {
+  quiet: boolean;
+  spider: boolean;
+  /** Append to an existing file instead of refusing it (`-c`). */
+  resume: boolean;
+  /** `-O FILE` (`-` is stdout); null: the URL's last path segment. */
+  output: string | null;
+  /** `-P DIR`: where the URL-named file goes. */
+  prefix: string | null;
+  /** `-o LOGFILE`: the messages go there instead of stderr. */
+  logFile: string | null;
+  url: string | null;
+}
+
+// The stand-ins' BusyBox v1.35.0 wget, as getopt32 reads it: single-letter options in
+// clusters (`-qO-`), those below taking a value (joined or as the next word), and the long
+// options its table has. This Debian build has no --timeout, yet its getopt still takes
+// `-T N`, and then wget dereferences a pointer the feature would have set: SIGSEGV (exit
+// 139, no output) whatever the URL (FACTS: stand-in images). A user's `wget -T 1` fails so
+// on the engine, so it fails so here.
+const WGET_VALUE_SHORT = 'OoPYUTt';
+const WGET_FLAG_SHORT = 'cqS';
+const WGET_LONG_FLAGS = new Set(['continue', 'spider', 'quiet', 'no-check-certificate', 'no-cache', 'passive-ftp', 'server-response']);
+const WGET_LONG_VALUES: Record<string, string> = {
+  'output-document': 'O',
+  'output-file': 'o',
+  'directory-prefix': 'P',
+  proxy: 'Y',
+  'user-agent': 'U',
+  tries: 't',
+  header: '',
+  'post-data': '',
+  'post-file': '',
+};
+const SEGFAULT: ToolResult = { stdout: '', stderr: '', exitCode: 139 };
+
+function wgetOptions(argv: string[]): WgetOptions | ToolResult {
+  const o: WgetOptions = { quiet: false, spider: false, resume: false, output: null, prefix: null, logFile: null, url: null };
+  let crash = false;
+  const value = (letter: string, v: string) => {
+    if (letter === 'O') o.output = v;
+    else if (letter === 'o') o.logFile = v;
+    else if (letter === 'P') o.prefix = v;
+    else if (letter === 'T') crash = true;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--spider') spider = true;
-    else if (a === '-q' || a === '--quiet') quiet = true;
-    else if (a.startsWith('-O') || a.startsWith('-qO')) {
-      // -O FILE, -O-, -qO- (flags combined as BusyBox getopt allows).
-      quiet ||= a.startsWith('-q');
-      output = a.replace(/^-q?O/, '') || argv[++i] || '-';
+    if (a.startsWith('--') && a.length > 2) {
+      const eq = a.indexOf('=');
+      const name = a.slice(2, eq < 0 ? undefined : eq);
+      if (WGET_LONG_FLAGS.has(name) && eq < 0) {
+        if (name === 'spider') o.spider = true;
+        else if (name === 'quiet') o.quiet = true;
+        else if (name === 'continue') o.resume = true;
+      } else if (name in WGET_LONG_VALUES && (eq >= 0 || i + 1 < argv.length)) {
+        value(WGET_LONG_VALUES[name]!, eq >= 0 ? a.slice(eq + 1) : argv[++i]!);
+      } else {
+        return fail(`wget: unrecognized option '${a}'\n${WGET_USAGE}`);
+      }
+    } else if (a.startsWith('-') && a.length > 1) {
+      for (let k = 1; k < a.length; k++) {
+        const letter = a[k]!;
+        if (WGET_FLAG_SHORT.includes(letter)) {
+          if (letter === 'q') o.quiet = true;
+          else if (letter === 'c') o.resume = true;
+        } else if (WGET_VALUE_SHORT.includes(letter)) {
+          const rest = a.slice(k + 1);
+          if (rest === '' && i + 1 >= argv.length) return fail(`wget: option requires an argument -- '${letter}'\n${WGET_USAGE}`);
+          value(letter, rest !== '' ? rest : argv[++i]!);
+          break;
+        } else {
+          return fail(`wget: invalid option -- '${letter}'\n${WGET_USAGE}`);
+        }
+      }
+    } else {
+      o.url = a;
     }
-    else if (a === '-T' || a === '-Y' || a === '--header' || a === '-U') i++;
-    else if (a.startsWith('-')) continue;
-    else url = a;
   }
-  const parsed = url === null ? null : parseUrl(url);
-  if (parsed === null) return fail('wget: bad address\n');
+  return crash ? SEGFAULT : o;
+}
+
+export function wget(ctx: ExecContext, argv: string[]): ToolResult {
+  const o = wgetOptions(argv);
+  if ('exitCode' in o) return o;
+  const result = download(ctx, o);
+  // `-o LOGFILE`: BusyBox sends its messages, errors too, to the file instead of stderr.
+  if (o.logFile === null || !ctx.files) return result;
+  const error = ctx.files.write(o.logFile, result.stderr, false);
+  return error === null ? { ...result, stderr: '' } : fail(`wget: can't open '${o.logFile}': No such file or directory\n`);
+}
+
+function download(ctx: ExecContext, o: WgetOptions): ToolResult {
+  const parsed = o.url === null ? null : parseUrl(o.url);
+  if (parsed === null) return fail(o.url === null ? WGET_USAGE : 'wget: bad address\n');
   const address = lookup(ctx, parsed.host);
   if (address === null) return fail(`wget: bad address '${parsed.host}'\n`);
   // BusyBox names the server as the URL did: `Connecting to web:81 (172.18.0.2:81)`.
-  let log = quiet ? '' : `Connecting to ${parsed.authority} (${address}:${parsed.port})\n`;
+  let log = o.quiet ? '' : `Connecting to ${parsed.authority} (${address}:${parsed.port})\n`;
   const outcome = ctx.httpGet(address, parsed.port, parsed.path);
   if (outcome.result !== 'ok') return fail(`${log}wget: can't connect to remote host (${address}): ${FAILURE[outcome.result]}\n`);
   if (outcome.status >= 400) return fail(`${log}wget: server returned error: HTTP/1.1 ${outcome.status} ${STATUS_TEXT[outcome.status] ?? ''}\n`);
-  if (spider) return { stdout: '', stderr: quiet ? '' : log + 'remote file exists\n', exitCode: 0 };
+  if (o.spider) return { stdout: '', stderr: o.quiet ? '' : log + 'remote file exists\n', exitCode: 0 };
   const size = String(Buffer.byteLength(outcome.body)).padStart(6);
-  if (output === '-') {
-    if (!quiet) log += `writing to stdout\n-                    100% |********************************|${size}  0:00:00 ETA\nwritten to stdout\n`;
+  if (o.output === '-') {
+    if (!o.quiet) log += `writing to stdout\n-                    100% |********************************|${size}  0:00:00 ETA\nwritten to stdout\n`;
     return { stdout: outcome.body, stderr: log, exitCode: 0 };
   }
-  // Saving to a file: the simulator keeps no container filesystem, only the messages.
-  const file = output ?? (parsed.path.split('/').pop() || 'index.html');
-  if (!quiet) log += `saving to '${file}'\n${file.padEnd(20)} 100% |********************************|${size}  0:00:00 ETA\n'${file}' saved\n`;
+  // The file is opened once the headers are in: `-O FILE` truncates it, while a name taken
+  // from the URL is opened O_EXCL and refuses one already there (a second `wget URL`).
+  const named = o.output === null;
+  const file = o.output ?? (parsed.path.split('/').pop() || 'index.html');
+  const path = named && o.prefix !== null ? `${o.prefix.replace(/\/+$/, '')}/${file}` : file;
+  if (ctx.files && path !== '/dev/null') {
+    if (named && !o.resume && ctx.files.read(path) !== null) return fail(`${log}wget: can't open '${path}': File exists\n`);
+    const error = ctx.files.write(path, outcome.body, false);
+    if (error !== null) return fail(`${log}wget: can't open '${path}': ${error.slice(error.lastIndexOf(': ') + 2)}\n`);
+  }
+  if (!o.quiet) log += `saving to '${path}'\n${file.padEnd(20)} 100% |********************************|${size}  0:00:00 ETA\n'${path}' saved\n`;
   return { stdout: '', stderr: log, exitCode: 0 };
 }
 

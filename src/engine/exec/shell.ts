@@ -109,7 +109,7 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
   if (parts.some((p) => p.op === '|')) return { stdout: '', stderr: 'sh: pipes are not simulated by dnet-test\n', exitCode: 2 };
   let skip = false;
   // Words are expanded when their command runs, so `$?` sees the previous status.
-  const flush = (text: string): boolean => {
+  const flush = (text: string, last: boolean): boolean => {
     const argv = tokenize(text, env, () => status).flatMap((t) => ('word' in t ? [t.word] : []));
     if (argv.length === 0 || skip) return true;
     let words = argv;
@@ -155,15 +155,18 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
     }
     const result = words.length > 0 ? run(words) : { stdout: '', stderr: '', exitCode: 0 };
     status = result.exitCode;
-    const err = quietErr ? '' : result.stderr;
+    // ash reports a child killed by SIGSEGV on the command's stderr; the script's last
+    // command is exec'd in place of the shell, so nobody is left to report it.
+    const crashed = status === 139 && !last ? 'Segmentation fault\n' : '';
+    const err = quietErr ? '' : result.stderr + crashed;
     if (outFile && write) write(outFile.path, quietOut ? '' : result.stdout + (errToOut ? err : ''), outFile.append);
     else if (outToErr) stderr += result.stdout;
     else if (!quietOut) stdout += result.stdout + (errToOut ? err : '');
     if (!errToOut) stderr += err;
     return true;
   };
-  for (const part of parts) {
-    if (!flush(part.text)) break;
+  for (const [i, part] of parts.entries()) {
+    if (!flush(part.text, i === parts.length - 1)) break;
     // `a && b`: b runs only if a succeeded; `a || b` only if it failed.
     skip = (part.op === '&&' && status !== 0) || (part.op === '||' && status === 0);
   }

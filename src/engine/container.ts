@@ -93,7 +93,7 @@ export interface ContainerConfig {
 // (three of them) was ~0.5 KB that every scavenge copied (10,000 containers: ~5 MB).
 // Typed read-only, so nobody can add to the shared ones.
 export const NO_BINDINGS: ReadonlyMap<string, readonly PortBindingView[]> = new Map();
-const NO_LINKS: ReadonlyMap<string, string> = new Map();
+const NO_LINKS: ReadonlyMap<string, readonly string[]> = new Map();
 const NO_SHARERS: ReadonlySet<string> = new Set();
 
 export class Container {
@@ -107,6 +107,9 @@ export class Container {
   /** Active host bindings, per `port/proto` (FACT 66: IPv4 then IPv6). Replaced whole
    *  at start and at exit (a new Map only when the container publishes something). */
   bindings: ReadonlyMap<string, readonly PortBindingView[]> = NO_BINDINGS;
+  /** The endpoint whose driver programmed the sandbox's port mapping (the bridge driver's
+   *  ProgramExternalConnectivity), or null: none programmed, `.NetworkSettings.Ports` is {}. */
+  portsEndpointId: string | null = null;
   readonly logs: LogLine[] = [];
   /** /etc/resolv.conf points at 127.0.0.11 once the container joined a user network (FACT 86: it stays). */
   usesEmbeddedDns = false;
@@ -114,7 +117,7 @@ export class Container {
   linkHosts: Array<{ ip: string; names: string[] }> = [];
   linkEnv: string[] = [];
   private sharerIds: Set<string> | null = null;
-  private linkAliases: Map<string, string> | null = null;
+  private linkAliases: Map<string, string[]> | null = null;
 
   constructor(
     readonly id: string,
@@ -145,13 +148,15 @@ export class Container {
     this.sharerIds = null;
   }
 
-  /** Containers linking to this one: their ID → link alias (for `docker ps` names, FACT 52). */
-  get linkedBy(): ReadonlyMap<string, string> {
+  /** Containers linking to this one: their ID → link aliases (for `docker ps` names, FACT
+   *  52); one container may link here twice (`--link t2 --link t2:other`). */
+  get linkedBy(): ReadonlyMap<string, readonly string[]> {
     return this.linkAliases ?? NO_LINKS;
   }
 
   addLinkedBy(id: string, alias: string): void {
-    (this.linkAliases ??= new Map()).set(id, alias);
+    const map = (this.linkAliases ??= new Map());
+    map.set(id, [...(map.get(id) ?? []), alias]);
   }
 
   removeLinkedBy(id: string): void {
@@ -164,8 +169,17 @@ export class Container {
 
   /** The hostname inside: --hostname, else the short ID (FACT 5). */
   get hostname(): string {
-    return this.config.hostname ?? this.id.slice(0, 12);
+    return this.config.hostname ?? this.inheritedHostname ?? this.id.slice(0, 12);
   }
+
+  /** --net=container:X: the daemon copies X's Config.Hostname into this container's at
+   *  start (initializeNetworking), so a chain (container:Y, Y on container:X) shows X's. */
+  inheritedHostname: string | null = null;
+
+  /** --net=container:X: whose namespace the process joined at start. moby joins
+   *  /proc/<X's pid>/ns/net, so for an X that itself joined Z this is Z (real 20.10:
+   *  a chain shares one namespace). Null until started. */
+  nsOwnerId: string | null = null;
 
   /** The names of the container's own /etc/hosts line: the FQDN (hostname plus
    *  --domainname) and, when it has a dot, its first label too (libnetwork
@@ -178,6 +192,8 @@ export class Container {
 
   /** The namespace it joined (--net=container:X) was torn down when X stopped: only `lo` is left (real engine, 20.10). */
   orphaned = false;
+  /** The owner's /etc/resolv.conf when this container was orphaned: its bind mount stays. */
+  orphanResolvConf: string | null = null;
 
   /** The aliases Docker gives this container's endpoint on a user network, in Docker's
    *  order: user aliases, the short ID, then the hostname (daemon updateNetworkConfig),
@@ -188,11 +204,11 @@ export class Container {
     return out;
   }
 
-  /** The endpoint that gives external connectivity (libnetwork's gateway endpoint):
-   *  the first one with an address on a network that is not --internal. Ports are
-   *  programmed only there; without one, -p publishes nothing (real engine, 20.10). */
+  /** libnetwork's sandbox.getGatewayEndpoint: the first endpoint in sandbox order (the
+   *  bridge driver gives every endpoint a gateway, --internal ones too). External
+   *  connectivity (the port mapping) moves with it: lifecycle.ts joinNetwork/leaveNetwork. */
   gatewayEndpoint(): Endpoint | undefined {
-    return this.endpoints().find((ep) => ep.ip !== null && !ep.network.config.internal);
+    return this.routingOrder()[0];
   }
 
   /** Endpoints whose `IP\thostname` line is in /etc/hosts. A disconnect deletes the

@@ -232,14 +232,23 @@ export class Controller {
   /**
    * Whether the host owns an IPv4 address a published port can bind: the wildcard,
    * loopback, its NIC, and each bridge's gateway (set on the bridge at network create).
-   * IPv6 host addresses are not modelled and always accepted.
+   * IPv6: the wildcard and ::1 (the recorded host has no global IPv6 address, and the
+   * bridges have none: `-p [2001:db8::1]:P:80` fails with "cannot assign requested address").
    */
   isHostAddress(ip: string): boolean {
-    if (ip.includes(':') || ip === '0.0.0.0' || ip.startsWith('127.') || ip === HOST.ip) return true;
+    if (ip.includes(':')) return ip === '::' || ip === '::1';
+    if (ip === '0.0.0.0' || ip.startsWith('127.') || ip === HOST.ip) return true;
     return this.networks().some((n) => n.space !== null && n.space.gateway >= 0 && toIp(n.space.gateway) === ip);
   }
 
   // ------------------------------------------------------------------ containers
+
+  private readonly removedLinkTargets = new Map<string, string>();
+
+  /** The name of a link's target, removed or not (see forgetContainer). */
+  linkTargetName(id: string): string {
+    return this.containersById.get(id)?.name ?? this.removedLinkTargets.get(id) ?? id;
+  }
 
   /** Registers a new container (state Created); name checks as the daemon does them. */
   createContainer(name: string | null, config: ContainerConfig, attachments: Attachment[] = []): Result<Container> {
@@ -262,6 +271,9 @@ export class Controller {
 
   /** Drops a container from the indexes (its endpoints must already be gone). */
   forgetContainer(container: Container): void {
+    // The daemon's link index keeps a removed target's container object: the links of
+    // its parents still name it (`/tgt:/lnk/web`) and fail as links to a non running one.
+    if (container.linkedBy.size > 0) this.removedLinkTargets.set(container.id, container.name);
     for (const link of container.config.links) this.containersById.get(link.targetId)?.removeLinkedBy(container.id);
     this.containersById.delete(container.id);
     this.containersByShortId.delete(shortId(container.id));

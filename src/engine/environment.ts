@@ -30,6 +30,15 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
       const r = resolveName(ctrl, source, name, true);
       return { addresses: r.addresses, via: r.via, server: r.server, steps: r.steps };
     },
+    dnsServer(server: string): 'ok' | 'unreachable' | 'refused' {
+      const sb = view.sandbox;
+      if (!sb) return 'ok';
+      // A container-mode container whose owner stopped keeps the resolv.conf naming
+      // 127.0.0.11, but the embedded DNS went with the owner's sandbox (real 20.10).
+      if (server.startsWith('127.')) return c.orphaned && server === '127.0.0.11' ? 'refused' : 'ok';
+      // none mode, or a namespace left with only `lo`: no route to any server.
+      return sb.routes.length === 0 ? 'unreachable' : 'ok';
+    },
     reverseDns(ip: string): string | null {
       return reverseName(ctrl, c, ip);
     },

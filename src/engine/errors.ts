@@ -83,11 +83,12 @@ export const ErrNotPaused = (id: string): EngineError => daemonError('conflict',
 export const ErrAlreadyPaused = (id: string): EngineError => daemonError('conflict', `Container ${id} is already paused`);
 export const ErrLinkNotRunning = (target: string, self: string, alias: string): EngineError => daemonError('conflict',
   `Cannot link to a non running container: /${target} AS /${self}/${alias}`);
-export const ErrLinkNoContainer = (target: string): EngineError => daemonError('not-found',
-  `could not get container for ${target}: No such container: ${target}`);
+export const ErrLinkNoContainer = (target: string, could = 'could'): EngineError => daemonError('not-found',
+  `${could} not get container for ${target}: No such container: ${target}`);
 export const ErrLinkNotDefault = (target: string): EngineError => daemonError('invalid',
   `Cannot link to /${target}, as it does not belong to the default network`);
 export const ErrJoinNotRunning = (id: string): EngineError => daemonError('conflict', `cannot join network of a non running container: ${id}`);
+export const ErrJoinOwnNetwork = (): EngineError => daemonError('conflict', 'cannot join own network');
 export const ErrConflictingOptions = (what: string): EngineError => daemonError('invalid', `conflicting options: ${what}`);
 // Several --network flags (docker/cli parseNetworkOpts, then the daemon's verifyNetworkingConfig).
 export const ErrNetworkGivenTwice = (name: string): EngineError => clientError('invalid', `network "${name}" is specified multiple times`);
@@ -100,10 +101,18 @@ export const ErrAliasOnDefault = (): EngineError => clientError('invalid', 'netw
 export const ErrLinksOnlyUserDefined = (): EngineError => clientError('invalid', 'links are only supported for user-defined networks');
 export const ErrPortAllocated = (endpoint: string, endpointId: string, hostIp: string, port: number): EngineError => daemonError('conflict',
   `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Bind for ${hostIp}:${port} failed: port is already allocated`);
-// docker-proxy's listen error: `listen tcp4|udp4 IP:PORT: bind: …` (udp checked on 20.10).
+// docker-proxy's listen error: `listen tcp4|udp4 IP:PORT: bind: …`, `listen tcp6 [::]:PORT: …`
+// for an IPv6 binding (checked on 20.10).
 export const ErrPortBind = (endpoint: string, endpointId: string, proto: string, hostIp: string, port: number, why: string): EngineError =>
   daemonError('conflict',
-    `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Error starting userland proxy: listen ${proto}4 ${hostIp}:${port}: bind: ${why}`);
+    `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Error starting userland proxy: listen ${
+      hostIp.includes(':') ? `${proto}6 [${hostIp}]` : `${proto}4 ${hostIp}`}:${port}: bind: ${why}`);
+// portallocator's ErrAllPortsAllocated: no free port left in a host range (`-p 18100-18102:80`).
+export const ErrAllPortsAllocated = (endpoint: string, endpointId: string): EngineError => daemonError('conflict',
+  `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): all ports are allocated`);
+// docker-proxy cannot open an SCTP socket on a kernel without SCTP (the recorded host).
+export const ErrProxyProtocol = (endpoint: string, endpointId: string): EngineError => daemonError('conflict',
+  `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Error starting userland proxy: protocol not supported`);
 /** The pull that follows "Unable to find image locally" fails: no registry is reachable (FACT 100). */
 export const ErrRegistryUnreachable = (): EngineError => daemonError('unavailable',
   'Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host');

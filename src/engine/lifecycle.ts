@@ -8,34 +8,96 @@ import type { Controller } from './controller.js';
 import * as E from './errors.js';
 import { fail, ok, type EngineError, type Result } from './errors.js';
 import { macFromIp, shortId } from './ids.js';
-import type { PortBindingView } from './model.js';
-import type { Network } from './network.js';
+import { contains, isIPv4, parseCidr, toInt } from './ipam.js';
+import type { PortBindingView, Proto } from './model.js';
+import type { Endpoint, Network } from './network.js';
 import { sortPortMap } from './ports.js';
 import { planProcess } from './process.js';
+import { resolvConf } from './sandbox.js';
 
 /** Runs a one-shot command inside a running container; supplied by the CLI front (exec renderers). */
 export type OneShotRunner = (container: Container, argv: string[]) => { stdout: string; stderr: string; exitCode: number };
 
 function releaseNetworking(ctrl: Controller, c: Container): void {
-  for (const a of c.attachments) {
-    const ep = a.endpoint;
-    if (!ep) continue;
-    ep.network.leave(ep);
-    if (ep.ip) driverOf(ep.network).releaseAddress(ep.network, ep.ip);
-    a.endpoint = null;
+  // sandbox.delete: the endpoints leave in sandbox order, each through sbLeave — when the
+  // gateway endpoint goes, the next one is programmed, and revoked as it leaves in turn
+  // (random ports and host ranges move on: real engine, a restart on two networks skips ports).
+  for (const ep of c.routingOrder()) {
+    const a = c.attachments.find((x) => x.endpoint === ep);
+    if (a) leaveEndpoint(ctrl, c, a);
   }
+  for (const a of c.attachments) leaveEndpoint(ctrl, c, a);
+  revokePorts(ctrl, c);
+  ctrl.ports.stopListening(c.id);
+}
+
+/** The bridge driver's RevokeExternalConnectivity: the port mapping's host ports are released. */
+function revokePorts(ctrl: Controller, c: Container): void {
   for (const [key, bindings] of c.bindings) {
-    const proto = key.split('/')[1] as 'tcp' | 'udp';
-    for (const b of bindings) if (b.hostIp !== '::') ctrl.ports.release(b.hostIp, proto, b.hostPort);
+    const proto = key.split('/')[1] as Proto;
+    for (const b of bindings) ctrl.ports.release(b.hostIp, proto, b.hostPort);
   }
   c.bindings = NO_BINDINGS;
-  ctrl.ports.stopListening(c.id);
+  c.portsEndpointId = null;
+}
+
+/**
+ * The bridge driver's ProgramExternalConnectivity on `ep`: the container's port bindings
+ * (the sandbox's labels) allocated and bound, in SortPortMap order. Exposed ports show
+ * from then on in `.NetworkSettings.Ports` even when nothing is published.
+ */
+function programPorts(ctrl: Controller, c: Container, ep: Endpoint): Result<void> {
+  const bindings = new Map<string, PortBindingView[]>();
+  if (c.config.portRequests.length > 0) {
+    const granted = ctrl.ports.allocate(c.id, sortPortMap(c.config.portRequests), (ip) => ctrl.isHostAddress(ip));
+    if (!granted.ok) {
+      if (!('conflict' in granted)) return granted;
+      const conflict = granted.conflict;
+      return fail(conflict.kind === 'allocated'
+        ? E.ErrPortAllocated(c.name, ep.id, conflict.hostIp, conflict.port)
+        : conflict.kind === 'all-allocated' ? E.ErrAllPortsAllocated(c.name, ep.id)
+          : conflict.kind === 'proto-unsupported' ? E.ErrProxyProtocol(c.name, ep.id)
+            : E.ErrPortBind(c.name, ep.id, conflict.proto, conflict.hostIp, conflict.port,
+              conflict.kind === 'cannot-assign' ? 'cannot assign requested address' : 'address already in use'));
+    }
+    for (const g of granted.value) {
+      const key = `${g.containerPort}/${g.proto}`;
+      const list = bindings.get(key) ?? [];
+      // A binding without an address comes as 0.0.0.0 then :: (FACT 66, 72; real
+      // engine: `8081, :::8081, 8080, :::8080` for -p 8080:80 -p 8081:80).
+      list.push({ hostIp: g.hostIp, hostPort: g.port });
+      bindings.set(key, list);
+    }
+  }
+  c.bindings = bindings.size > 0 ? bindings : NO_BINDINGS;
+  c.portsEndpointId = ep.id;
+  return ok(undefined);
+}
+
+/**
+ * libnetwork's sbLeave for one endpoint: when it is the gateway endpoint its external
+ * connectivity is revoked and the next gateway endpoint is programmed — with no check for
+ * --internal there (real 20.10: disconnecting the published network of a container also
+ * on an internal one leaves the ports published, through the internal network). A
+ * failure there is only logged by the daemon.
+ */
+function leaveEndpoint(ctrl: Controller, c: Container, a: Attachment): void {
+  const ep = a.endpoint;
+  if (!ep) return;
+  const wasGateway = c.gatewayEndpoint() === ep;
+  if (c.portsEndpointId === ep.id) revokePorts(ctrl, c);
+  ep.network.leave(ep);
+  if (ep.ip) driverOf(ep.network).releaseAddress(ep.network, ep.ip);
+  a.endpoint = null;
+  const next = c.gatewayEndpoint();
+  if (wasGateway && next) programPorts(ctrl, c, next);
 }
 
 /** Creates the endpoint of `c` on `network` (IPAM RequestAddress + Join). */
 function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Network): Result<void> {
   const got = driverOf(network).requestAddress(network, a.requestedIp);
   if (!got.ok) return got;
+  const gatewayBefore = c.gatewayEndpoint();
   const ip = got.value;
   const userDefined = network.hasDns;
   ctrl.ifIndex += 2;
@@ -49,6 +111,25 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   };
   network.join(endpoint);
   a.endpoint = endpoint;
+  // sbJoin: when the new endpoint becomes the gateway endpoint, the old one's external
+  // connectivity is revoked and — unless the network is --internal — the new one is
+  // programmed (real 20.10: `network connect` of a network sorting first moves the
+  // ports, a random port changes; connecting a non-internal network to a container on
+  // an internal one publishes its ports). A failure fails the join, and the old gateway
+  // is programmed again.
+  if (c.gatewayEndpoint() !== gatewayBefore) {
+    if (gatewayBefore && c.portsEndpointId === gatewayBefore.id) revokePorts(ctrl, c);
+    if (!network.config.internal) {
+      const programmed = programPorts(ctrl, c, endpoint);
+      if (!programmed.ok) {
+        network.leave(endpoint);
+        if (ip) driverOf(network).releaseAddress(network, ip);
+        a.endpoint = null;
+        if (gatewayBefore) programPorts(ctrl, c, gatewayBefore);
+        return programmed;
+      }
+    }
+  }
   a.everJoined = true;
   // A new array of the exact size rather than push (which leaves room for 17): the
   // container keeps it while it runs, and joins are one or two per start.
@@ -69,14 +150,24 @@ function failStart(ctrl: Controller, c: Container, error: EngineError): Result<v
 export function startContainer(ctrl: Controller, c: Container, runOneShot: OneShotRunner): Result<void> {
   if (c.running) return ok(undefined);
   const mode = c.config.mode;
+  let nsOwner: Container | null = null;
+  let joinsOrphan = false;
   if (mode.kind === 'container') {
-    const target = ctrl.containerById(mode.targetId);
+    // getNetworkedContainer looks the stored reference up now: a name unknown at create
+    // may be a container by then — this one included (`--net container:SELF`).
+    const target = ctrl.containerById(mode.targetId) ?? ctrl.findContainer(mode.targetId);
     if (!target) return failStart(ctrl, c, E.ErrNoSuchContainer(mode.targetId));
-    if (!target.running) return failStart(ctrl, c, E.ErrJoinNotRunning(target.id));
+    if (target === c) return failStart(ctrl, c, E.ErrJoinOwnNetwork());
+    if (!target.running) return failStart(ctrl, c, E.ErrJoinNotRunning(mode.targetId));
+    // The namespace of the target's process: its owner's when the target joined one.
+    nsOwner = target.config.mode.kind === 'container' && target.nsOwnerId !== null
+      ? ctrl.containerById(target.nsOwnerId) ?? target : target;
+    joinsOrphan = target.orphaned;
+    c.inheritedHostname = target.hostname;
   }
   for (const link of c.config.links) {
     const target = ctrl.containerById(link.targetId);
-    if (!target || !target.running) return failStart(ctrl, c, E.ErrLinkNotRunning(target?.name ?? link.targetId, c.name, link.alias));
+    if (!target || !target.running) return failStart(ctrl, c, E.ErrLinkNotRunning(ctrl.linkTargetName(link.targetId), c.name, link.alias));
   }
   // Legacy links live on the default bridge: the target must be there (daemon
   // buildSandboxOptions, isLinkable), checked when the sandbox is built.
@@ -88,42 +179,23 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
   }
   c.nextIfIndex = 0; // a new sandbox, with a new /etc/hosts
   c.hostsEndpoints = [];
-  for (const a of c.attachments) {
+  // daemon allocateNetwork: the default bridge is always joined first ("only default
+  // network mode support link"), then the others (a Go map: the simulator keeps their
+  // order). The join order names the interfaces (eth0 …) and moves the port mapping.
+  const bridgeFirst = [...c.attachments].sort((x, y) =>
+    Number(y.networkId === ctrl.defaultBridge.id) - Number(x.networkId === ctrl.defaultBridge.id));
+  for (const a of bridgeFirst) {
     const network = ctrl.networkById(a.networkId);
     if (!network) return failStart(ctrl, c, E.ErrNetworkNotFound(a.networkId));
     const joined = joinNetwork(ctrl, c, a, network);
     if (!joined.ok) return failStart(ctrl, c, joined.error);
   }
-  // Ports are programmed on the endpoint that gives the container its external connectivity.
-  const bridgeEp = c.gatewayEndpoint();
-  if (bridgeEp && c.config.portRequests.length > 0) {
-    const granted = ctrl.ports.allocate(c.id, sortPortMap(c.config.portRequests), (ip) => ctrl.isHostAddress(ip));
-    if (!granted.ok) {
-      const conflict = 'conflict' in granted ? granted.conflict : null;
-      if (!conflict) return failStart(ctrl, c, (granted as { error: EngineError }).error);
-      const endpointId = ctrl.ids.next();
-      return failStart(ctrl, c, conflict.kind === 'allocated'
-        ? E.ErrPortAllocated(c.name, endpointId, conflict.hostIp, conflict.port)
-        : E.ErrPortBind(c.name, endpointId, conflict.proto, conflict.hostIp, conflict.port,
-          conflict.kind === 'cannot-assign' ? 'cannot assign requested address' : 'address already in use'));
-    }
-    // A stopped container has none (released at its exit): a new map, set once filled.
-    const bindings = new Map<string, PortBindingView[]>();
-    for (const g of granted.value) {
-      const key = `${g.containerPort}/${g.proto}`;
-      const list = bindings.get(key) ?? [];
-      const ip = g.hostIp === '' ? '0.0.0.0' : g.hostIp;
-      list.push({ hostIp: ip, hostPort: g.port });
-      // The IPv6 twin of a wildcard binding (`:::8080`) follows it (FACT 66, 72; real
-      // engine: `8081, :::8081, 8080, :::8080` for -p 8080:80 -p 8081:80).
-      if (ip === '0.0.0.0') list.push({ hostIp: '::', hostPort: g.port });
-      bindings.set(key, list);
-    }
-    c.bindings = bindings;
-  }
   if (c.linkHosts.length === 0) writeLinks(ctrl, c);
-  if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.addSharer(c.id);
-  c.orphaned = false;
+  updateParentHosts(ctrl, c);
+  c.nsOwnerId = nsOwner?.id ?? null;
+  nsOwner?.addSharer(c.id);
+  // Joining a namespace already torn down (its owner stopped): only `lo` there too.
+  c.orphaned = joinsOrphan;
   c.status = 'running';
   c.exitCode = 0;
   c.error = '';
@@ -146,7 +218,7 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
         c.log('stderr', `${c.config.image?.bindError ?? 'bind: Address already in use'}\n`);
         exitContainer(ctrl, c, 1);
       }
-    } else if (mode.kind === 'container' && plan.listens.some((l) => portTakenInNamespace(ctrl, c, mode.targetId, l))) {
+    } else if (mode.kind === 'container' && plan.listens.some((l) => portTakenInNamespace(ctrl, c, c.nsOwnerId ?? mode.targetId, l))) {
       // A joiner binds in its owner's namespace: a port the owner or another joiner already
       // serves is taken, and the later server fails to bind, as in host mode (real engine).
       c.log('stderr', `${c.config.image?.bindError ?? 'bind: Address already in use'}\n`);
@@ -177,26 +249,113 @@ function writeLinks(ctrl: Controller, c: Container): void {
   if (c.config.mode.kind === 'network') return;
   for (const link of c.config.links) {
     const target = ctrl.containerById(link.targetId);
-    // The target's address on the default bridge, where legacy links live.
-    const ip = target?.endpoints().find((ep) => ep.ip && ep.network === ctrl.defaultBridge)?.ip;
+    const ip = target ? bridgeIp(ctrl, target) : undefined;
     if (!target || !ip) continue;
-    const names = [link.alias, shortId(target.id)];
+    // daemon buildSandboxOptions: "alias hostname [name]" — the target's hostname (its
+    // --hostname, else its short ID), and its name unless the alias is the name.
+    const names = [link.alias, target.hostname];
     if (link.alias !== target.name) names.push(target.name);
     c.linkHosts.push({ ip, names });
-    const prefix = link.alias.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-    const exposed = [...(target.config.exposed ?? [])].sort((x, y) => x.port - y.port);
-    if (exposed[0]) c.linkEnv.push(`${prefix}_PORT=${exposed[0].proto}://${ip}:${exposed[0].port}`);
-    for (const e of exposed) {
-      const p = `${prefix}_PORT_${e.port}_${e.proto.toUpperCase()}`;
-      c.linkEnv.push(`${p}=${e.proto}://${ip}:${e.port}`, `${p}_ADDR=${ip}`, `${p}_PORT=${e.port}`, `${p}_PROTO=${e.proto}`);
+  }
+  const env = linkEnvironment(ctrl, c);
+  if (env.ok) c.linkEnv = env.value;
+}
+
+/** The target's address on the default bridge, where legacy links live. */
+function bridgeIp(ctrl: Controller, target: Container): string | undefined {
+  return target.endpoints().find((ep) => ep.ip && ep.network === ctrl.defaultBridge)?.ip ?? undefined;
+}
+
+/**
+ * The links' variables, as the daemon's setupLinkedContainers builds them — at start and
+ * again at every `docker exec` (daemon/exec.go), so they carry the targets' current
+ * addresses, and a stopped target fails the exec. Variables repeated by links.ToEnv keep
+ * their first place with the last value (the process environment holds a key once).
+ * The daemon walks the links from a Go map (random order for several links); the
+ * simulator keeps the flags' order.
+ */
+export function linkEnvironment(ctrl: Controller, c: Container): Result<string[]> {
+  if (c.config.mode.kind === 'network' || c.config.links.length === 0) return ok([]);
+  const out: string[] = [];
+  const at = new Map<string, number>();
+  const put = (kv: string): void => {
+    const key = kv.slice(0, kv.indexOf('='));
+    const i = at.get(key);
+    if (i === undefined) { at.set(key, out.length); out.push(kv); } else out[i] = kv;
+  };
+  for (const link of c.config.links) {
+    const target = ctrl.containerById(link.targetId);
+    if (!target || !target.running) return fail(E.ErrLinkNotRunning(ctrl.linkTargetName(link.targetId), c.name, link.alias));
+    const ip = bridgeIp(ctrl, target);
+    if (!ip) continue;
+    for (const kv of linkToEnv(`/${c.name}/${link.alias}`, link.alias, ip, target.config.exposed ?? [], target.config.env)) put(kv);
+  }
+  return ok(out);
+}
+
+type PortKey = { port: number; proto: string };
+
+/** docker's links.Link.ToEnv (daemon/links/links.go, 20.10), step by step. */
+function linkToEnv(linkName: string, alias: string, ip: string, exposed: readonly PortKey[], childEnv: readonly string[]): string[] {
+  // Only '-' is replaced: `--link web:my.web` gives MY.WEB_PORT (real engine).
+  const prefix = alias.toUpperCase().replace(/-/g, '_');
+  const env: string[] = [];
+  // getDefaultPort: tcp before udp before the rest, then the lowest number.
+  const rank = (p: string): number => (p === 'tcp' ? 0 : p === 'udp' ? 1 : 2);
+  const byProto = [...exposed].sort((x, y) => rank(x.proto) - rank(y.proto) || x.port - y.port);
+  if (byProto[0]) env.push(`${prefix}_PORT=${byProto[0].proto}://${ip}:${byProto[0].port}`);
+  // Sorted by number, tcp first on a tie; contiguous runs (3 ports or more) get
+  // _START/_END variables first, then every port its own four.
+  const ports = [...exposed].sort((x, y) => x.port - y.port || (x.proto === 'tcp' ? -1 : y.proto === 'tcp' ? 1 : 0));
+  const nextContiguous = (value: number, index: number): number => {
+    if (index + 1 === ports.length) return index;
+    for (let i = index + 1; i < ports.length; i++) {
+      if (ports[i]!.port > value + 1) return i - 1;
+      value++;
     }
-    c.linkEnv.push(`${prefix}_NAME=/${c.name}/${link.alias}`);
-    // The target's own variables, as ALIAS_ENV_KEY (docker links.go ToEnv; HOME and PATH left out).
-    for (const e of target.config.env) {
-      const i = e.indexOf('=');
-      if (i < 0 || e.slice(0, i) === 'HOME' || e.slice(0, i) === 'PATH') continue;
-      c.linkEnv.push(`${prefix}_ENV_${e.slice(0, i)}=${e.slice(i + 1)}`);
-    }
+    return ports.length - 1;
+  };
+  for (let i = 0; i < ports.length;) {
+    const p = ports[i]!;
+    const j = nextContiguous(p.port, i);
+    if (j > i + 1) {
+      const base = `${prefix}_PORT_${p.port}_${p.proto.toUpperCase()}`;
+      const q = ports[j]!;
+      env.push(`${base}_START=${p.proto}://${ip}:${p.port}`, `${base}_ADDR=${ip}`, `${base}_PROTO=${p.proto}`, `${base}_PORT_START=${p.port}`,
+        `${prefix}_PORT_${p.port}_${q.proto.toUpperCase()}_END=${q.proto}://${ip}:${q.port}`,
+        `${prefix}_PORT_${p.port}_${q.proto.toUpperCase()}_PORT_END=${q.port}`);
+      i = j + 1;
+    } else i++;
+  }
+  for (const p of ports) {
+    const base = `${prefix}_PORT_${p.port}_${p.proto.toUpperCase()}`;
+    env.push(`${base}=${p.proto}://${ip}:${p.port}`, `${base}_ADDR=${ip}`, `${base}_PORT=${p.port}`, `${base}_PROTO=${p.proto}`);
+  }
+  env.push(`${prefix}_NAME=${linkName}`);
+  // The target's own variables, as ALIAS_ENV_KEY (HOME and PATH left out).
+  for (const e of childEnv) {
+    const i = e.indexOf('=');
+    if (i < 0 || e.slice(0, i) === 'HOME' || e.slice(0, i) === 'PATH') continue;
+    env.push(`${prefix}_ENV_${e.slice(0, i)}=${e.slice(i + 1)}`);
+  }
+  return env;
+}
+
+/**
+ * A link target started on the default bridge: libnetwork rewrites the running parents'
+ * /etc/hosts (sandbox.updateParentHosts, etchosts.Update: the regexp `(\S*)(\tALIAS)(\s|\.)`
+ * puts the new address on every line whose first name is the alias or starts with
+ * `ALIAS.`). A stopped target leaves the old address behind.
+ */
+function updateParentHosts(ctrl: Controller, c: Container): void {
+  if (c.config.mode.kind === 'host' || c.config.mode.kind === 'container') return;
+  const ip = bridgeIp(ctrl, c);
+  if (!ip) return;
+  for (const [parentId, aliases] of c.linkedBy) {
+    const parent = ctrl.containerById(parentId);
+    if (!parent?.running) continue;
+    parent.linkHosts = parent.linkHosts.map((l) =>
+      aliases.some((alias) => l.names[0] === alias || l.names[0]!.startsWith(`${alias}.`)) ? { ip, names: l.names } : l);
   }
 }
 
@@ -210,12 +369,15 @@ export function exitContainer(ctrl: Controller, c: Container, code: number): voi
   c.linkHosts = [];
   if (c.config.autoRemove) ctrl.forgetContainer(c);
   const mode = c.config.mode;
-  if (mode.kind === 'container') ctrl.containerById(mode.targetId)?.removeSharer(c.id);
+  if (c.nsOwnerId !== null) ctrl.containerById(c.nsOwnerId)?.removeSharer(c.id);
   // Containers sharing this namespace keep running, in a namespace with only `lo`:
   // the owner's restart does not give it back, only their own restart (real engine, 20.10).
   for (const id of [...c.sharers]) {
     const other = ctrl.containerById(id);
-    if (other?.running) other.orphaned = true;
+    if (other?.running) {
+      other.orphaned = true;
+      other.orphanResolvConf = resolvConf(c);
+    }
   }
   c.clearSharers();
 }
@@ -262,15 +424,36 @@ export function connectContainer(ctrl: Controller, network: Network | undefined,
   // The daemon validates the endpoint settings before it looks for an existing endpoint.
   if (network.config.isDefaultBridge && opts.ip !== null) return fail(E.ErrIPOnDefaultBridge());
   if (network.config.isDefaultBridge && opts.aliases.length > 0) return fail(E.ErrAliasOnPredefinedConnect());
-  if (c.attachments.some((a) => a.networkId === network.id)) return fail(E.ErrEndpointExists(c.name, network.name));
-  if (opts.ip !== null && network.config.userSubnet === null) return fail(E.ErrIPWithoutUserSubnet());
+  // validateNetworkingConfig: --ip needs a user subnet that holds it. It runs before the
+  // daemon looks at what the container already has.
+  if (opts.ip !== null) {
+    const subnet = network.config.userSubnet === null ? null : parseCidr(network.config.userSubnet);
+    if (subnet === null) return fail(E.ErrIPWithoutUserSubnet());
+    if (isIPv4(opts.ip) && !contains(subnet, toInt(opts.ip))) return fail(E.ErrIPNotInSubnet(opts.ip));
+  }
+  // updateNetworkSettings skips a network already in the container's settings ("avoid
+  // duplicate config"). For a stopped container that is the whole connect: it succeeds
+  // and changes nothing (the new aliases and --ip are dropped). A running one goes on to
+  // create the endpoint: libnetwork refuses a second one, while a network whose join
+  // failed earlier (listed, no endpoint) is joined now, with this connect's settings
+  // (real 20.10).
+  const listed = c.attachments.findIndex((a) => a.networkId === network.id);
+  if (listed >= 0) {
+    if (!c.running) return ok(undefined);
+    if (c.attachments[listed]!.endpoint !== null) return fail(E.ErrEndpointExists(c.name, network.name));
+    c.attachments.splice(listed, 1);
+  }
   const attachment: Attachment = { networkId: network.id, aliases: opts.aliases, requestedIp: opts.ip, viaConnect: true, endpoint: null,
     ...(opts.links && opts.links.length > 0 && !network.config.predefined ? { links: opts.links } : {}) };
+  // The daemon records the network in the container's settings before it creates and
+  // joins the endpoint, and does not take it back when the join fails (real 20.10: a
+  // connect refused for a port conflict still lists the network; it is joined at the
+  // next start). The endpoint is in the sandbox while external connectivity is programmed.
+  c.attachments.push(attachment);
   if (c.running) {
     const joined = joinNetwork(ctrl, c, attachment, network);
     if (!joined.ok) return joined;
   }
-  c.attachments.push(attachment);
   return ok(undefined);
 }
 
@@ -279,11 +462,9 @@ export function disconnectContainer(ctrl: Controller, network: Network | undefin
   const index = c.attachments.findIndex((a) => a.networkId === network.id);
   if (c.config.mode.kind === 'host' && network === ctrl.hostNetwork) return fail(E.ErrHostNetworkConnect());
   if (index < 0) return fail(E.ErrNotConnected(c.id, network.name));
-  const [a] = c.attachments.splice(index, 1);
-  if (a.endpoint) {
-    c.hostsEndpoints = [];
-    a.endpoint.network.leave(a.endpoint);
-    if (a.endpoint.ip) driverOf(network).releaseAddress(network, a.endpoint.ip);
-  }
+  const a = c.attachments[index];
+  if (a.endpoint) c.hostsEndpoints = [];
+  leaveEndpoint(ctrl, c, a);
+  c.attachments.splice(index, 1);
   return ok(undefined);
 }

@@ -2,7 +2,7 @@
 // and the probes read. The Controller builds these views from its live objects; nothing
 // here mutates the engine. Field names follow Docker's inspect JSON where one exists.
 
-export type Proto = 'tcp' | 'udp';
+export type Proto = 'tcp' | 'udp' | 'sctp';
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'exited' | 'removing' | 'dead';
 export type DriverName = 'bridge' | 'host' | 'null';
 
@@ -215,6 +215,9 @@ export interface ExecEnvironment {
   queryDns?(name: string): ResolveOutcome;
   /** A PTR query to the resolv.conf server: `NAME.NETWORK` from the embedded DNS, or null. */
   reverseDns?(ip: string): string | null;
+  /** Whether a DNS server can be asked from here: 'unreachable' without a route to it,
+   *  'refused' on loopback where nothing answers (the sandbox and its resolver are gone). */
+  dnsServer?(server: string): 'ok' | 'unreachable' | 'refused';
   /** Send a packet (ping: port null) to an address from this container. */
   reach(address: string, port: number | null, proto: Proto): ReachOutcome;
   /** The container's files (`cat`, `sh -c 'echo x > f'`); absent: only Docker's /etc files exist. */

@@ -3,6 +3,7 @@
 // immediate reuse, "port is already allocated" for the same IP and port, and a
 // bind conflict when another address family/IP or a host-mode process holds the port.
 import { ErrInvalidPort, fail, ok, type EngineError, type Result } from './errors.js';
+import ipaddr from 'ipaddr.js';
 import { isIPv4 } from './ipam.js';
 import type { PortRequestView, Proto } from './model.js';
 
@@ -10,56 +11,135 @@ const RANDOM_FIRST = 32768;
 const RANDOM_LAST = 60999;
 const MAX_ALLOCATE_PORT_ATTEMPTS = 10;
 
-function parseRange(text: string): [number, number] | null {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
-  if (!m) return null;
-  const a = Number(m[1]);
-  const b = m[2] === undefined ? a : Number(m[2]);
-  return a > 65535 || b > 65535 || b < a ? null : [a, b];
+/** Go's strconv.ParseUint(text, 10, 16): the value, or Go's error text. */
+export function goParseUint16(text: string): number | string {
+  if (!/^[0-9]+$/.test(text)) return `strconv.ParseUint: parsing ${JSON.stringify(text)}: invalid syntax`;
+  const n = Number(text);
+  return n > 65535 ? `strconv.ParseUint: parsing ${JSON.stringify(text)}: value out of range` : n;
 }
 
-/** `[ip:][hostPort:]containerPort[/proto]` → one request per container port. */
+/**
+ * nat.ParsePortRange of the go-connections vendored by docker 20.10: `N` or `A-B`, split
+ * at every '-' with only the first two parts read (`1-2-3` is 1-2), '' an error.
+ */
+export function goParsePortRange(text: string): [number, number] | string {
+  if (text === '') return 'Empty string specified for ports.';
+  if (!text.includes('-')) {
+    const n = goParseUint16(text);
+    return typeof n === 'string' ? n : [n, n];
+  }
+  const parts = text.split('-');
+  const start = goParseUint16(parts[0]);
+  if (typeof start === 'string') return start;
+  const end = goParseUint16(parts[1]);
+  if (typeof end === 'string') return end;
+  return end < start ? `Invalid range specified for the Port: ${text}` : [start, end];
+}
+
+/** nat.SplitProtoPort (old form): the part after the *first* '/' is the protocol, '' meaning tcp. */
+function splitProtoPort(raw: string): { proto: string; port: string } {
+  const parts = raw.split('/');
+  if (raw === '' || parts[0] === '') return { proto: '', port: '' };
+  if (parts.length === 1) return { proto: 'tcp', port: raw };
+  return { proto: parts[1] === '' ? 'tcp' : parts[1], port: parts[0] };
+}
+
+/** Go's net.SplitHostPort(raw + ':'), as ParsePortSpec uses it to strip `[…]`: the host, or the AddrError text. */
+function goSplitHost(raw: string): { host: string } | { error: string } {
+  const hostport = `${raw}:`;
+  const addrErr = (why: string): { error: string } => ({ error: `address ${hostport}: ${why}` });
+  const i = hostport.lastIndexOf(':');
+  let host: string;
+  let j = 0;
+  let k = 0;
+  if (hostport[0] === '[') {
+    const end = hostport.indexOf(']');
+    if (end < 0) return addrErr("missing ']' in address");
+    if (end + 1 === hostport.length) return addrErr('missing port in address');
+    if (end + 1 !== i) return addrErr(hostport[end + 1] === ':' ? 'too many colons in address' : 'missing port in address');
+    host = hostport.slice(1, end);
+    j = 1;
+    k = end + 1;
+  } else {
+    host = hostport.slice(0, i);
+    if (host.includes(':')) return addrErr('too many colons in address');
+  }
+  if (hostport.slice(j).includes('[')) return addrErr("unexpected '[' in address");
+  if (hostport.slice(k).includes(']')) return addrErr("unexpected ']' in address");
+  return { host };
+}
+
+/** Go's net.ParseIP: a dotted quad or an IPv6 address (no zone). */
+export function goParseIP(text: string): boolean {
+  return isIPv4(text) || (text.includes(':') && !text.includes('%') && ipaddr.IPv6.isValid(text));
+}
+
+/**
+ * `[ip:][hostPort:]containerPort[/proto]` → one request per container port, as the 20.10
+ * client's go-connections nat.ParsePortSpec reads it, checks in its order: the IP
+ * (`[…]` stripped by net.SplitHostPort), an empty container port, the container port,
+ * the host port, the ranges, then the protocol (lower-cased; '' or `80/` is tcp, and only
+ * the part after the first '/' counts: `80/tcp/x` is 80/tcp). A host range with a single
+ * container port is kept as the range (`18100-18102`): the daemon allocates one free port
+ * in it. `0` stays `0` in HostConfig.PortBindings (a random port, as '').
+ */
 export function parsePortSpec(spec: string): Result<PortRequestView[]> {
-  const slash = spec.lastIndexOf('/');
-  const proto = slash < 0 ? 'tcp' : spec.slice(slash + 1);
-  const rest = slash < 0 ? spec : spec.slice(0, slash);
-  const parts = rest.split(':');
-  let ip = '';
-  let host = '';
-  let container = '';
-  if (parts.length === 1) [container] = parts;
-  else if (parts.length === 2) [host, container] = parts;
-  else {
-    container = parts[parts.length - 1];
-    host = parts[parts.length - 2];
-    ip = parts.slice(0, -2).join(':').replace(/^\[(.*)\]$/, '$1');
+  const parts = spec.split(':');
+  const n = parts.length;
+  const containerPart = parts[n - 1];
+  const host = n === 1 ? '' : parts[n - 2];
+  const rawIp = n <= 2 ? '' : parts.slice(0, n - 2).join(':');
+  const { proto, port: container } = splitProtoPort(containerPart);
+  const invalid = (message: string): Result<PortRequestView[]> => fail({ kind: 'invalid', daemon: false, message });
+  const split = goSplitHost(rawIp);
+  if ('error' in split) return invalid(`Invalid ip address ${rawIp}: ${split.error}`);
+  const ip = split.host;
+  if (ip !== '' && !goParseIP(ip)) return fail(ErrInvalidPort('ip address', ip));
+  if (container === '') return invalid(`No port specified: ${spec}<empty>`);
+  const cRange = goParsePortRange(container);
+  if (typeof cRange === 'string') return fail(ErrInvalidPort('containerPort', container));
+  let hRange: [number, number] = [0, 0];
+  if (host !== '') {
+    const h = goParsePortRange(host);
+    if (typeof h === 'string') return fail(ErrInvalidPort('hostPort', host));
+    hRange = h;
   }
-  if (ip !== '' && !isIPv4(ip) && !/^[0-9a-fA-F:]+$/.test(ip)) return fail(ErrInvalidPort('ip address', ip));
-  const cRange = parseRange(container);
-  if (!cRange) return fail(ErrInvalidPort('containerPort', container));
-  const hRange = host === '' ? null : parseRange(host);
-  if (host !== '' && !hRange) return fail(ErrInvalidPort('hostPort', host));
-  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') return fail(ErrInvalidPort('proto', proto));
-  const count = cRange[1] - cRange[0] + 1;
-  if (hRange && hRange[1] - hRange[0] + 1 !== count && hRange[0] !== hRange[1]) {
-    return fail({ kind: 'invalid', daemon: false, message: `Invalid ranges specified for container and host Ports: ${container} and ${host}` });
+  if (host !== '' && cRange[1] - cRange[0] !== hRange[1] - hRange[0] && cRange[0] !== cRange[1]) {
+    return invalid(`Invalid ranges specified for container and host Ports: ${container} and ${host}`);
   }
+  const lower = proto.toLowerCase();
+  if (lower !== 'tcp' && lower !== 'udp' && lower !== 'sctp') return fail(ErrInvalidPort('proto', proto));
   const out: PortRequestView[] = [];
-  for (let i = 0; i < count; i++) {
-    const hostPort = hRange === null ? '' : hRange[0] === hRange[1] ? String(hRange[0]) : String(hRange[0] + i);
-    out.push({ containerPort: cRange[0] + i, proto: proto as Proto, hostIp: ip, hostPort: hostPort === '0' ? '' : hostPort });
+  for (let i = 0; i <= cRange[1] - cRange[0]; i++) {
+    let hostPort = host === '' ? '' : String(hRange[0] + i);
+    if (cRange[0] === cRange[1] && hRange[0] !== hRange[1]) hostPort = `${hostPort}-${hRange[1]}`;
+    out.push({ containerPort: cRange[0] + i, proto: lower as Proto, hostIp: ip, hostPort });
   }
   return ok(out);
 }
 
-/** `--expose 90`, `--expose 90/udp`, `--expose 7000-7002`. */
-export function parseExpose(spec: string): Array<{ port: number; proto: Proto }> | null {
-  const [range, proto = 'tcp'] = spec.split('/');
-  const r = parseRange(range);
-  if (!r || (proto !== 'tcp' && proto !== 'udp')) return null;
+/**
+ * `--expose 90`, `--expose 90/udp`, `--expose 7000-7002`, checked as docker/cli does
+ * (no ':', then nat.ParsePortRange). The client takes any protocol word; the simulator
+ * knows tcp, udp and sctp (any case) and refuses others.
+ */
+export function parseExpose(spec: string): Result<Array<{ port: number; proto: Proto }>> {
+  const invalid = (message: string): Result<Array<{ port: number; proto: Proto }>> => fail({ kind: 'invalid', daemon: false, message });
+  if (spec.includes(':')) return invalid(`invalid port format for --expose: ${spec}`);
+  const { proto, port } = splitProtoPort(spec);
+  const r = goParsePortRange(port);
+  if (typeof r === 'string') return invalid(`invalid range format for --expose: ${spec}, error: ${r}`);
+  const lower = proto.toLowerCase();
+  if (lower !== 'tcp' && lower !== 'udp' && lower !== 'sctp') return fail(ErrInvalidPort('proto', proto));
   const out: Array<{ port: number; proto: Proto }> = [];
-  for (let p = r[0]; p <= r[1]; p++) out.push({ port: p, proto: proto as Proto });
-  return out;
+  for (let p = r[0]; p <= r[1]; p++) out.push({ port: p, proto: lower as Proto });
+  return ok(out);
+}
+
+/** The first host port of a binding's HostPort ('', '0', 'N' or 'A-B'), as SortPortMap's toInt reads it. */
+function firstHostPort(hostPort: string): number {
+  const r = goParsePortRange(hostPort);
+  return typeof r === 'string' ? 0 : r[0];
 }
 
 /**
@@ -85,7 +165,7 @@ export function sortPortMap(requests: readonly PortRequestView[]): PortRequestVi
     groups.set(key, list);
   }
   const s = [...groups.values()].flat();
-  const hostPort = (r: PortRequestView): number => (r.hostPort === '' ? 0 : Number(r.hostPort));
+  const hostPort = (r: PortRequestView): number => firstHostPort(r.hostPort);
   const less = (a: PortRequestView, b: PortRequestView): boolean =>
     hostPort(a) > hostPort(b) || a.containerPort > b.containerPort || (a.containerPort === b.containerPort && a.proto === 'tcp');
   // Go's insertionSort (sort.Sort below 13 entries; pdqsort beyond, not modelled).
@@ -95,7 +175,13 @@ export function sortPortMap(requests: readonly PortRequestView[]): PortRequestVi
   return s;
 }
 
-export type PortConflict = { kind: 'allocated' | 'bind-in-use' | 'cannot-assign'; proto: Proto; hostIp: string; port: number };
+export type PortConflict = {
+  kind: 'allocated' | 'all-allocated' | 'bind-in-use' | 'cannot-assign' | 'proto-unsupported';
+  proto: Proto; hostIp: string; port: number;
+};
+
+/** A host address's family: docker-proxy listens on tcp4/udp4 or tcp6/udp6 (IPV6_V6ONLY). */
+const wildcardOf = (ip: string): string => (ip.includes(':') ? '::' : '0.0.0.0');
 
 /** The daemon's host-port bookkeeping: docker-proxy bindings and host-mode listeners. */
 export class PortAllocator {
@@ -105,10 +191,14 @@ export class PortAllocator {
   private readonly byPort = new Map<string, Set<string>>();
   /** Host-mode processes listening on all host addresses: `${proto}/${port}` → owner. */
   private readonly hostListeners = new Map<string, string>();
-  private readonly nextRandom = new Map<string, number>();
+  /** portallocator's portRange.last: `${proto}/${hostIp}/${begin}-${end}` → the last port handed out. */
+  private readonly lastInRange = new Map<string, number>();
 
   /**
-   * Requests host ports for one container; all or nothing. `hostIp` '' means 0.0.0.0.
+   * Requests host ports for one container; all or nothing. `hostIp` '' means both
+   * 0.0.0.0 and :: (libnetwork's bridge allocatePortsInternal makes an IPv4 and an IPv6
+   * binding of it, each allocated on its own: their random ports can differ), an IPv4
+   * address only IPv4, an IPv6 one only IPv6 (`-p 0.0.0.0:P:80` has no `:::P`).
    * `canBind` says whether the host owns an address: the port allocator hands the port
    * out first, then docker-proxy's bind fails with "cannot assign requested address".
    */
@@ -117,53 +207,77 @@ export class PortAllocator {
     const granted: Array<PortRequestView & { port: number; key: string }> = [];
     const undo = (): void => granted.forEach((g) => this.releaseKey(g.key, g.proto, g.port));
     for (const r of requests) {
-      const ip = r.hostIp === '' ? '0.0.0.0' : r.hostIp;
-      let port = r.hostPort === '' ? 0 : Number(r.hostPort);
-      if (port === 0) {
-        // libnetwork's bridge driver tries a random port up to maxAllocatePortAttempts (10)
-        // times: each try takes the allocator's next free port on this IP, and a failed
-        // docker-proxy bind gives it back (the counter stays advanced). After ten failures
-        // the last error is reported (real engine: `…:32777: bind: cannot assign …`).
-        const seqKey = `${r.proto}/${ip}`;
-        let last: PortConflict | null = null;
-        for (let attempt = 0; attempt < MAX_ALLOCATE_PORT_ATTEMPTS; attempt++) {
-          port = this.nextRandom.get(seqKey) ?? RANDOM_FIRST;
-          while (this.held.has(`${r.proto}/${ip}/${port}`) && port <= RANDOM_LAST) port++;
-          this.nextRandom.set(seqKey, port + 1);
-          last = this.bindConflict(r.proto, ip, port, canBind);
-          if (!last) break;
-        }
-        if (last) {
+      for (const ip of r.hostIp === '' ? ['0.0.0.0', '::'] : [r.hostIp]) {
+        const got = this.allocateOne(r.proto, ip, r.hostPort, canBind);
+        if (typeof got !== 'number') {
           undo();
-          return { ok: false, conflict: last };
+          return { ok: false, conflict: got };
         }
-      } else {
-        const conflict = this.conflict(r.proto, ip, port, canBind);
-        if (conflict) {
-          undo();
-          return { ok: false, conflict };
-        }
+        const key = `${r.proto}/${ip}/${got}`;
+        this.held.set(key, owner);
+        const set = this.byPort.get(`${r.proto}/${got}`) ?? new Set<string>();
+        set.add(ip);
+        this.byPort.set(`${r.proto}/${got}`, set);
+        granted.push({ ...r, hostIp: ip, port: got, key });
       }
-      const key = `${r.proto}/${ip}/${port}`;
-      this.held.set(key, owner);
-      const set = this.byPort.get(`${r.proto}/${port}`) ?? new Set<string>();
-      set.add(ip);
-      this.byPort.set(`${r.proto}/${port}`, set);
-      granted.push({ ...r, port, key });
     }
     return ok(granted.map(({ key: _key, ...g }) => g));
   }
 
-  private conflict(proto: Proto, ip: string, port: number, canBind: (ip: string) => boolean): PortConflict | null {
-    if (this.held.has(`${proto}/${ip}/${port}`)) return { kind: 'allocated', proto, hostIp: ip, port };
-    return this.bindConflict(proto, ip, port, canBind);
+  /**
+   * One binding, as libnetwork's bridge allocatePort → portmapper.MapRange →
+   * PortAllocator.RequestPortInRange, then docker-proxy's bind. A fixed port is taken or
+   * "already allocated"; a range (`18100-18102`) and the default range (random port) hand
+   * out the port after the range's last one, wrapping, else "all ports are allocated".
+   * Only a random port is tried again when docker-proxy fails (maxAllocatePortAttempts,
+   * 10): each try moves the range on, a failed bind gives the port back, and the last
+   * error is reported (real engine: `…:32777: bind: cannot assign …`).
+   */
+  private allocateOne(proto: Proto, ip: string, hostPort: string, canBind: (ip: string) => boolean): number | PortConflict {
+    const parsed = hostPort === '' ? ([0, 0] as [number, number]) : goParsePortRange(hostPort);
+    const [begin, end] = typeof parsed === 'string' ? [0, 0] : parsed;
+    if (begin !== 0 && begin === end) {
+      if (this.held.has(`${proto}/${ip}/${begin}`)) return { kind: 'allocated', proto, hostIp: ip, port: begin };
+      return this.bindConflict(proto, ip, begin, canBind) ?? begin;
+    }
+    const dynamic = begin === 0 && end === 0;
+    const [first, last] = dynamic ? [RANDOM_FIRST, RANDOM_LAST] : [begin, end];
+    let conflict: PortConflict | null = null;
+    for (let attempt = 0; attempt < (dynamic ? MAX_ALLOCATE_PORT_ATTEMPTS : 1); attempt++) {
+      const port = this.findInRange(proto, ip, first, last);
+      if (port === null) return { kind: 'all-allocated', proto, hostIp: ip, port: 0 };
+      conflict = this.bindConflict(proto, ip, port, canBind);
+      if (!conflict) return port;
+    }
+    return conflict ?? { kind: 'all-allocated', proto, hostIp: ip, port: 0 };
   }
 
-  /** docker-proxy's bind: the kernel checks the address before the port (EADDRNOTAVAIL first). */
+  /** portRange.FindAvailable: the next free port after the range's last one, wrapping at its end. */
+  private findInRange(proto: Proto, ip: string, begin: number, end: number): number | null {
+    const key = `${proto}/${ip}/${begin}-${end}`;
+    let port = this.lastInRange.get(key) ?? end;
+    for (let i = 0; i <= end - begin; i++) {
+      port = port >= end ? begin : port + 1;
+      if (!this.held.has(`${proto}/${ip}/${port}`)) {
+        this.lastInRange.set(key, port);
+        return port;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * docker-proxy's bind: the kernel checks the address before the port (EADDRNOTAVAIL
+   * first, after the socket itself); a wildcard and a specific address of one family clash, IPv4 and IPv6 do not
+   * (Go's tcp6/udp6 listeners set IPV6_V6ONLY). The recorded host's kernel has no SCTP:
+   * docker-proxy fails with "protocol not supported" (real 20.10 engine).
+   */
   private bindConflict(proto: Proto, ip: string, port: number, canBind: (ip: string) => boolean): PortConflict | null {
+    if (proto === 'sctp') return { kind: 'proto-unsupported', proto, hostIp: ip, port };
     if (!canBind(ip)) return { kind: 'cannot-assign', proto, hostIp: ip, port };
-    const ips = this.byPort.get(`${proto}/${port}`);
-    const wildcardClash = ips && ips.size > 0 && (ip === '0.0.0.0' || ips.has('0.0.0.0'));
+    const wildcard = wildcardOf(ip);
+    const ips = [...(this.byPort.get(`${proto}/${port}`) ?? [])].filter((x) => wildcardOf(x) === wildcard);
+    const wildcardClash = ips.length > 0 && (ip === wildcard || ips.includes(wildcard));
     if (wildcardClash || this.hostListeners.has(`${proto}/${port}`)) return { kind: 'bind-in-use', proto, hostIp: ip, port };
     return null;
   }
@@ -174,7 +288,7 @@ export class PortAllocator {
 
   private releaseKey(key: string, proto: Proto, port: number): void {
     this.held.delete(key);
-    const ip = key.split('/')[1];
+    const ip = key.slice(key.indexOf('/') + 1, key.lastIndexOf('/'));
     this.byPort.get(`${proto}/${port}`)?.delete(ip);
   }
 
@@ -192,7 +306,7 @@ export class PortAllocator {
 
   /** Who answers on a host address's port: a published binding's owner or a host-mode listener. */
   ownerOf(hostIp: string, proto: Proto, port: number): { owner: string; via: 'proxy' | 'host-mode' } | null {
-    const exact = this.held.get(`${proto}/${hostIp}/${port}`) ?? this.held.get(`${proto}/0.0.0.0/${port}`);
+    const exact = this.held.get(`${proto}/${hostIp}/${port}`) ?? this.held.get(`${proto}/${wildcardOf(hostIp)}/${port}`);
     if (exact) return { owner: exact, via: 'proxy' };
     const listener = this.hostListeners.get(`${proto}/${port}`);
     return listener ? { owner: listener, via: 'host-mode' } : null;

@@ -131,11 +131,13 @@ function readings(query: string): Array<{ req: string; network: string | null }>
 function linkTarget(owner: Container, ep: Endpoint, alias: string): string | null {
   const links = owner.attachments.find((a) => a.endpoint === ep)?.links;
   if (!links) return null;
-  const wanted = alias.toLowerCase();
+  // Exact case: libnetwork keys the endpoint's link aliases as given and looks the query
+  // up as sent (real 20.10: `--link t:Lnk` answers `Lnk`, not `lnk`), while the
+  // network's own records are case-insensitive.
   for (const link of links) {
     const i = link.indexOf(':');
     const [target, name] = i < 0 ? [link, link] : [link.slice(0, i), link.slice(i + 1)];
-    if (name.toLowerCase() === wanted) return target;
+    if (name === alias) return target;
   }
   return null;
 }

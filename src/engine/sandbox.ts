@@ -19,7 +19,7 @@ const LOOPBACK: InterfaceView = { name: 'lo', index: 1, peerIndex: null, mac: '0
 export function namespaceOwner(ctrl: Controller, c: Container): Container {
   const mode = c.config.mode;
   if (mode.kind !== 'container' || c.orphaned) return c;
-  return ctrl.containerById(mode.targetId) ?? c;
+  return ctrl.containerById(c.nsOwnerId ?? mode.targetId) ?? c;
 }
 
 export function sandboxView(ctrl: Controller, c: Container): SandboxView | null {
@@ -27,10 +27,11 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
   const hostsFile = hostsFileOf(ctrl, c);
   if (hostsFile === null) return null;
   // Its namespace's owner stopped: the process lives on in a namespace with only `lo`.
-  // (The UTS namespace is still the old owner's: same hostname.)
-  const uts = c.config.mode.kind === 'container' ? ctrl.containerById(c.config.mode.targetId) ?? c : c;
-  if (c.orphaned) return { key: shortId(c.id), hostname: uts.hostname, hostsFile,
-    resolvConf: HOST_RESOLV, interfaces: [LOOPBACK], routes: [] };
+  // (Its own UTS namespace keeps the hostname copied from the owner at start.)
+  // resolv.conf is the owner's file as it was (nobody rewrites it); /etc/hosts lost the
+  // owner's own lines when its endpoints left (etchosts.Delete).
+  if (c.orphaned) return { key: shortId(c.id), hostname: c.hostname, hostsFile,
+    resolvConf: c.orphanResolvConf ?? HOST_RESOLV, interfaces: [LOOPBACK], routes: [] };
   if (owner.config.mode.kind === 'host') {
     return { key: 'default', hostname: owner.config.hostname ?? HOST.hostname, hostsFile, resolvConf: resolvConf(owner),
       interfaces: hostInterfaces(ctrl), routes: [{ destination: 'default', via: HOST.gateway, device: 'eth0', source: null }] };
@@ -63,7 +64,11 @@ export function hostsFileOf(ctrl: Controller, c: Container): string | null {
   const owner = namespaceOwner(ctrl, c);
   if (!c.running || !owner.running) return null;
   if (c.orphaned) return HOSTS_HEAD;
-  return owner.config.mode.kind === 'host' ? HOST_HOSTS : containerHosts(owner, hostGatewayIp(ctrl));
+  // Host mode copies the host's file, unless there are --add-host entries: then Docker
+  // builds its own file, with no line for the container (libnetwork buildHostsFile:
+  // useDefaultSandBox && no extraHosts → copy; etchosts.Build with an empty IP).
+  if (owner.config.mode.kind === 'host' && owner.config.extraHosts.length === 0) return HOST_HOSTS;
+  return containerHosts(owner, hostGatewayIp(ctrl));
 }
 
 /** The daemon's HostGatewayIP: by default the default bridge's address (docker0, 172.17.0.1). */
@@ -82,8 +87,8 @@ function containerHosts(owner: Container, hostGateway: string): string {
     hosts += `${ip}\t${h.slice(0, i)}\n`;
   }
   for (const l of owner.linkHosts) hosts += `${l.ip}\t${l.names.join(' ')}\n`;
-  // none mode: no own /etc/hosts line (FACT 82). Own lines in interface (creation) order.
-  if (owner.config.mode.kind === 'none') return hosts;
+  // none and host mode: no own /etc/hosts line (FACT 82). Own lines in interface (creation) order.
+  if (owner.config.mode.kind === 'none' || owner.config.mode.kind === 'host') return hosts;
   const own = owner.endpoints().filter((ep) => ep.ip !== null && owner.hostsEndpoints.includes(ep.id)).sort((x, y) => x.ifIndex - y.ifIndex);
   for (const ep of own) hosts += `${ep.ip}\t${owner.hostsNames}\n`;
   return hosts;
@@ -98,7 +103,7 @@ function containerHosts(owner: Container, hostGateway: string): string {
  * list of only "." means none. (The host's own file has one nameserver and no search
  * or options line, so nothing of it survives the user's flags.)
  */
-function resolvConf(owner: Container): string {
+export function resolvConf(owner: Container): string {
   const { dns, dnsSearch, dnsOptions } = owner.config;
   const embedded = owner.usesEmbeddedDns && owner.config.mode.kind !== 'host';
   const search = dnsSearch.join(' ').trim() === '.' ? [] : dnsSearch;

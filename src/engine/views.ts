@@ -2,7 +2,7 @@
 import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { toIp } from './ipam.js';
-import type { ContainerView, EndpointView, NetworkView, PublishedPortView } from './model.js';
+import type { ContainerView, EndpointView, NetworkView, Proto, PublishedPortView } from './model.js';
 import type { Network } from './network.js';
 import { namespaceOwner, sandboxView } from './sandbox.js';
 
@@ -52,7 +52,7 @@ function endpointView(ctrl: Controller, c: Container, a: Container['attachments'
 
 function portsView(c: Container): PublishedPortView[] {
   const keys = new Map<string, PublishedPortView>();
-  const add = (port: number, proto: 'tcp' | 'udp'): PublishedPortView => {
+  const add = (port: number, proto: Proto): PublishedPortView => {
     const key = `${port}/${proto}`;
     const v = keys.get(key) ?? { containerPort: port, proto, bindings: [] };
     keys.set(key, v);
@@ -60,12 +60,13 @@ function portsView(c: Container): PublishedPortView[] {
   };
   // No endpoint of its own, nothing exposed or published (real engine: none mode too).
   if (c.config.mode.kind === 'host' || c.config.mode.kind === 'container' || c.config.mode.kind === 'none') return [];
-  // Running without a gateway endpoint (only --internal networks): Ports is {} (real engine).
-  if (c.running && c.endpoints().some((ep) => ep.ip !== null) && !c.gatewayEndpoint()) return [];
+  // Running with no endpoint holding the port mapping (only --internal networks joined,
+  // or every network disconnected): Ports is {} (real engine).
+  if (c.running && c.portsEndpointId === null) return [];
   for (const e of c.config.exposed) add(e.port, e.proto);
   for (const [key, bindings] of c.bindings) {
     const [port, proto] = key.split('/');
-    add(Number(port), proto as 'tcp' | 'udp').bindings.push(...bindings);
+    add(Number(port), proto as Proto).bindings.push(...bindings);
   }
   return [...keys.values()];
 }
@@ -75,12 +76,14 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
   const mode = cfg.mode;
   const networkMode = mode.kind === 'bridge' ? (mode.explicit ? 'bridge' : 'default')
     : mode.kind === 'network' ? mode.name : mode.kind === 'container' ? `container:${mode.targetId}` : mode.kind;
-  const linkNames = cfg.links.map((l) => `/${ctrl.containerById(l.targetId)?.name ?? l.targetId}:/${c.name}/${l.alias}`);
+  const linkNames = cfg.links.map((l) => `/${ctrl.linkTargetName(l.targetId)}:/${c.name}/${l.alias}`);
   const allNames = [c.name];
-  for (const [id, alias] of c.linkedBy) {
+  for (const [id, aliases] of c.linkedBy) {
     const other = ctrl.containerById(id);
-    if (other) allNames.push(`${other.name}/${alias}`);
+    if (other) for (const alias of aliases) allNames.push(`${other.name}/${alias}`);
   }
+  // The daemon lists every name of the container sorted (real 20.10: `l2/other,l2/t2,t2`).
+  if (allNames.length > 1) allNames.sort();
   return {
     id: c.id, name: c.name, image: cfg.imageRef, entrypoint: cfg.entrypoint, cmd: cfg.cmd, created: c.created, createdSeq: c.seq,
     state: { status: c.status, running: c.running, paused: c.status === 'paused', exitCode: c.exitCode, error: c.error,

@@ -147,7 +147,7 @@ describe('links (FACTS 50–54)', () => {
     const w = new World();
     w.setup(RUN('stoppedone'), 'stop -t 0 stoppedone');
     const r = w.docker('run -d --name linkstopped --link stoppedone:st busybox sleep 3600');
-    expect(r.stderr).toBe("docker: Error response from daemon: Cannot link to a non running container: /stoppedone AS /linkstopped/st.\nSee 'docker run --help'.\n");
+    expect(r.stderr).toBe("docker: Error response from daemon: Cannot link to a non running container: /stoppedone AS /linkstopped/st.\n");
     expect(r.exitCode).toBe(125);
     expect(w.state('linkstopped')).toBe('created');
     const r2 = w.docker('run -d --name ln2 --link nosuchcontainer:ns busybox sleep 3600');

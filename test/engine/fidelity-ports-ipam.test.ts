@@ -22,7 +22,7 @@ const rows: Row[] = [
   { name: 'a udp bind clash says udp4', setup: ['run -d --name aa -p 18081:80/udp nginx'], cmd: 'run -d --name bb -p 127.0.0.1:18081:80/udp nginx',
     exitCode: 125, stderr: proxy('listen udp4 127.0.0.1:18081: bind: address already in use') },
   { name: 'a random port moves past a bind clash', setup: ['run -d --name lo1 -p 127.0.0.1:32768:80 nginx', 'run -d --name any1 -p 80 nginx'],
-    cmd: 'port any1 80', stdout: '0.0.0.0:32769\n:::32769\n' },
+    cmd: 'port any1 80', stdout: '0.0.0.0:32769\n:::32768\n' },
   { name: 'tcp bindings of one port are bound in reverse flag order', setup: [], cmd: 'run -d --name qq -p 127.0.0.1:18082:80 -p 18082:80 nginx',
     exitCode: 125, stderr: proxy('listen tcp4 127.0.0.1:18082: bind: address already in use') },
   { name: 'docker port: strconv error', setup: ['run -d --name a1 -p 18080:80 nginx'], cmd: 'port a1 abc', exitCode: 1, stderr: 'strconv.ParseUint: parsing "abc": invalid syntax\n' },

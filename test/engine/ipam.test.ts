@@ -98,16 +98,16 @@ describe('FACTS 29–39: --subnet, --gateway, --ip-range, --ip', () => {
 
   const failing: Array<{ setup: string[]; cmd: string; stderr: string; exitCode: number; left: string }> = [
     { setup: [], cmd: 'run -d --name ipdef2 --net bridge --ip 172.17.0.100 busybox sleep 3600', exitCode: 125, left: 'created',
-      stderr: "docker: Error response from daemon: user specified IP address is supported on user defined networks only.\nSee 'docker run --help'.\n" },
+      stderr: "docker: Error response from daemon: user specified IP address is supported on user defined networks only.\n" },
     { setup: ['network create nosubnet'], cmd: 'run -d --name ipns --net nosubnet --ip 172.18.0.50 busybox sleep 3600', exitCode: 125, left: 'created',
-      stderr: "docker: Error response from daemon: user specified IP address is supported only when connecting to networks with user configured subnets.\nSee 'docker run --help'.\n" },
+      stderr: "docker: Error response from daemon: user specified IP address is supported only when connecting to networks with user configured subnets.\n" },
     { setup: ['network create --subnet 192.168.100.0/24 mynet'], cmd: 'run -d --name out --net mynet --ip 192.168.200.5 busybox sleep 3600',
       exitCode: 125, left: 'created',
-      stderr: "docker: Error response from daemon: Invalid address 192.168.200.5: It does not belong to any of this network's subnets.\nSee 'docker run --help'.\n" },
+      stderr: "docker: Error response from daemon: Invalid address 192.168.200.5: It does not belong to any of this network's subnets.\n" },
     ...['192.168.100.100', '192.168.100.254', '192.168.100.0', '192.168.100.255'].map((ip) => ({
       setup: ['network create --subnet 192.168.100.0/24 --gateway 192.168.100.254 mynet', RUN('fix1', 'mynet --ip 192.168.100.100')],
       cmd: `run -d --name dup --net mynet --ip ${ip} busybox sleep 3600`, exitCode: 125, left: 'created',
-      stderr: "docker: Error response from daemon: Address already in use.\nSee 'docker run --help'.\n" })),
+      stderr: "docker: Error response from daemon: Address already in use.\n" })),
     { setup: ['network create --subnet 192.168.100.0/24 mynet'], cmd: 'run -d --name bad --net mynet --ip 192.168.100.300 busybox sleep 3600',
       exitCode: 125, left: 'removed',
       stderr: "docker: Error response from daemon: invalid IPv4 address: 192.168.100.300.\nSee 'docker run --help'.\n" },

@@ -23,11 +23,12 @@ Promise<EndpointSettings | null> {
     steps.push(`${name} runs in ${mode} network mode: no address of its own`);
     return null;
   }
-  if (mode.startsWith('container:') && depth === 0) {
+  // A chain (container:Y with Y on container:X) is one namespace, X's: follow it (bounded).
+  if (mode.startsWith('container:') && depth < 8) {
     const owner = await inspector.container(mode.slice('container:'.length));
     if (!owner) return null;
     steps.push(`${name} shares the namespace of ${owner.Name.replace(/^\//, '')}`);
-    return endpointOf(inspector, owner, network, steps, 1);
+    return endpointOf(inspector, owner, network, steps, depth + 1);
   }
   const nets = c.NetworkSettings.Networks ?? {};
   if (network !== null) {

@@ -6,10 +6,10 @@ import type { Invocation } from '../../docker-cli/types.js';
 import type { Container } from '../container.js';
 import type { Controller } from '../controller.js';
 import * as E from '../errors.js';
-import type { EngineError, Result } from '../errors.js';
+import { ok, type EngineError, type Result } from '../errors.js';
 import { inspectContainers, renderInspect, containerValue, networkValue } from '../format/inspect.js';
 import { portCommand, psTable } from '../format/tables.js';
-import { killContainer, removeContainer, startContainer, stopContainer, type OneShotRunner } from '../lifecycle.js';
+import { killContainer, linkEnvironment, removeContainer, startContainer, stopContainer, type OneShotRunner } from '../lifecycle.js';
 import { containerView, networkView } from '../views.js';
 import { daemonFailure, done } from './result.js';
 
@@ -42,8 +42,19 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
   const f = inv.flags;
   const verb = inv.spec.path[0];
   switch (verb) {
-    case 'start':
-      return eachContainer(ctrl, inv.args, (c) => startContainer(ctrl, c, runOneShot), false, 'start');
+    case 'start': {
+      if (!flagBool(f, 'attach')) return eachContainer(ctrl, inv.args, (c) => startContainer(ctrl, c, runOneShot), false, 'start');
+      // -a: the client attaches to one container and prints what this run writes, ending
+      // with its exit code, as an attached `docker run` does.
+      if (inv.args.length > 1) return done('', 'you cannot start and attach multiple containers at once\n', 1);
+      const c = ctrl.findContainer(inv.args[0]);
+      if (!c) return done('', `Error: No such container: ${inv.args[0]}\n`, 1);
+      const before = c.logs.length;
+      const started = c.running ? ok(undefined) : startContainer(ctrl, c, runOneShot);
+      if (!started.ok) return daemonFailure(started.error);
+      const written = (stream: 'stdout' | 'stderr') => c.logs.slice(before).filter((l) => l.stream === stream).map((l) => l.text).join('');
+      return done(written('stdout'), written('stderr'), c.running ? 0 : c.exitCode);
+    }
     case 'stop':
       return eachContainer(ctrl, inv.args, (c) => stopContainer(ctrl, c), false, null);
     case 'restart':
@@ -98,11 +109,18 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       if (!c) return done('', `Error: No such container: ${inv.args[0]}\n`, 1);
       return portCommand(containerView(ctrl, c), inv.args[0], inv.args[1] ?? null);
     }
-    case 'ps':
+    case 'ps': {
+      // -n is an int flag of the client: pflag's strconv error for anything else. An
+      // explicit -n wins over -l (the client sets 1 only when -n is left at -1).
+      const n = flagString(f, 'last');
+      if (n !== undefined && !/^[+-]?\d+$/.test(n))
+        return done('', `invalid argument "${n}" for "-n, --last" flag: strconv.ParseInt: parsing "${n}": invalid syntax\nSee 'docker ps --help'.\n`, 125);
+      const last = n !== undefined ? Number(n) : flagBool(f, 'latest') ? 1 : -1;
       return psTable(ctrl.containers().map((c) => containerView(ctrl, c)), {
         all: flagBool(f, 'all'), quiet: flagBool(f, 'quiet'), noTrunc: flagBool(f, 'no-trunc'), format: flagString(f, 'format') ?? null,
-        filters: flagList(f, 'filter'),
+        filters: flagList(f, 'filter'), last,
       });
+    }
     case 'inspect': {
       const type = flagString(f, 'type');
       const format = flagString(f, 'format') ?? null;
@@ -134,6 +152,10 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       if (c.status === 'paused') {
         return daemonFailure({ kind: 'conflict', daemon: true, message: `Container ${ref} is paused, unpause the container before exec` });
       }
+      // The daemon sets the links' variables up again for every exec (a stopped target fails it).
+      const linkEnv = linkEnvironment(ctrl, c);
+      if (!linkEnv.ok) return daemonFailure(linkEnv.error);
+      c.linkEnv = linkEnv.value;
       const out = exec(c, argv, flagList(f, 'env'));
       return flagBool(f, 'detach') ? done() : out;
     }

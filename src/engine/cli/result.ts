@@ -10,9 +10,9 @@ export function daemonFailure(error: EngineError, stdout = ''): CommandResult {
 }
 
 /** `docker run`/`create` failures: `docker: … .` + `See 'docker run --help'.`, exit 125. */
-export function runFailure(verb: 'run' | 'create', error: EngineError, stdout = '', warnings = ''): CommandResult {
+export function runFailure(verb: 'run' | 'create', error: EngineError, stdout = '', warnings = '', withHelp = true): CommandResult {
   const text = `${error.daemon ? 'Error response from daemon: ' : ''}${error.message}`;
   // The client ends the line with a period, unless the message already has one (FACT 97).
   const period = text.endsWith('.') ? '' : '.';
-  return done(stdout, `${warnings}docker: ${text}${period}\nSee 'docker ${verb} --help'.\n`, 125);
+  return done(stdout, `${warnings}docker: ${text}${period}\n${withHelp ? `See 'docker ${verb} --help'.\n` : ''}`, 125);
 }

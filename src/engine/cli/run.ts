@@ -4,7 +4,7 @@
 import type { CommandResult } from '../../backends/backend.js';
 import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
-import { mergeEnv, type Attachment, type ContainerConfig, type LinkSpec, type NetMode } from '../container.js';
+import { mergeEnv, type Attachment, type Container, type ContainerConfig, type LinkSpec, type NetMode } from '../container.js';
 import type { Controller } from '../controller.js';
 import * as E from '../errors.js';
 import type { EngineError } from '../errors.js';
@@ -63,6 +63,12 @@ function checkNetworkFlags(names: string[]): EngineError | null {
   return E.ErrSeveralEndpoints(names);
 }
 
+/** docker's NetworkMode.IsUserDefined: not default, bridge, host, none, nor container:X
+ *  (a bare `container`, without the colon, counts as a network name). */
+function isUserDefinedMode(n: string): boolean {
+  return !['default', 'bridge', 'host', 'none'].includes(n) && !n.startsWith('container:');
+}
+
 /** Builds the configuration, or the error that stops `docker run` before anything exists. */
 function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { config: ContainerConfig; attachments: Attachment[] } | { error: EngineError } {
   // slice, not a rest pattern: the rest array is grown element by element (room for 17),
@@ -71,8 +77,6 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
   const cmd = inv.args.slice(1);
   const f = inv.flags;
   const parsed = parseMode(ctrl, flagString(f, 'network'));
-  if ('error' in parsed) return parsed;
-  const mode = parsed.mode;
   const ip = flagString(f, 'ip') ?? null;
   if (ip !== null && !isIPv4(ip)) return { error: E.ErrInvalidIPv4(ip) };
   const aliases = flagList(f, 'network-alias');
@@ -85,41 +89,63 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
   const expose: Array<{ port: number; proto: Proto }> = [];
   for (const spec of flagList(f, 'expose')) {
     const e = parseExpose(spec);
-    if (!e) return { error: E.ErrInvalidPort('containerPort', spec) };
-    expose.push(...e);
+    if (!e.ok) return { error: e.error };
+    expose.push(...e.value);
   }
   // The client parses ports and exposes before the networks.
   const several = checkNetworkFlags(flagList(f, 'network'));
   if (several) return { error: several };
   const hostname = flagString(f, 'hostname') ?? null;
   const dns = flagList(f, 'dns');
-  for (const d of dns) if (d.startsWith('127.')) warnings.push(`WARNING: Localhost DNS setting (--dns=${d}) may fail in containers.\n`);
   const mac = flagString(f, 'mac-address') ?? null;
   const extraHosts = flagList(f, 'add-host');
   const links = flagList(f, 'link');
   const publishAll = flagBool(f, 'publish-all');
-  const explicitNonUser = mode.kind === 'host' || mode.kind === 'none' || mode.kind === 'container' || (mode.kind === 'bridge' && mode.explicit);
-  if (mode.kind === 'container') {
-    if (ports.length > 0 || publishAll) return { error: E.ErrConflictingOptions('port publishing and the container type network mode') };
-    if (hostname !== null) return { error: E.ErrConflictingOptions('hostname and the network mode') };
-    if (dns.length > 0) return { error: E.ErrConflictingOptions('dns and the network mode') };
-    if (mac !== null) return { error: E.ErrConflictingOptions('mac-address and the network mode') };
-    if (extraHosts.length > 0) return { error: E.ErrConflictingOptions('custom host-to-IP mapping and the network mode') };
-    if (expose.length > 0) return { error: E.ErrConflictingOptions('port exposing and the container type network mode') };
+  // The client (docker/cli parseNetworkAttachmentOpt) puts --network-alias and --link on
+  // the first --network's endpoint settings and refuses them, aliases first, when that
+  // network is not user-defined: bridge, default, host, none, container:X. Without any
+  // --network flag there is no endpoint setting, so both pass (the default bridge takes
+  // legacy links; FACT 49). Real 20.10: `--net bridge --link db:x` and `--net default
+  // --link db:x` are refused like `--net host --link`.
+  const firstNet = flagList(f, 'network')[0];
+  if (firstNet !== undefined && !isUserDefinedMode(firstNet)) {
+    if (aliases.length > 0) return { error: E.ErrAliasOnDefault() };
     if (links.length > 0) return { error: E.ErrLinksOnlyUserDefined() };
   }
-  if (mode.kind === 'host' && mac !== null) return { error: E.ErrConflictingOptions('mac-address and the network mode') };
-  // Host and none mode have no endpoint to hold a link: the client refuses (real engine, 20.10).
-  if ((mode.kind === 'host' || mode.kind === 'none') && links.length > 0) return { error: E.ErrLinksOnlyUserDefined() };
-  if (aliases.length > 0 && explicitNonUser) return { error: E.ErrAliasOnDefault() };
+  for (const d of dns) if (d.startsWith('127.')) warnings.push(`WARNING: Localhost DNS setting (--dns=${d}) may fail in containers.\n`);
+  if ('error' in parsed) return parsed;
+  const mode = parsed.mode;
+  // The daemon's validateNetContainerMode (runconfig/hostconfig_unix.go), in its order:
+  // hostname, links, dns, extra hosts, mac (container or host), ports, expose.
+  if (mode.kind === 'container') {
+    if (hostname !== null) return { error: E.ErrConflictingOptions('hostname and the network mode') };
+    if (dns.length > 0) return { error: E.ErrConflictingOptions('dns and the network mode') };
+    if (extraHosts.length > 0) return { error: E.ErrConflictingOptions('custom host-to-IP mapping and the network mode') };
+  }
+  if ((mode.kind === 'container' || mode.kind === 'host') && mac !== null) return { error: E.ErrConflictingOptions('mac-address and the network mode') };
+  if (mode.kind === 'container') {
+    if (ports.length > 0 || publishAll) return { error: E.ErrConflictingOptions('port publishing and the container type network mode') };
+    if (expose.length > 0) return { error: E.ErrConflictingOptions('port exposing and the container type network mode') };
+  }
   if (mode.kind === 'host' && ports.length > 0) warnings.push('WARNING: Published ports are discarded when using host network mode\n');
   // On a user network the client moves --link into the endpoint's settings, and the
   // daemon registers no legacy link (registerLinks skips user networks): no check here.
   const linkSpecs: LinkSpec[] = [];
   for (const l of mode.kind === 'network' ? [] : links) {
     const [target, alias = target] = l.split(':');
-    const c = ctrl.findContainer(target);
-    if (!c) return { error: E.ErrLinkNoContainer(target) };
+    const found = ctrl.findContainer(target);
+    if (!found) return { error: E.ErrLinkNoContainer(target) };
+    let c: Container = found;
+    // daemon registerLinks: a target in container: mode stands for the container whose
+    // namespace it shares (the link, its hosts line and variables are that one's); a
+    // target in host mode is refused.
+    while (c.config.mode.kind === 'container') {
+      const ref: string = c.config.mode.targetId;
+      const next: Container | undefined = ctrl.containerById(ref) ?? ctrl.findContainer(ref);
+      if (!next) return { error: E.ErrLinkNoContainer(ref, 'Could') };
+      c = next;
+    }
+    if (c.config.mode.kind === 'host') return { error: E.ErrConflictingOptions("host type networking can't be used with links. This would result in undefined behavior") };
     linkSpecs.push({ targetId: c.id, alias });
   }
   const image = ctrl.findImage(imageRef);
@@ -180,7 +206,13 @@ export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'cr
   const detached = flagBool(inv.flags, 'detach');
   if (verb === 'create') return done(`${c.id}\n`, warnings.join(''));
   const started = startContainer(ctrl, c, runOneShot);
-  if (!started.ok) return runFailure('run', started.error, detached ? `${c.id}\n` : '', warnings.join(''));
+  if (!started.ok) {
+    // docker/cli runRun reports a ContainerStart error without the help hint
+    // (reportError(..., withHelp=false)); attached, the cancelled wait logs a line after it.
+    const waitLine = detached ? '' : `time="${new Date(ctrl.clock.nowMs()).toISOString().slice(0, 19)}Z" level=error msg="error waiting for container: context canceled"\n`;
+    const failed = runFailure('run', started.error, detached ? `${c.id}\n` : '', warnings.join(''), false);
+    return { ...failed, stderr: failed.stderr + waitLine };
+  }
   if (detached) return done(`${c.id}\n`, warnings.join(''));
   // Attached: the container's output; a service keeps running (the simulator does not block).
   return done(c.output('stdout'), warnings.join('') + c.output('stderr'), c.running ? 0 : c.exitCode);

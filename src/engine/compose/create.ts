@@ -108,7 +108,10 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
     if (!exposed.some((e) => e.port === port && e.proto === proto)) exposed.push({ port, proto });
   };
   for (const e of image.expose) expose(Number(e.split('/')[0]), (e.split('/')[1] ?? 'tcp') as Proto);
-  for (const e of s.expose) for (const x of parseExpose(e) ?? []) expose(x.port, x.proto);
+  for (const e of s.expose) {
+    const x = parseExpose(e);
+    if (x.ok) for (const y of x.value) expose(y.port, y.proto);
+  }
   for (const p of ports) expose(p.containerPort, p.proto);
   // Legacy links only where the container is on the default bridge; on the project's
   // networks the links are endpoint settings (endpointLinks).

@@ -5,7 +5,7 @@ import type { CommandResult } from '../../backends/backend.js';
 import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
 import { isOneOff, projectContainers, startOrder, LABEL, type ComposeContext } from './context.js';
 import { defaultNetwork } from './create.js';
-import { Progress } from './progress.js';
+import { Progress, type BatchItem } from './progress.js';
 
 /** Newest first: Compose stops and removes in reverse creation order. */
 const newestFirst = (cx: ComposeContext) => projectContainers(cx).sort((a, b) => b.seq - a.seq);
@@ -63,24 +63,36 @@ export function composeStop(cx: ComposeContext, services: readonly string[]): Co
 /** `start`: v1 reports per service ("Starting db ... done"), v2 per container. */
 export function composeStart(cx: ComposeContext, services: readonly string[]): CommandResult {
   const p = new Progress(cx.naming.flavour);
-  const items: Array<{ name: string; error: string | null }> = [];
+  const items: BatchItem[] = [];
   let exitCode = 0;
+  let started = 0;
   // One batch, in dependency order (Compose's parallel_execute waits for dependencies).
   const order = startOrder(cx.project.services);
   for (const s of 'cycle' in order ? cx.project.services : order.flat()) {
     if (services.length > 0 && !services.includes(s.name)) continue;
-    const stopped = projectContainers(cx, s.name).filter((c) => !c.running);
-    if (stopped.length === 0) continue;
+    const containers = projectContainers(cx, s.name).filter((c) => !isOneOff(c));
     const errors: string[] = [];
-    for (const c of stopped) {
+    for (const c of containers.filter((x) => !x.running)) {
       const r = startContainer(cx.ctrl, c, cx.runOneShot);
       if (!r.ok) errors.push(r.error.message);
       if (cx.naming.flavour === 'v2') items.push({ name: c.name, error: r.ok ? null : r.error.message });
     }
-    if (cx.naming.flavour === 'v1') items.push({ name: s.name, error: errors[0] ?? null });
-    if (errors.length > 0) exitCode = 1;
+    // v1 (project.start): one line per service of the project, containers or not; a start
+    // that raises is `error` ("Cannot start service …"), a service left with no running
+    // container `failed` (fail_check). The services that raised add no containers.
+    if (cx.naming.flavour === 'v1') {
+      items.push({ name: s.name, error: errors[0] === undefined ? null : `Cannot start service ${s.name}: ${errors[0]}`,
+        failed: !containers.some((c) => c.running) });
+    }
+    if (errors.length === 0) started += containers.length;
+    else if (cx.naming.flavour === 'v2') exitCode = 1;
   }
   p.batch('Starting', items);
+  // exit_if(not containers, 'No containers to start', 1); a failed service alone does not
+  // change the exit status when another one started (real 1.29; the `1` is printed too).
+  if (cx.naming.flavour === 'v1') {
+    return started === 0 ? { stdout: '', stderr: `${p.text}No containers to start\n1\n`, exitCode: 1 } : { stdout: '', stderr: p.text, exitCode };
+  }
   if (items.length === 0 && projectContainers(cx).length === 0) {
     return { stdout: '', stderr: 'No containers to start\n', exitCode: 1 };
   }
@@ -93,8 +105,12 @@ export function composeRestart(cx: ComposeContext, services: readonly string[]):
   const items = projectContainers(cx).filter((c) => !isOneOff(c) && (services.length === 0 || services.includes(c.config.labels[LABEL.service]))).map((c) => {
     stopContainer(cx.ctrl, c);
     const r = startContainer(cx.ctrl, c, cx.runOneShot);
-    return { name: c.name, error: r.ok ? null : r.error.message };
+    // docker-py restarts by ID: the daemon's "Cannot restart container ID: …" (real 1.29).
+    return { name: c.name, error: r.ok ? null : `Cannot restart container ${c.id}: ${r.error.message}` };
   });
   p.batch('Restarting', items);
-  return { stdout: '', stderr: p.text, exitCode: items.some((i) => i.error !== null) ? 1 : 0 };
+  // v1: project.restart returns every container it tried, so a failed restart leaves the
+  // exit status 0 (real 1.29).
+  const failedV2 = cx.naming.flavour === 'v2' && items.some((i) => i.error !== null);
+  return { stdout: '', stderr: p.text, exitCode: failedV2 ? 1 : 0 };
 }

@@ -12,7 +12,17 @@ export interface BatchItem {
   error: string | null;
   /** The service, for the summary line of a failure (`ERROR: for SERVICE  …`). */
   service?: string;
+  /** The operation ended without an error but parallel_execute's fail_check held (`… failed`). */
+  failed?: boolean;
 }
+
+/**
+ * What Compose logs while a container's start fails for a port (service.py start_container:
+ * "driver failed programming external connectivity" in the daemon's answer), before the
+ * progress line ends in `error`. Not a terminal: the log line has no `WARNING:` prefix.
+ */
+export const HOST_IN_USE = 'Host is already in use by another container';
+const hostInUse = (error: string | null): boolean => error !== null && error.includes('driver failed programming external connectivity');
 
 const V2_DONE: Record<Verb, string> = { Creating: 'Created', Starting: 'Started', Stopping: 'Stopped', Removing: 'Removed', Recreating: 'Recreated',
   Restarting: 'Started', 'Stopping and removing': 'Removed' };
@@ -69,12 +79,14 @@ export class Progress {
       sofar = Math.max(sofar, it.name.length);
       this.progressLine(`${verb} ${it.name.padEnd(verb === 'Creating' ? sofar : width)} ... `);
     }
-    // A failure is told twice: under its line (by container), and after the batch (by service), FACT 110.
+    // A container's failure is told twice: under its line (by container), and after the
+    // batch (by service), FACT 110; one of `start`'s services (or `restart`'s containers), once.
     for (const it of items) {
-      this.progressLine(`${verb} ${it.name.padEnd(width)} ... ${it.error === null ? 'done' : 'error'}`);
+      if ((verb === 'Creating' || verb === 'Starting') && hostInUse(it.error)) this.line(HOST_IN_USE);
+      this.progressLine(`${verb} ${it.name.padEnd(width)} ... ${it.error !== null ? 'error' : it.failed ? 'failed' : 'done'}`);
       if (it.error !== null) this.line(`\nERROR: for ${it.name}  ${it.error}`);
     }
-    for (const it of items) if (it.error !== null) this.line(`\nERROR: for ${it.service ?? it.name}  ${it.error}`);
+    for (const it of items) if (it.error !== null && it.service !== undefined) this.line(`\nERROR: for ${it.service}  ${it.error}`);
   }
 
   plain(s: string): void {

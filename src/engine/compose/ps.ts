@@ -22,6 +22,8 @@ function state(c: Container): string {
 
 /** human_readable_ports: per port, its bindings joined by ','; ports sorted as strings, joined by ', '. */
 function ports(cx: ComposeContext, c: Container): string {
+  // Compose reads NetworkSettings.Ports, which is {} for a container that is not running.
+  if (!c.running) return '';
   const view = containerView(cx.ctrl, c);
   const entries = view.ports.map((p) => [`${p.containerPort}/${p.proto}`, p.bindings] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return entries.map(([key, bindings]) => (bindings.length === 0 ? key : bindings.map((b) => `${b.hostIp}:${b.hostPort}->${key}`).join(','))).join(', ');

@@ -12,7 +12,7 @@ import type { Invocation } from '../../docker-cli/types.js';
 import { startContainer } from '../lifecycle.js';
 import { projectContainers, withDependencies, type ComposeContext } from './context.js';
 import { createReplica } from './create.js';
-import { Progress } from './progress.js';
+import { HOST_IN_USE, Progress } from './progress.js';
 import { composeUp, ensureNetworks } from './up.js';
 
 export function composeRun(cx: ComposeContext, inv: Invocation): CommandResult {
@@ -55,7 +55,17 @@ export function composeRun(cx: ComposeContext, inv: Invocation): CommandResult {
   p.batch('Creating', [{ name: base, service, error: null }]);
   stderr += p.text;
   const started = startContainer(cx.ctrl, c, cx.runOneShot);
-  if (!started.ok) return { stdout: '', stderr: `${stderr}ERROR: Cannot start service ${service}: ${started.error.message}\n`, exitCode: 1 };
+  // main.py logs the OperationFailedError without a level prefix (stderr is no terminal),
+  // after start_container's own warning for a port (real 1.29).
+  if (!started.ok && !flagBool(inv.flags, 'detach')) {
+    // Attached, Compose 1.29 starts the container with `docker start --attach`: the CLI's
+    // daemon error, then the exit status Compose prints (real 1.29).
+    return { stdout: '', stderr: `${stderr}Error response from daemon: ${started.error.message}\n1\n`, exitCode: 1 };
+  }
+  if (!started.ok) {
+    const warn = started.error.message.includes('driver failed programming external connectivity') ? `${HOST_IN_USE}\n` : '';
+    return { stdout: '', stderr: `${stderr}${warn}Cannot start service ${service}: ${started.error.message}\n`, exitCode: 1 };
+  }
   if (flagBool(inv.flags, 'detach')) return { stdout: `${c.name}\n`, stderr, exitCode: 0 };
   // Attached: the command's output and exit code (a long-running command returns at once
   // here; Compose would stay attached).

@@ -7,6 +7,7 @@ import type { CommandResult } from '../../backends/backend.js';
 import { buildImage } from '../build/build.js';
 import type { Container } from '../container.js';
 import { removeContainer, startContainer } from '../lifecycle.js';
+import { parsePortSpec } from '../ports.js';
 import { projectContainers, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
 import { createReplica, defaultNetwork, serviceImage } from './create.js';
 import type { ServiceModel } from './model.js';
@@ -86,6 +87,14 @@ function images(cx: ComposeContext, services: ServiceModel[], p: Progress, force
   return { stdout, error: null, exitCode: 0 };
 }
 
+/** service.py specifies_host_port: some `ports:` entry names a host port (a range's first counts). */
+function specifiesHostPort(s: ServiceModel): boolean {
+  return s.ports.some((spec) => {
+    const parsed = parsePortSpec(spec);
+    return parsed.ok && parsed.value.some((r) => r.hostPort !== '');
+  });
+}
+
 export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
   const p = new Progress(cx.naming.flavour);
   if (o.detach && o.noStart) return { stdout: '', stderr: '--no-start and --detach cannot be combined.\n', exitCode: 1 };
@@ -113,13 +122,25 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
     for (const s of batch) {
       const wanted = o.scale.get(s.name) ?? s.scale;
       const existing = projectContainers(cx, s.name);
+      // service.py show_scale_warnings, at every convergence of a service scaled above 1.
+      if (wanted > 1 && s.containerName !== null) {
+        p.plain(`The "${s.name}" service is using the custom container name "${s.containerName}". Docker requires each container to have a unique name. Remove the custom name to scale the service.`);
+      }
+      if (wanted > 1 && specifiesHostPort(s)) {
+        p.plain(`The "${s.name}" service specifies a port on the host. If multiple containers for this service are created on a single host, the port will clash.`);
+      }
+      // "is up-to-date" only for the `noop` plan at the same scale: all running and as many
+      // as wanted; otherwise (some stopped, or another scale) the running ones are kept silently.
+      const noop = existing.length === wanted && existing.every((c) => c.running);
       // Scaling down: the highest-numbered replicas go.
       for (const c of existing.slice(wanted).reverse()) {
         removeContainer(cx.ctrl, c, true);
         surplus.push({ name: c.name, service: s.name, error: null });
       }
       for (const c of existing.slice(0, wanted)) {
-        if (c.running) p.upToDate(c.name);
+        if (c.running) {
+          if (noop) p.upToDate(c.name);
+        }
         else if (!o.noStart) {
           const r = startContainer(cx.ctrl, c, cx.runOneShot);
           starting.push({ name: c.name, service: s.name, error: r.ok ? null : `Cannot start service ${s.name}: ${r.error.message}` });

@@ -21,6 +21,15 @@ export function nslookup(ctx: ExecContext, argv: string[]): ToolResult {
   const name = words[0];
   if (name === undefined) return fail('BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n');
   const server = words[1] ?? nameserver(ctx);
+  // The query cannot be sent or is refused: BusyBox's own errors (real 20.10, none mode
+  // and a container-mode container whose owner stopped). One query (-type=X or a PTR)
+  // retries its read; the A+AAAA pair fails on the write.
+  const state = ctx.dnsServer?.(server) ?? 'ok';
+  if (state === 'unreachable') return { stdout: '', stderr: `nslookup: can't connect to remote host (${server}): Network is unreachable\n`, exitCode: 1 };
+  if (state === 'refused') {
+    const stderr = type === 'any' && !isIPv4(name) ? `nslookup: write to '${server}': Connection refused\n` : 'nslookup: read: Connection refused\n'.repeat(2);
+    return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr, exitCode: 1 };
+  }
   let out = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
   if (isIPv4(name)) {
     // A reverse (PTR) query: the embedded DNS knows its networks' containers as
@@ -30,17 +39,34 @@ export function nslookup(ctx: ExecContext, argv: string[]): ToolResult {
     if (found !== null) return ok(`${out}Non-authoritative answer:\n${arpa}\tname = ${found}\n\n`);
     return { stdout: `${out}** server can't find ${arpa}: NXDOMAIN\n\n`, stderr: '', exitCode: 1 };
   }
-  const addresses = (ctx.queryDns ?? ctx.resolve).call(ctx, name).addresses;
-  if (addresses.length === 0) {
-    // NXDOMAIN is reported once per query sent.
-    const miss = `** server can't find ${name}: NXDOMAIN\n\n`;
-    return { stdout: out + (type === 'any' ? miss + miss : miss), stderr: '', exitCode: 1 };
+  // BusyBox nslookup applies resolv.conf's search list to a name without a dot, and then
+  // asks only NAME.DOMAIN for each domain (not the bare name; it reads no ndots option).
+  // All queries go out at once and the answers print as they come: the embedded DNS's
+  // own answers before the NXDOMAINs that the host's resolver sends back; any failed
+  // query makes the exit status 1 (real 20.10 engine with --dns-search).
+  const search = name.includes('.') ? [] : searchDomains(ctx);
+  const names = search.length > 0 ? search.map((d) => `${name}.${d}`) : [name];
+  let found = '';
+  let missed = '';
+  for (const n of names) {
+    const addresses = (ctx.queryDns ?? ctx.resolve).call(ctx, n).addresses;
+    if (addresses.length === 0) {
+      // NXDOMAIN is reported once per query sent.
+      const miss = `** server can't find ${n}: NXDOMAIN\n\n`;
+      missed += type === 'any' ? miss + miss : miss;
+      continue;
+    }
+    const aBlock = `Non-authoritative answer:\n${addresses.map((a) => `Name:\t${n}\nAddress: ${a}\n`).join('')}\n`;
+    // Containers have no IPv6 addresses here: the AAAA answer is empty (FACT 25's order).
+    const aaaaBlock = 'Non-authoritative answer:\n\n';
+    found += type === 'a' ? aBlock : type === 'aaaa' ? aaaaBlock : aaaaBlock + aBlock;
   }
-  const aBlock = `Non-authoritative answer:\n${addresses.map((a) => `Name:\t${name}\nAddress: ${a}\n`).join('')}\n`;
-  // Containers have no IPv6 addresses here: the AAAA answer is empty (FACT 25's order).
-  const aaaaBlock = 'Non-authoritative answer:\n\n';
-  out += type === 'a' ? aBlock : type === 'aaaa' ? aaaaBlock : aaaaBlock + aBlock;
-  return ok(out);
+  return { stdout: out + found + missed, stderr: '', exitCode: missed === '' ? 0 : 1 };
+}
+
+function searchDomains(ctx: ExecContext): string[] {
+  const m = (ctx.container.sandbox?.resolvConf ?? '').match(/^search\s+(.+)$/m);
+  return m ? m[1]!.trim().split(/\s+/) : [];
 }
 
 export function getent(ctx: ExecContext, argv: string[]): ToolResult {

@@ -98,8 +98,21 @@ function inetLines(i: InterfaceView): string {
   return addrLines(i).split('\n').filter((l) => !l.startsWith('    link/')).join('\n');
 }
 
+/**
+ * `ip -o`: one line a record, its line breaks written as `\`. An address record starts
+ * `N: NAME` (no `@ifM`, no flags) and BusyBox prints no link record with the addresses.
+ */
+function onelineAddr(i: InterfaceView): string {
+  if (i.ip === '') return '';
+  const scope = i.name === 'lo' ? 'scope host' : `brd ${i.broadcast ?? ''} scope global`;
+  return `${i.index}: ${i.name}    inet ${i.ip}/${i.prefixLen} ${scope} ${i.name}\\       valid_lft forever preferred_lft forever\n`;
+}
+
+const onelineLink = (i: InterfaceView): string => linkLines(i).replace('\n    link/', '\\    link/');
+
 export function ip(ctx: ExecContext, argv: string[]): ToolResult {
   const v4 = argv.includes('-4');
+  const oneline = argv.includes('-o');
   const words = argv.filter((a) => a !== '-4' && a !== '-o');
   const object = OBJECTS[words[0] ?? ''];
   if (object === undefined) return fail(IP_USAGE);
@@ -121,7 +134,8 @@ export function ip(ctx: ExecContext, argv: string[]): ToolResult {
     shown = shown.filter((i) => i.name === rest[0]);
     if (shown.length === 0) return fail(`ip: can't find device '${rest[0]}'\n`);
   }
-  return ok(shown.map(object === 'link' ? linkLines : v4 ? inetLines : addrLines).join(''));
+  const render = object === 'link' ? (oneline ? onelineLink : linkLines) : oneline ? onelineAddr : v4 ? inetLines : addrLines;
+  return ok(shown.map(render).join(''));
 }
 
 /** BusyBox `route [-n]` and `netstat -r[n]`: the main table, default first. */
@@ -153,8 +167,20 @@ export function netstat(ctx: ExecContext, argv: string[]): ToolResult {
 
 export function hostname(ctx: ExecContext, argv: string[]): ToolResult {
   const name = ctx.container.sandbox?.hostname ?? ctx.container.hostname;
-  // -i and -f look the name up as libc does: the first /etc/hosts line that has it.
+  // -i, -f and -d look the name up as libc's gethostbyname does: the first /etc/hosts line
+  // that has it, else the DNS server of resolv.conf (the embedded DNS knows the short ID,
+  // the default hostname, on user networks: a container disconnected and reconnected has
+  // no line of its own). No answer: h_errno's text, "Unknown host" for an NXDOMAIN and
+  // "Host name lookup failure" when no server could be reached (no network).
   const line = (ctx.container.sandbox?.hostsFile ?? '').split('\n').map((l) => l.split(/\s+/)).find((words) => words.slice(1).includes(name));
+  if (line === undefined && argv[0] !== undefined && ['-i', '-f', '-d'].includes(argv[0])) {
+    const found = ctx.resolve(name);
+    if (found.addresses.length === 0) {
+      const offline = found.via === 'none' || !interfaces(ctx).some((i) => i.name !== 'lo');
+      return fail(`hostname: ${name}: ${offline ? 'Host name lookup failure' : 'Unknown host'}\n`);
+    }
+    if (argv[0] === '-i') return ok(`${found.addresses.join(' ')}\n`);
+  }
   switch (argv[0]) {
     case '-i':
       return ok(`${line?.[0] ?? ''}\n`);
@@ -164,7 +190,8 @@ export function hostname(ctx: ExecContext, argv: string[]): ToolResult {
       return ok(`${name.split('.')[0]}\n`);
     case '-d': {
       const fqdn = line?.[1] ?? name;
-      return ok(fqdn.includes('.') ? `${fqdn.slice(fqdn.indexOf('.') + 1)}\n` : '\n');
+      // No domain: BusyBox prints nothing at all (real engine), not an empty line.
+      return ok(fqdn.includes('.') ? `${fqdn.slice(fqdn.indexOf('.') + 1)}\n` : '');
     }
     default:
       return ok(name + '\n');

@@ -3,6 +3,7 @@
 
 import type { CommandResult } from '../../backends/backend.js';
 import type { ContainerView, Proto } from '../model.js';
+import { goParsePortRange } from '../ports.js';
 
 /** types.Port: one per binding, or one without IP for an exposed, unpublished port. */
 export interface ApiPort {
@@ -89,31 +90,10 @@ export function portCommand(c: ContainerView, containerName: string, spec: strin
   const split = slash >= 0 && slash < spec.length - 1;
   const number = split ? spec.slice(0, slash) : spec;
   const proto = split ? spec.slice(slash + 1) : 'tcp';
-  const parsed = goParsePortRange(number);
+  // nat.ParsePortRangeToInt: '' is port 0.
+  const parsed = number === '' ? [0, 0] : goParsePortRange(number);
   if (typeof parsed === 'string') return { stdout: '', stderr: `${parsed}\n`, exitCode: 1 };
   const match = parsed[0] === parsed[1] ? live.find((p) => p.containerPort === parsed[0] && p.proto === proto) : undefined;
   if (!match) return { stdout: '', stderr: `Error: No public port '${number}/${proto}' published for ${containerName}\n`, exitCode: 1 };
   return { stdout: match.bindings.map((b) => `${b.hostIp}:${b.hostPort}\n`).join(''), stderr: '', exitCode: 0 };
-}
-
-/** strconv.ParseUint(text, 10, 16): the value, or Go's error text. */
-function goParseUint16(text: string): number | string {
-  if (!/^[0-9]+$/.test(text)) return `strconv.ParseUint: parsing ${JSON.stringify(text)}: invalid syntax`;
-  const n = Number(text);
-  return n > 65535 ? `strconv.ParseUint: parsing ${JSON.stringify(text)}: value out of range` : n;
-}
-
-/** go-connections nat.ParsePortRangeToInt: [start, end], or the error text; '' is port 0. */
-function goParsePortRange(text: string): [number, number] | string {
-  if (text === '') return [0, 0];
-  if (!text.includes('-')) {
-    const n = goParseUint16(text);
-    return typeof n === 'string' ? n : [n, n];
-  }
-  const parts = text.split('-');
-  const start = goParseUint16(parts[0]);
-  if (typeof start === 'string') return start;
-  const end = goParseUint16(parts[1]);
-  if (typeof end === 'string') return end;
-  return end < start ? `Invalid range specified for the Port: ${text}` : [start, end];
 }

@@ -17,6 +17,8 @@ export interface PsOptions {
   /** `--filter KEY=VALUE`: name (regexp), id (prefix), status, network, label, exited,
    *  publish, expose, ancestor, before, since, volume, health, is-task, isolation. */
   filters?: string[];
+  /** `-n N` (`-l` is `-n 1`): the N newest containers, whatever their state; 0 or less: all. */
+  last?: number;
 }
 
 type Predicate = (c: ContainerView) => boolean;
@@ -106,11 +108,14 @@ export function psTable(containers: readonly ContainerView[], options: PsOptions
   const matches = filterPredicate(options.filters ?? [], containers);
   if (typeof matches !== 'function') return matches;
   // A status filter looks at stopped containers too, as with -a (an exited= filter does not).
-  const all = options.all || (options.filters ?? []).some((f) => f.startsWith('status='));
-  const shown = containers
+  // The daemon's list counts a limit in all states too (`docker ps -l` shows a container just created).
+  const last = options.last ?? 0;
+  const all = options.all || last > 0 || (options.filters ?? []).some((f) => f.startsWith('status='));
+  const sorted = containers
     .filter((c) => all || c.state.status === 'running' || c.state.status === 'paused')
     .filter(matches)
     .sort((a, b) => b.createdSeq - a.createdSeq);
+  const shown = last > 0 ? sorted.slice(0, last) : sorted;
   // `--format table` alone means the default table.
   const format = options.quiet ? '{{.ID}}' : options.format === null || options.format === 'table' ? DEFAULT_FORMAT : options.format;
   return formatList({

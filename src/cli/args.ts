@@ -31,6 +31,8 @@ export interface RunArgs {
   watch: boolean;
   /** Exit 0 when the selection (`-t`, `--tag`, `--shard`) leaves no scenario (default: 1). */
   passWithNoScenarios: boolean;
+  /** `--compare-output`: a differential run compares what commands print, not only outcomes. */
+  compareOutput: boolean;
 }
 
 export type Args =
@@ -42,7 +44,7 @@ export type Args =
   | { command: 'version' };
 
 const valued = ['--filter', '-t', '--tag', '--reporter', '--backend', '--shard', '--jobs', '-j', '--out'] as const;
-const switches = ['--bail', '--no-color', '--color', '--watch', '-w', '--help', '-h', '--version', '-v', '--check', '--pass-with-no-scenarios'] as const;
+const switches = ['--bail', '--no-color', '--color', '--watch', '-w', '--help', '-h', '--version', '-v', '--check', '--pass-with-no-scenarios', '--compare-output'] as const;
 const known: string[] = [...valued, ...switches];
 const subcommands = ['run', 'check', 'fmt', 'docs'] as const;
 type Subcommand = (typeof subcommands)[number];
@@ -55,7 +57,7 @@ export function parseArgs(argv: string[]): Args {
   const words = [...argv];
   let command: Subcommand = 'run';
   if ((subcommands as readonly string[]).includes(words[0])) command = words.shift() as Subcommand;
-  const run: RunArgs = { command: 'run', paths: [], filters: [], tags: [], bail: false, reporters: [], color: null, backends: ['sim'], shard: null, jobs: null, watch: false, passWithNoScenarios: false };
+  const run: RunArgs = { command: 'run', paths: [], filters: [], tags: [], bail: false, reporters: [], color: null, backends: ['sim'], shard: null, jobs: null, watch: false, passWithNoScenarios: false, compareOutput: false };
   let fmtCheck = false;
   let out: string | null = null;
   let onlyPaths = false;
@@ -86,6 +88,7 @@ export function parseArgs(argv: string[]): Args {
       if (name === '--color') run.color = true;
       if (name === '--check') fmtCheck = true;
       if (name === '--pass-with-no-scenarios') run.passWithNoScenarios = true;
+      if (name === '--compare-output') run.compareOutput = true;
       continue;
     }
     if (!(valued as readonly string[]).includes(name)) {
@@ -98,6 +101,7 @@ export function parseArgs(argv: string[]): Args {
     else applyValued(run, name, value);
   }
   if (run.paths.length === 0) run.paths = [...defaultPaths];
+  if (run.compareOutput && run.backends.length < 2) throw new UsageError(`--compare-output compares two backends: use it with --backend sim,docker`);
   if (command === 'check') return { command: 'check', paths: run.paths, color: run.color };
   if (command === 'fmt') return { command: 'fmt', paths: run.paths, check: fmtCheck, color: run.color };
   if (command === 'docs') return { command: 'docs', paths: run.paths, out, color: run.color };
@@ -191,6 +195,8 @@ options:
                          a factory of {chalk, live, columns}, or a class; see
                          docs/cli.md); to PATH instead of stdout; repeatable
   --backend B            sim (default), docker, or sim,docker (compare both)
+  --compare-output       with --backend sim,docker: commands must also print the same
+                         (IDs, clocks, ping times masked), not only succeed on both
   --shard I/N            run only the I-th of N deterministic slices of the files
   -j, --jobs N           run files in N worker threads. Default: 1 for a small suite
                          (a worker takes ~0.5-1 s to load the parser and engine, more

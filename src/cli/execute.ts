@@ -35,7 +35,7 @@ export async function openBackends(choices: BackendChoice[]): Promise<OpenBacken
 }
 
 /** The part of the command line a run needs (plain data: it crosses to worker threads). */
-export type RunSettings = Pick<RunArgs, 'filters' | 'tags' | 'bail' | 'backends'> & {
+export type RunSettings = Pick<RunArgs, 'filters' | 'tags' | 'bail' | 'backends' | 'compareOutput'> & {
   /** Whether a reporter reads stepEnd events (none of the built-in ones does): RunOptions.stepEvents. */
   stepEvents?: boolean;
 };
@@ -50,5 +50,6 @@ export async function runHere(paths: string[], settings: RunSettings, open: Open
     stepEvents: settings.stepEvents,
     select: (scenario) => matchesTitle(scenario.title) && (tags.length === 0 || scenario.tags.some((t) => tags.includes(t.name.replace(/^@/, '')))),
     historyDependent: open.historyDependent,
+    compareOutput: settings.compareOutput,
   });
 }

@@ -19,7 +19,7 @@ async function runOnce(args: RunArgs): Promise<number> {
   const reporting = await setUpReporters(args.reporters, args.color);
   let files = await discover(args.paths);
   if (args.shard) files = shard(files, args.shard.index, args.shard.total);
-  const settings: RunSettings = { filters: args.filters, tags: args.tags, bail: args.bail, backends: args.backends, stepEvents: reporting.wantsSteps };
+  const settings: RunSettings = { filters: args.filters, tags: args.tags, bail: args.bail, backends: args.backends, compareOutput: args.compareOutput, stepEvents: reporting.wantsSteps };
   const emit = reporting.emit.bind(reporting);
   let counts: Counts;
   const jobs = jobsFor(args, files);

@@ -57,7 +57,10 @@ export function planProcess(config: ContainerConfig): ProcessPlan {
   }
   if (usesImageProcess && image) {
     if (image.behaviour === 'service') return { kind: 'service', listens: image.listens };
-    return interactive ? { kind: 'service', listens: [] } : { kind: 'exit', code: 0, stderr: '' };
+    // An image whose command is a shell (busybox, ubuntu): it waits on a terminal, and
+    // without one reads EOF and exits 0. Any other command (a built image's
+    // `CMD ["cat", "/app/x"]`) runs as it would given on the command line.
+    if (argv.length === 0 || SHELLS.has(base(argv[0]))) return interactive ? { kind: 'service', listens: [] } : { kind: 'exit', code: 0, stderr: '' };
   }
   // An entrypoint script hands over to the command (docker-entrypoint.sh mysqld).
   const effective = image && config.entrypoint.length > 0 && base(config.entrypoint[0]) === 'docker-entrypoint.sh' ? userCmd : argv;

@@ -1,8 +1,11 @@
 // `--backend sim,docker`: the same scenario on both backends, compared step by step.
 // A step that passes on one and fails on the other is a disagreement (it fails the
-// scenario); a step failing on both is an ordinary failure, reported once.
+// scenario); a step failing on both is an ordinary failure, reported once. With
+// `--compare-output`, commands that succeed on both must also print the same thing (once
+// output-mask.ts has masked IDs, clocks and measured times) and `let` bind the same value.
 import type { Statement } from '../language/ast.js';
 import type { Failure, Observation, StepResult } from './events.js';
+import { firstOutputDifference, maskOutput } from './output-mask.js';
 import type { BackendRun, StepRecord } from './scenario.js';
 
 /**
@@ -17,7 +20,14 @@ export interface StepSide {
   step: StepResult;
 }
 
-export function compareRuns(a: BackendRun, b: BackendRun, historyDependent?: HistoryDependent): Failure[] {
+export interface CompareOptions {
+  historyDependent?: HistoryDependent;
+  /** `--compare-output`: outputs and bound values too, not only outcomes. */
+  compareOutput?: boolean;
+}
+
+export function compareRuns(a: BackendRun, b: BackendRun, options: CompareOptions = {}): Failure[] {
+  const { historyDependent } = options;
   const failures: Failure[] = [];
   const n = Math.min(a.steps.length, b.steps.length);
   for (let i = 0; i < n; i++) {
@@ -28,6 +38,10 @@ export function compareRuns(a: BackendRun, b: BackendRun, historyDependent?: His
     if (x.step.status === y.step.status) {
       // Failing on both: the backends agree, the scenario is wrong (or Docker is).
       if (x.failure) failures.push(bothFailed(a, x, b, y));
+      else if (options.compareOutput) {
+        const differs = outputDisagreement(a, x, b, y);
+        if (differs && !historyDependent?.({ ...x.statement }, side(a, x), side(b, y))) failures.push(differs);
+      }
       continue;
     }
     if (historyDependent?.({ ...x.statement }, side(a, x), side(b, y))) continue;
@@ -77,5 +91,37 @@ function disagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord
     observed: sides.map((s) => `${s.backend}: ${s.observed}`).join(' | '),
     why: null,
     sides,
+  };
+}
+
+/** Two passing steps that printed (or bound) different things, or null. */
+function outputDisagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord): Failure | null {
+  let where: string;
+  let seen: [string, string];
+  if (x.step.kind === 'command' && y.step.kind === 'command') {
+    const d = firstOutputDifference(x.step.result, y.step.result);
+    if (!d) return null;
+    where = d.line ? `${d.stream} line ${d.line}` : d.stream;
+    seen = [d.a, d.b];
+  } else if (x.step.kind === 'let' && y.step.kind === 'let') {
+    const [p, q] = [x.step.value, y.step.value].map((v) => (v === null ? null : maskOutput(v)));
+    if (p === q) return null;
+    where = `$${x.step.name}`;
+    seen = [p ?? 'no value', q ?? 'no value'];
+  } else {
+    return null;
+  }
+  const what = x.step.kind === 'command' ? "command's output" : 'binding';
+  return {
+    kind: 'disagreement',
+    message: `backends disagree: the ${what} differs (${where})`,
+    loc: x.step.loc,
+    expected: `the same ${where} on ${a.backend} and ${b.backend}`,
+    observed: `${a.backend}: ${JSON.stringify(seen[0])} | ${b.backend}: ${JSON.stringify(seen[1])}`,
+    why: null,
+    sides: [
+      { backend: a.backend, observed: `${where}: ${JSON.stringify(seen[0])}`, why: null },
+      { backend: b.backend, observed: `${where}: ${JSON.stringify(seen[1])}`, why: null },
+    ],
   };
 }

@@ -2,7 +2,7 @@
 // and the Backend interface only; loading and checking files is the CLI's job.
 import type { DnetFile, Scenario } from '../language/ast.js';
 import type { Backend } from '../backends/backend.js';
-import { compareRuns, type HistoryDependent } from './differential.js';
+import { compareRuns, type CompareOptions, type HistoryDependent } from './differential.js';
 import {
   countResult,
   emptyCounts,
@@ -43,6 +43,8 @@ export interface RunOptions {
   select?(scenario: Scenario, file: DnetFile): boolean;
   signal?: AbortSignal;
   historyDependent?: HistoryDependent;
+  /** Differential runs: compare commands' output and bound values too (`--compare-output`). */
+  compareOutput?: boolean;
   clock?: Clock;
   retryInterval?: number;
   /**
@@ -120,7 +122,7 @@ export async function runScenario(file: DnetFile, scenario: Scenario, options: R
           : (step) => options.emit({ type: 'stepEnd', scenario: ref, backend: backend.name as BackendName, step }),
       });
     const runs = backends.length === 1 ? [await one(backends[0])] : await Promise.all(backends.map(one));
-    result = combine(base, runs, clock.now() - started, options.historyDependent);
+    result = combine(base, runs, clock.now() - started, { historyDependent: options.historyDependent, compareOutput: options.compareOutput });
   }
   options.emit({ type: 'scenarioEnd', result });
   return result;
@@ -143,7 +145,7 @@ function combine(
   base: Omit<ScenarioResult, 'status' | 'duration'>,
   runs: BackendRun[],
   duration: number,
-  historyDependent: HistoryDependent | undefined,
+  compare: CompareOptions,
 ): ScenarioResult {
   const errored = runs.find((r) => r.error);
   if (errored?.error) {
@@ -151,7 +153,7 @@ function combine(
     return { ...base, status: 'errored', error: where + errored.error.message, stack: errored.error.stack, duration };
   }
   const simulatedOnly = runs.flatMap((r) => r.simulatedOnly);
-  const failures = runs.length === 2 ? compareRuns(runs[0], runs[1], historyDependent) : runs[0].failures;
+  const failures = runs.length === 2 ? compareRuns(runs[0], runs[1], compare) : runs[0].failures;
   if (failures.length) return { ...base, simulatedOnly, status: 'failed', failures, duration };
   return { ...base, simulatedOnly, status: 'passed', duration };
 }

@@ -11,7 +11,7 @@ describe('parseArgs', () => {
   });
 
   it('reads every option, in both spellings', () => {
-    const args = parseArgs(['a.dnet', '-t', 'dns', '--filter=/^x/i', '--tag', '@bridge', '--tag=dns', '--bail', '--reporter', 'junit=out.xml', '--reporter=tap', '--no-color', '--backend', 'sim,docker', '--shard', '2/3', '-j2', 'dir/']);
+    const args = parseArgs(['a.dnet', '-t', 'dns', '--filter=/^x/i', '--tag', '@bridge', '--tag=dns', '--bail', '--reporter', 'junit=out.xml', '--reporter=tap', '--no-color', '--backend', 'sim,docker', '--compare-output', '--shard', '2/3', '-j2', 'dir/']);
     expect(args).toEqual({
       command: 'run',
       paths: ['a.dnet', 'dir/'],
@@ -25,7 +25,14 @@ describe('parseArgs', () => {
       jobs: 2,
       watch: false,
       passWithNoScenarios: false,
+      compareOutput: true,
     });
+  });
+
+  it('takes --compare-output only where there are two backends to compare', () => {
+    expect(() => parseArgs(['--compare-output'])).toThrow('--compare-output compares two backends: use it with --backend sim,docker');
+    expect(() => parseArgs(['--backend', 'docker', '--compare-output'])).toThrow('--compare-output compares two backends');
+    expect(parseArgs(['--compare-output', '--backend=sim,docker'])).toMatchObject({ compareOutput: true, backends: ['sim', 'docker'] });
   });
 
   it('knows fmt and docs, and keeps their options to them', () => {

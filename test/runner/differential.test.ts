@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/runner/events.js';
 import { runFiles } from '../../src/runner/run.js';
 import type { HistoryDependent } from '../../src/runner/differential.js';
+import { maskOutput } from '../../src/runner/output-mask.js';
 import { answered, FileBuilder, fakeBackend, w } from './helpers.js';
 
 const file = new FileBuilder()
@@ -66,6 +67,73 @@ describe('differential', () => {
   });
 });
 
+describe('--compare-output', () => {
+  const f = new FileBuilder().scenario('s').docker('ps -a').docker('network ls').build();
+  const outputs = (lines: string[]) => {
+    let i = 0;
+    return () => ({ stdout: lines[i++] ?? '', stderr: '', exitCode: 0 });
+  };
+  const runBoth = async (simOut: string[], dockerOut: string[], compareOutput: boolean) => {
+    const a = fakeBackend({ name: 'sim', onRun: outputs(simOut) });
+    const b = fakeBackend({ name: 'docker', onRun: outputs(dockerOut) });
+    const summary = await runFiles([{ path: f.path, source: f.source, file: f, diagnostics: [] }], { backends: [a, b], emit: () => {}, compareOutput });
+    return summary.results[0];
+  };
+
+  it('fails on the first output line that differs, showing both', async () => {
+    const r = await runBoth(['a\n', 'NAME\nbridge\nhost\n'], ['a\n', 'NAME\nmy-bridge\nhost\n'], true);
+    expect(r.status).toBe('failed');
+    if (r.status !== 'failed') return;
+    expect(r.failures).toHaveLength(1);
+    expect(r.failures[0].message).toBe("backends disagree: the command's output differs (stdout line 2)");
+    expect(r.failures[0].loc.start.line).toBe(3);
+    expect(r.failures[0].sides?.map((s) => s.observed)).toEqual(['stdout line 2: "bridge"', 'stdout line 2: "my-bridge"']);
+  });
+
+  it('lets lines, and comma-separated items, differ in order only (Docker has none there)', async () => {
+    const shuffled = await runBoth(['Name: web\nAddress: 10.0.0.2\nAddress: 10.0.0.3\n', 'b1 bridge,my-bridge\n'], ['Name: web\nAddress: 10.0.0.3\nAddress: 10.0.0.2\n', 'b1 my-bridge,bridge\n'], true);
+    expect(shuffled.status).toBe('passed');
+    const exitDiffers = await runBoth(['x\n', 'y\n'], ['x\n', 'y\ny\n'], true);
+    expect(exitDiffers.status === 'failed' && exitDiffers.failures[0].message).toBe("backends disagree: the command's output differs (stdout line 2)");
+  });
+
+  it('compares outcomes only without the flag', async () => {
+    expect((await runBoth(['a\n', 'bridge\n'], ['b\n', 'host\n'], false)).status).toBe('passed');
+  });
+
+  it('masks IDs, clocks and padding before comparing', async () => {
+    const sim = ['CONTAINER ID   NAMES\n0123456789ab   web   Up Less than a second\n', 'x'];
+    const docker = ['CONTAINER ID   NAMES\nfedcba987654   web   Up 2 seconds\n', 'x\n'];
+    expect((await runBoth(sim, docker, true)).status).toBe('passed');
+  });
+});
+
+describe('maskOutput', () => {
+  it.each([
+    ['5f1c0e9a8b7d6c5f4e3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e', '<id>'],
+    ['sha256:5f1c0e9a8b7d6c5f4e3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e', '<id>'],
+    ['/var/run/docker/netns/0a1b2c3d4e5f', '/var/run/docker/netns/<id>'],
+    ['"Created": "2026-12-03T07:46:16.340123456Z",', '"Created": "<time>",'],
+    ['2026-12-03 07:46:16 +0000 UTC', '<time>'],
+    ['Exited (0) 3 seconds ago', 'Exited (0) <duration> ago'],
+    ['Up About a minute', 'Up <duration>'],
+    ['64 bytes from 172.18.0.3: seq=0 ttl=64 time=0.081 ms', '64 bytes from 172.18.0.3: seq=0 ttl=64 time=<t> ms'],
+    ['round-trip min/avg/max = 0.081/0.081/0.081 ms', 'round-trip min/avg/max = <rtt> ms'],
+    ['14: eth0@if15: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500', '<n>: eth0@if<n>: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500'],
+    ['NAME      DRIVER    SCOPE   \n', 'NAME  DRIVER  SCOPE'],
+    ['cr_cache_run_0123456789ab', 'cr_cache_run_<id>'],
+    ['2026-01-01 00:00:01+00:00 [Note] ready', '<time> [Note] ready'],
+    ['RX packets:2 errors:0 dropped:0', 'RX packets:<n> errors:0 dropped:0'],
+    ['RX bytes:180 (180.0 B)  TX bytes:0 (0.0 B)', 'RX bytes:<n>  TX bytes:<n>'],
+  ])('%s', (text, masked) => {
+    expect(maskOutput(text)).toBe(masked);
+  });
+
+  it('keeps what engines must agree on', () => {
+    const text = 'inet addr:172.18.0.2  Bcast:172.18.255.255\nPING web (172.18.0.3): 56 data bytes';
+    expect(maskOutput(text)).toBe(text);
+  });
+});
 
 describe('@simulator-only', () => {
   const tagged = new FileBuilder().scenario('needs compose v2', ['simulator-only']).docker('compose up -d').build();

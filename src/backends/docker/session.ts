@@ -4,6 +4,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { FOLDER_ENTRY_LIMIT, SKIPPED_FOLDERS } from '../../engine/build/workspace.js';
 import type { BackendSession, CommandResult, ProbeKind, ProbeOf, ProbeOutcome, ScenarioContext } from '../backend.js';
 import type { Engine } from './engine.js';
 import { COMPOSE_BIN, DOCKER_BIN } from './host.js';
@@ -165,10 +166,11 @@ function makeWorkDir(context: ScenarioContext): string {
   writeFileSync(join(parent, 'owner.pid'), String(process.pid));
   const dir = join(parent, basename(resolve(context.baseDir)) || 'scenario');
   if (existsSync(context.baseDir)) {
-    // Bounded: a .dnet file at the top of a large tree must not copy the tree per scenario.
-    let budget = 2000;
+    // Bounded: a .dnet file at the top of a large tree must not copy the tree per scenario
+    // (the simulator's workspace sees the same part of the folder).
+    let budget = FOLDER_ENTRY_LIMIT;
     cpSync(context.baseDir, dir, { recursive: true,
-      filter: (src) => !/\/(node_modules|\.git|dist)(\/|$)/.test(src) && budget-- > 0 });
+      filter: (src) => !SKIPPED_FOLDERS.test(src) && budget-- > 0 });
   } else {
     mkdirSync(dir, { recursive: true });
   }

@@ -11,6 +11,7 @@ import { planProcess } from '../process.js';
 import { commandForm, keyValues, parseDockerfile, splitWords, type Instruction } from './dockerfile.js';
 import { imageId, type LocalImage } from './images.js';
 import { packageManagerOf, runStep } from './run-step.js';
+import { readDockerignore, type IgnoreRules } from './dockerignore.js';
 import type { Workspace } from './workspace.js';
 import { posix } from 'node:path';
 
@@ -51,10 +52,26 @@ function humanSize(bytes: number): string {
   return `${Number(size.toPrecision(4))}${units[i]}`;
 }
 
-/** The context as a tar stream: a 512-byte header and 512-byte blocks per file, 1024 bytes of end. */
-function contextSize(cwd: Workspace, context: string): number {
-  const files = cwd.filesUnder(context);
-  return files.reduce((sum, f) => sum + 512 + Math.ceil(Buffer.byteLength(cwd.read(posix.join(context, f)) ?? '') / 512) * 512, 1024);
+/**
+ * The context as the client sends it: the folder's files and folders (inline `file`
+ * blocks included) less what .dockerignore leaves out.
+ */
+interface BuildContext {
+  files: string[];
+  folders: string[];
+  ignore: IgnoreRules;
+}
+
+function contextOf(cwd: Workspace, req: BuildRequest, dockerfilePath: string): BuildContext {
+  const ignore = readDockerignore(cwd.read(posix.join(req.context, '.dockerignore')), posix.relative(posix.normalize(req.context), posix.normalize(dockerfilePath)));
+  const kept = (f: string): boolean => !ignore.excludes(f);
+  return { files: cwd.filesUnder(req.context).filter(kept), folders: cwd.foldersUnder(req.context).filter(kept), ignore };
+}
+
+/** The context as a tar stream: a 512-byte header per file and folder, 512-byte blocks of content, 1024 bytes of end. */
+function contextSize(cwd: Workspace, req: BuildRequest, ctx: BuildContext): number {
+  const content = (f: string): number => Math.ceil(Buffer.byteLength(cwd.read(posix.join(req.context, f)) ?? '') / 512) * 512;
+  return ctx.files.reduce((sum, f) => sum + 512 + content(f), 1024 + 512 * ctx.folders.length);
 }
 
 /** How a container of this image behaves when its command is the image's own. */
@@ -70,7 +87,7 @@ function absolute(dir: string, path: string): string {
 
 type StepOutcome = { ok: true; output: string } | { ok: false; output: string; stderr: string; exitCode: number };
 
-function applyStep(cwd: Workspace, req: BuildRequest, stage: Stage, ins: Instruction): StepOutcome {
+function applyStep(cwd: Workspace, req: BuildRequest, ctx: BuildContext, stage: Stage, ins: Instruction): StepOutcome {
   const s = stage.spec;
   switch (ins.keyword) {
     case 'ENV':
@@ -100,8 +117,11 @@ function applyStep(cwd: Workspace, req: BuildRequest, stage: Stage, ins: Instruc
       const dest = words.pop() ?? '/';
       for (const src of words) {
         const from = posix.join(req.context, src);
-        const content = cwd.read(from);
-        const under = content === null ? cwd.filesUnder(from) : [];
+        const rel = posix.relative(posix.normalize(req.context), from);
+        const sent = !ctx.ignore.excludes(rel);
+        const content = sent ? cwd.read(from) : null;
+        const prefix = rel === '' ? '' : `${rel}/`;
+        const under = content === null ? ctx.files.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)) : [];
         if (content === null && under.length === 0) {
           return { ok: false, output: '', exitCode: 1,
             stderr: `COPY failed: file not found in build context or excluded by .dockerignore: stat ${src}: file does not exist\n` };
@@ -147,7 +167,8 @@ export function buildImage(ctrl: Controller, cwd: Workspace, req: BuildRequest):
   if (text === null) {
     return failed('', `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${absolute(cwd.dir, dockerfilePath)}: no such file or directory\n`);
   }
-  let out = `Sending build context to Docker daemon ${humanSize(contextSize(cwd, req.context)).padStart(8)}\n`;
+  const ctx = contextOf(cwd, req, dockerfilePath);
+  let out = `Sending build context to Docker daemon ${humanSize(contextSize(cwd, req, ctx)).padStart(8)}\n`;
   const parsed = parseDockerfile(text);
   if (!parsed.ok) return failed(out, `Error response from daemon: ${parsed.message}\n`);
   const steps = parsed.instructions;
@@ -169,9 +190,14 @@ export function buildImage(ctrl: Controller, cwd: Workspace, req: BuildRequest):
     const id = imageId(`${stage.id}\n${ins.original}`);
     const cached = ctrl.images.layers.has(id);
     const container = imageId(`build-container:${id}`);
-    const r = applyStep(cwd, req, stage, ins);
-    if (!r.ok) return failed(`${out} ---> Running in ${short(container)}\n${r.output}`, r.stderr, r.exitCode);
-    out += cached ? ' ---> Using cache\n' : ` ---> Running in ${short(container)}\n${r.output}Removing intermediate container ${short(container)}\n`;
+    const r = applyStep(cwd, req, ctx, stage, ins);
+    // COPY and ADD write a layer straight from the context (moby's performCopy →
+    // exportImage); every other step runs or commits an intermediate container.
+    const inContainer = ins.keyword !== 'COPY' && ins.keyword !== 'ADD';
+    const running = inContainer ? ` ---> Running in ${short(container)}\n` : '';
+    if (!r.ok) return failed(`${out}${running}${r.output}`, r.stderr, r.exitCode);
+    if (cached) out += ' ---> Using cache\n';
+    else out += inContainer ? `${running}${r.output}Removing intermediate container ${short(container)}\n` : r.output;
     out += ` ---> ${short(id)}\n`;
     ctrl.images.layers.add(id);
     stage.id = id;

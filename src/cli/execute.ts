@@ -1,7 +1,7 @@
 // Running files in this thread: the backends the command line chose, the selection
 // (`-t`, `--tag`), and the runner. Shared by the CLI and its worker threads.
 import type { Backend } from '../backends/backend.js';
-import type { HistoryDependent } from '../runner/differential.js';
+import type { EnvironmentDependent } from '../runner/differential.js';
 import type { RunEvent } from '../runner/events.js';
 import { runFiles, type RunSummary } from '../runner/run.js';
 import { titleMatcher, type BackendChoice, type RunArgs } from './args.js';
@@ -9,25 +9,25 @@ import { loadFile } from './frontend.js';
 
 export interface OpenBackends {
   backends: Backend[];
-  historyDependent?: HistoryDependent;
+  environmentDependent?: EnvironmentDependent;
   dispose(): Promise<void>;
 }
 
 // Imported on demand: --help and --version load neither the engine nor the docker backend.
-async function loadBackend(choice: BackendChoice): Promise<{ backend: Backend; historyDependent?: HistoryDependent }> {
+async function loadBackend(choice: BackendChoice): Promise<{ backend: Backend; environmentDependent?: EnvironmentDependent }> {
   if (choice === 'sim') {
     const { createSimulatorBackend } = await import('../backends/simulator/index.js');
     return { backend: createSimulatorBackend() };
   }
-  const docker = (await import('../backends/docker/index.js')) as typeof import('../backends/docker/index.js') & { historyDependent?: HistoryDependent };
-  return { backend: docker.createDockerBackend(), historyDependent: docker.historyDependent };
+  const docker = (await import('../backends/docker/index.js')) as typeof import('../backends/docker/index.js') & { environmentDependent?: EnvironmentDependent };
+  return { backend: docker.createDockerBackend(), environmentDependent: docker.environmentDependent };
 }
 
 export async function openBackends(choices: BackendChoice[]): Promise<OpenBackends> {
   const loaded = await Promise.all(choices.map(loadBackend));
   return {
     backends: loaded.map((l) => l.backend),
-    historyDependent: loaded.find((l) => l.historyDependent)?.historyDependent,
+    environmentDependent: loaded.find((l) => l.environmentDependent)?.environmentDependent,
     async dispose() {
       for (const l of loaded) await l.backend.dispose();
     },
@@ -49,7 +49,7 @@ export async function runHere(paths: string[], settings: RunSettings, open: Open
     bail: settings.bail,
     stepEvents: settings.stepEvents,
     select: (scenario) => matchesTitle(scenario.title) && (tags.length === 0 || scenario.tags.some((t) => tags.includes(t.name.replace(/^@/, '')))),
-    historyDependent: open.historyDependent,
+    environmentDependent: open.environmentDependent,
     compareOutput: settings.compareOutput,
   });
 }

@@ -55,7 +55,8 @@ export class Controller {
   private readonly containersByShortId = new Map<string, Container>();
   private readonly containersByName = new Map<string, Container>();
   private containerSeq = 0;
-  /** Interface numbers grow with every veth ever created (FACT 5). */
+  /** Interface numbers grow with every veth and bridge ever created (FACT 5): indexes up
+   *  to ifIndex + 1 are taken (the last veth pair is ifIndex and ifIndex + 1). */
   ifIndex = 10;
 
   /** The local image store: the catalog's images plus those `docker build` made. */
@@ -94,6 +95,10 @@ export class Controller {
 
   private addNetwork(config: NetworkConfig, subnet: Cidr | null, space: AddressSpace | null): Network {
     const network = new Network(config, subnet, space);
+    // The bridge device: docker0 is made at daemon start (ifindex 5, FACT 3); a user
+    // network's bridge takes the next ifindex when created, as the veths do.
+    // (ifIndex + 1 may be a veth's host end already: see joinNetwork.)
+    if (config.driver === 'bridge') network.ifIndex = config.isDefaultBridge ? 5 : ++this.ifIndex + 1;
     this.networksById.set(network.id, network);
     this.networksByName.set(network.name, network);
     return network;

@@ -101,6 +101,18 @@ export interface InterfaceView {
   broadcast: string | null;
   mtu: number;
   networkName: string | null;
+  /** The flags `ip` prints between < and > (default: a container's veth end). */
+  flags?: string;
+  /** The bridge a host-side veth is a port of (`master docker0`). */
+  master?: string;
+  /** IPv6 addresses: the host's interfaces have them, a container's do not (FACT 5). */
+  inet6?: readonly Inet6[];
+}
+
+export interface Inet6 {
+  address: string;
+  prefixLen: number;
+  scope: 'host' | 'link';
 }
 
 export interface RouteView {

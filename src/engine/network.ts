@@ -48,6 +48,11 @@ export class Network {
    *  Arrays, not Sets: nearly every name has one holder, and 10,000 containers make
    *  ~20,000 names (a Set costs several times a one-element array). */
   private readonly dns = new Map<string, Endpoint[]>();
+  /** The bridge device's ifindex on the host (0: no device), from the same counter as veths. */
+  ifIndex = 0;
+  /** A port has joined the bridge since it was made: the kernel gave it an IPv6
+   *  link-local address when it first got a carrier, and it keeps it (FACT 3). */
+  everJoined = false;
 
   constructor(
     readonly config: NetworkConfig,
@@ -79,6 +84,7 @@ export class Network {
   /** Join: register the endpoint in the network's indexes. */
   join(endpoint: Endpoint): void {
     this.endpoints.set(endpoint.containerId, endpoint);
+    if (endpoint.ip) this.everJoined = true;
     if (endpoint.ip) this.byIp.set(endpoint.ip, endpoint);
     if (this.hasDns) for (const name of endpoint.dnsNames) this.addName(name, endpoint);
   }

@@ -6,7 +6,8 @@ import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { shortId } from './ids.js';
 import { toIp } from './ipam.js';
-import type { InterfaceView, RouteView, SandboxView } from './model.js';
+import ipaddr from 'ipaddr.js';
+import type { Inet6, InterfaceView, RouteView, SandboxView } from './model.js';
 
 const HOSTS_HEAD = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\n'
   + 'ff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
@@ -34,7 +35,7 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
     resolvConf: c.orphanResolvConf ?? HOST_RESOLV, interfaces: [LOOPBACK], routes: [] };
   if (owner.config.mode.kind === 'host') {
     return { key: 'default', hostname: owner.config.hostname ?? HOST.hostname, hostsFile, resolvConf: resolvConf(owner),
-      interfaces: hostInterfaces(ctrl), routes: [{ destination: 'default', via: HOST.gateway, device: 'eth0', source: null }] };
+      interfaces: hostInterfaces(ctrl), routes: hostRoutes(ctrl) };
   }
   const interfaces: InterfaceView[] = [LOOPBACK];
   const routes: RouteView[] = [];
@@ -118,17 +119,56 @@ function ipKey(cidr: string): number {
   return cidr.split('/')[0]!.split('.').reduce((n, b) => n * 256 + Number(b), 0);
 }
 
+/**
+ * The host's interfaces as a host-mode container lists them: lo and the NIC, each
+ * bridge, and the host end of every running container's veth (vethXXXXXXX@ifN, a port
+ * of its bridge), in ifindex order. The host has IPv6, so lo has ::1 and a bridge or veth
+ * its link-local address; a bridge with no port has no carrier (FACTS 3, 6, 17, 59;
+ * flags and addresses as the 20.10 engine's host-mode BusyBox `ip` prints them).
+ * Bridge and veth MACs and veth names are random on an engine; here they come from IDs.
+ */
 function hostInterfaces(ctrl: Controller): InterfaceView[] {
   const out: InterfaceView[] = [
-    { name: 'lo', index: 1, peerIndex: null, mac: '00:00:00:00:00:00', ip: '127.0.0.1', prefixLen: 8, broadcast: null, mtu: 65536, networkName: null },
-    { name: 'eth0', index: 2, peerIndex: null, mac: '52:54:00:12:34:56', ip: HOST.ip, prefixLen: HOST.prefixLen, broadcast: '192.0.2.255', mtu: 1500, networkName: null },
+    { name: 'lo', index: 1, peerIndex: null, mac: '00:00:00:00:00:00', ip: '127.0.0.1', prefixLen: 8, broadcast: null, mtu: 65536, networkName: null,
+      inet6: [{ address: '::1', prefixLen: 128, scope: 'host' }] },
+    { name: 'eth0', index: 2, peerIndex: null, mac: '52:54:00:12:34:56', ip: HOST.ip, prefixLen: HOST.prefixLen, broadcast: '192.0.2.255', mtu: 1500, networkName: null,
+      flags: 'BROADCAST,MULTICAST,UP,LOWER_UP' },
   ];
-  let index = 5;
   for (const n of ctrl.networks()) {
-    if (!n.space || !n.subnet) continue;
-    out.push({ name: n.bridgeName ?? 'br', index: index++, peerIndex: null, mac: `02:42:${n.id.slice(0, 8).match(/../g)!.join(':')}`,
-      ip: toIp(n.space.gateway), prefixLen: n.subnet.prefix, broadcast: toIp(n.subnet.last), mtu: 1500, networkName: n.name });
+    const bridge = n.bridgeName;
+    if (!n.space || !n.subnet || bridge === null) continue;
+    const mac = `02:42:${n.id.slice(0, 8).match(/../g)!.join(':')}`;
+    const ports = [...n.endpoints.values()].filter((ep) => ep.ip !== null);
+    out.push({ name: bridge, index: n.ifIndex, peerIndex: null, mac, ip: toIp(n.space.gateway), prefixLen: n.subnet.prefix,
+      broadcast: toIp(n.subnet.last), mtu: 1500, networkName: n.name,
+      flags: ports.length > 0 ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP',
+      inet6: n.everJoined ? [linkLocal(mac)] : [] });
+    for (const ep of ports) {
+      // A locally administered unicast MAC, as the kernel's random one is.
+      const vmac = [parseInt(ep.id.slice(0, 2), 16) & 0xfc | 0x02, ...ep.id.slice(2, 12).match(/../g)!.map((b) => parseInt(b, 16))]
+        .map((b) => b.toString(16).padStart(2, '0')).join(':');
+      out.push({ name: `veth${ep.id.slice(0, 7)}`, index: ep.ifIndex + 1, peerIndex: ep.ifIndex, mac: vmac, ip: '', prefixLen: 0,
+        broadcast: null, mtu: 1500, networkName: n.name, master: bridge, inet6: [linkLocal(vmac)] });
+    }
   }
-  return out;
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The EUI-64 link-local address of a MAC (fe80::42:acff:fe11:2 for 02:42:ac:11:00:02). */
+function linkLocal(mac: string): Inet6 {
+  const b = mac.split(':').map((x) => parseInt(x, 16));
+  const parts = [0xfe80, 0, 0, 0, ((b[0]! ^ 0x02) << 8) | b[1]!, (b[2]! << 8) | 0xff, 0xfe00 | b[3]!, (b[4]! << 8) | b[5]!];
+  return { address: new ipaddr.IPv6(parts).toRFC5952String(), prefixLen: 64, scope: 'link' };
+}
+
+/** The host's routes: the default one, then each subnet of the NIC and the bridges. */
+function hostRoutes(ctrl: Controller): RouteView[] {
+  const routes: RouteView[] = [{ destination: 'default', via: HOST.gateway, device: 'eth0', source: null },
+    { destination: `192.0.2.0/${HOST.prefixLen}`, via: null, device: 'eth0', source: HOST.ip }];
+  for (const n of ctrl.networks()) {
+    if (!n.space || !n.subnet || n.bridgeName === null) continue;
+    routes.push({ destination: `${toIp(n.subnet.first)}/${n.subnet.prefix}`, via: null, device: n.bridgeName, source: toIp(n.space.gateway) });
+  }
+  return routes.sort((x, y) => (x.destination === 'default' ? -1 : y.destination === 'default' ? 1 : ipKey(x.destination) - ipKey(y.destination)));
 }
 

@@ -5,15 +5,17 @@
 // output-mask.ts has masked IDs, clocks and measured times) and `let` bind the same value.
 import type { Statement } from '../language/ast.js';
 import type { Failure, Observation, StepResult } from './events.js';
-import { firstOutputDifference, maskOutput } from './output-mask.js';
+import { firstOutputDifference, GeneratedNames, maskOutput, PrintedIds, type DifferingLine, type MaskContext } from './output-mask.js';
 import type { BackendRun, StepRecord } from './scenario.js';
 
 /**
- * Marks a step whose outcome depends on the engine's history (addresses handed out
- * before, ports taken by other runs): its disagreement is not reported. The docker
- * backend's owner decides which facts those are.
+ * Marks a step whose outcome depends on the engine's environment rather than on the
+ * scenario — its history (addresses handed out before, ports taken by other runs) or its
+ * machine (the host's own interfaces, as a host-mode container lists them): its
+ * disagreement is not reported. The docker backend decides which steps those are;
+ * `earlier` holds the scenario's statements before this one.
  */
-export type HistoryDependent = (statement: Statement, a: StepSide, b: StepSide) => boolean;
+export type EnvironmentDependent = (statement: Statement, a: StepSide, b: StepSide, earlier: readonly Statement[]) => boolean;
 
 export interface StepSide {
   backend: BackendRun['backend'];
@@ -21,30 +23,35 @@ export interface StepSide {
 }
 
 export interface CompareOptions {
-  historyDependent?: HistoryDependent;
+  environmentDependent?: EnvironmentDependent;
   /** `--compare-output`: outputs and bound values too, not only outcomes. */
   compareOutput?: boolean;
 }
 
 export function compareRuns(a: BackendRun, b: BackendRun, options: CompareOptions = {}): Failure[] {
-  const { historyDependent } = options;
+  const { environmentDependent } = options;
   const failures: Failure[] = [];
+  // What each side's outputs are masked with (see output-mask.ts): only with --compare-output.
+  const names = options.compareOutput ? new GeneratedNames(a.steps.map((r) => JSON.stringify(r.statement)).join('\n')) : undefined;
+  const masks = [{ printed: new PrintedIds(), names }, { printed: new PrintedIds(), names }] as const;
   const n = Math.min(a.steps.length, b.steps.length);
   for (let i = 0; i < n; i++) {
     const x = a.steps[i];
     const y = b.steps[i];
+    if (options.compareOutput) [x, y].forEach((r, k) => learnIds(masks[k].printed, r.step));
+    const dependent = (): boolean => environmentDependent?.({ ...x.statement }, side(a, x), side(b, y), a.steps.slice(0, i).map((r) => r.statement)) ?? false;
     const unsupported = x.step.status === 'unsupported' || y.step.status === 'unsupported';
     if (unsupported) continue;
     if (x.step.status === y.step.status) {
       // Failing on both: the backends agree, the scenario is wrong (or Docker is).
       if (x.failure) failures.push(bothFailed(a, x, b, y));
       else if (options.compareOutput) {
-        const differs = outputDisagreement(a, x, b, y);
-        if (differs && !historyDependent?.({ ...x.statement }, side(a, x), side(b, y))) failures.push(differs);
+        const differs = outputDisagreement(a, x, b, y, masks);
+        if (differs && !dependent()) failures.push(differs);
       }
       continue;
     }
-    if (historyDependent?.({ ...x.statement }, side(a, x), side(b, y))) continue;
+    if (dependent()) continue;
     failures.push(disagreement(a, x, b, y));
   }
   return failures;
@@ -95,19 +102,21 @@ function disagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord
 }
 
 /** Two passing steps that printed (or bound) different things, or null. */
-function outputDisagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord): Failure | null {
+function outputDisagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord, masks: readonly [MaskContext, MaskContext]): Failure | null {
   let where: string;
   let seen: [string, string];
   if (x.step.kind === 'command' && y.step.kind === 'command') {
-    const d = firstOutputDifference(x.step.result, y.step.result);
+    const d = firstOutputDifference(x.step.result, y.step.result, masks);
     if (!d) return null;
-    where = d.line ? `${d.stream} line ${d.line}` : d.stream;
-    seen = [d.a, d.b];
+    where = d.stream;
+    // Each side's first line the other did not print: order alone is no difference.
+    const shown = (l: DifferingLine): string => (d.stream === 'exit status' ? `${where} ${l.text}` : l.line ? `${where} line ${l.line}: ${JSON.stringify(l.text)}` : `every ${where} line also printed by the other`);
+    seen = [shown(d.a), shown(d.b)];
   } else if (x.step.kind === 'let' && y.step.kind === 'let') {
-    const [p, q] = [x.step.value, y.step.value].map((v) => (v === null ? null : maskOutput(v)));
+    const [p, q] = [x.step.value, y.step.value].map((v, k) => (v === null ? 'no value' : JSON.stringify(maskOutput(v, masks[k]))));
     if (p === q) return null;
     where = `$${x.step.name}`;
-    seen = [p ?? 'no value', q ?? 'no value'];
+    seen = [`${where}: ${p}`, `${where}: ${q}`];
   } else {
     return null;
   }
@@ -117,11 +126,16 @@ function outputDisagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: Step
     message: `backends disagree: the ${what} differs (${where})`,
     loc: x.step.loc,
     expected: `the same ${where} on ${a.backend} and ${b.backend}`,
-    observed: `${a.backend}: ${JSON.stringify(seen[0])} | ${b.backend}: ${JSON.stringify(seen[1])}`,
+    observed: `${a.backend}: ${seen[0]} | ${b.backend}: ${seen[1]}`,
     why: null,
     sides: [
-      { backend: a.backend, observed: `${where}: ${JSON.stringify(seen[0])}`, why: null },
-      { backend: b.backend, observed: `${where}: ${JSON.stringify(seen[1])}`, why: null },
+      { backend: a.backend, observed: seen[0], why: null },
+      { backend: b.backend, observed: seen[1], why: null },
     ],
   };
+}
+
+function learnIds(printed: PrintedIds, step: StepResult): void {
+  if (step.kind === 'command') printed.learn(step.result.stdout + step.result.stderr);
+  if (step.kind === 'let' && step.value !== null) printed.learn(step.value);
 }

@@ -8,6 +8,10 @@
 // print in random order, Compose works in parallel and keeps aliases in a Python set).
 
 const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
+  // The 20.10 client's wait goroutine logs this when `run` cancels its context, if it
+  // wins the race with the client's exit: sometimes, after a failed foreground start or
+  // even a detached one that worked (FACT 65; seen both ways on the engine).
+  [/^time="[^"]*" level=error msg="error waiting for container: context canceled"\r?(?:\n|$)/gm, ''],
   // Container, network, volume and image IDs, whole or short (also in hostnames and
   // sandbox paths such as /var/run/docker/netns/0123456789ab).
   // Compose's one-off containers end in one (cr_cache_run_0123456789ab): `_` is no boundary.
@@ -26,14 +30,66 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // and whatever else ran, not by the scenario alone.
   [/\b([RT]X packets):\d+/g, '$1:<n>'],
   [/\b([RT]X bytes):\d+ \([^)]*\)/g, '$1:<n>'],
+  // Compose 1.29's progress lines: one writer is shared by the services' parallel runs and
+  // pads each line to the longest name added so far, so the padding depends on which
+  // service's thread started first (`Creating app1   ... done` or `Creating app1 ... done`).
+  [/^((?:Creating|Recreating|Starting|Stopping|Restarting|Removing|Killing|Pausing|Unpausing) \S+) +\.\.\.(?= |\r?$)/gm, '$1 ...'],
   // Interface indexes: `eth0@if12`, `12: eth0:` (ip), the kernel's count since boot.
-  [/^\d+: (?=[\w.@-]+:)/gm, '<n>: '],
+  // `ip -o` puts no colon after the name: `12: eth0    inet 172.18.0.2/16 …`.
+  [/^\d+: (?=[\w.@-]+(?::|\s+(?:inet6?|link\/\w+) ))/gm, '<n>: '],
   [/@if\d+\b/g, '@if<n>'],
 ];
 
+/**
+ * The full IDs one backend has printed so far in a scenario, so that a shorter prefix of
+ * one (`{{slice .Id 0 6}}`, `docker rm 4a72`) is masked as an ID too: such a prefix has no
+ * fixed length to match by pattern, but it is random exactly when the ID is.
+ */
+export class PrintedIds {
+  private readonly ids = new Set<string>();
+
+  learn(text: string): void {
+    for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9a-f]{64}(?![0-9A-Za-z])/g)) this.ids.add(m[0]);
+  }
+
+  /** `text` with each hex word of 4 to 63 digits that begins a printed ID replaced by `<id>`. */
+  mask(text: string): string {
+    if (this.ids.size === 0) return text;
+    return text.replace(/(?<![0-9A-Za-z])[0-9a-f]{4,63}(?![0-9A-Za-z])/g, (word) => {
+      for (const id of this.ids) if (id.startsWith(word)) return '<id>';
+      return word;
+    });
+  }
+}
+
+/**
+ * Names Docker generates for a container run without --name (`elastic_feynman`, a digit
+ * added on a retry) are random on an engine. A word of that shape is masked unless the
+ * scenario wrote it itself (`my_net`, a compose project's `proj_default`), which must match.
+ */
+export class GeneratedNames {
+  private readonly written: ReadonlySet<string>;
+
+  /** `scenarioText`: everything the scenario wrote (its statements, its files). */
+  constructor(scenarioText: string) {
+    this.written = new Set(scenarioText.match(/[a-z]+_[a-z]+\d?/g) ?? []);
+  }
+
+  mask(text: string): string {
+    return text.replace(/(?<![\w.-])[a-z]+_[a-z]+\d?(?![\w.-])/g, (word) => (this.written.has(word) ? word : '<name>'));
+  }
+}
+
+/** What a backend's output is masked with beyond the fixed patterns. */
+export interface MaskContext {
+  printed?: PrintedIds;
+  names?: GeneratedNames;
+}
+
 /** The output with what legitimately differs between engines masked. */
-export function maskOutput(text: string): string {
-  let out = text;
+export function maskOutput(text: string, context: MaskContext = {}): string {
+  let out = context.printed ? context.printed.mask(text) : text;
+  if (context.names) out = context.names.mask(out);
   for (const [re, by] of MASKS) out = out.replace(re, by);
   // Table columns are as wide as their widest cell (a masked duration had a width), so
   // runs of padding compare as one; trailing blanks and a trailing newline do not count.
@@ -44,13 +100,17 @@ export function maskOutput(text: string): string {
     .replace(/\n+$/, '');
 }
 
+/** One side's line in a difference: its 1-based number (0: none) and text. */
+export interface DifferingLine {
+  line: number;
+  text: string;
+}
+
 export interface OutputDifference {
   /** 'stdout', 'stderr' or 'exit status'. */
   stream: string;
-  /** 1-based line of the first difference (0 for the exit status). */
-  line: number;
-  a: string;
-  b: string;
+  a: DifferingLine;
+  b: DifferingLine;
 }
 
 export interface ComparedOutput {
@@ -59,21 +119,35 @@ export interface ComparedOutput {
   exitCode: number;
 }
 
-/** The first difference between two commands' masked outputs, or null when they agree. */
-export function firstOutputDifference(a: ComparedOutput, b: ComparedOutput): OutputDifference | null {
-  if (a.exitCode !== b.exitCode) return { stream: 'exit status', line: 0, a: String(a.exitCode), b: String(b.exitCode) };
+/**
+ * Where two commands' masked outputs differ, or null when they agree. Since order alone
+ * does not count, a difference is a line one side printed and the other did not: the
+ * first such line of each side (`line: 0` when that side has none, only the other).
+ */
+export function firstOutputDifference(a: ComparedOutput, b: ComparedOutput, context: readonly [MaskContext, MaskContext] = [{}, {}]): OutputDifference | null {
+  if (a.exitCode !== b.exitCode) return { stream: 'exit status', a: { line: 0, text: String(a.exitCode) }, b: { line: 0, text: String(b.exitCode) } };
   for (const stream of ['stdout', 'stderr'] as const) {
-    const x = maskOutput(a[stream]);
-    const y = maskOutput(b[stream]);
+    const x = maskOutput(a[stream], context[0]);
+    const y = maskOutput(b[stream], context[1]);
     if (x === y || sameUpToOrder(x, y)) continue;
     const xs = x.split('\n');
     const ys = y.split('\n');
-    const n = Math.max(xs.length, ys.length);
-    for (let i = 0; i < n; i++) {
-      if (xs[i] !== ys[i]) return { stream, line: i + 1, a: xs[i] ?? '(no line)', b: ys[i] ?? '(no line)' };
-    }
+    return { stream, a: firstUnmatched(xs, ys), b: firstUnmatched(ys, xs) };
   }
   return null;
+}
+
+/** The first line of `lines` left over once each line of `others` has taken an equal one. */
+function firstUnmatched(lines: string[], others: string[]): DifferingLine {
+  const left = new Map<string, number>();
+  for (const o of others) left.set(itemsSorted(o), (left.get(itemsSorted(o)) ?? 0) + 1);
+  for (let i = 0; i < lines.length; i++) {
+    const key = itemsSorted(lines[i]);
+    const n = left.get(key) ?? 0;
+    if (n === 0) return { line: i + 1, text: lines[i] };
+    left.set(key, n - 1);
+  }
+  return { line: 0, text: '(no such line)' };
 }
 
 /** `["web","<id>"]`, `bridge,my-bridge`: the comma-separated items of each word of a line, sorted. */

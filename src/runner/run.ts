@@ -2,7 +2,7 @@
 // and the Backend interface only; loading and checking files is the CLI's job.
 import type { DnetFile, Scenario } from '../language/ast.js';
 import type { Backend } from '../backends/backend.js';
-import { compareRuns, type CompareOptions, type HistoryDependent } from './differential.js';
+import { compareRuns, type CompareOptions, type EnvironmentDependent } from './differential.js';
 import {
   countResult,
   emptyCounts,
@@ -42,7 +42,7 @@ export interface RunOptions {
   /** Which scenarios run (`--filter`, `--tag`); the others are left out of the results. */
   select?(scenario: Scenario, file: DnetFile): boolean;
   signal?: AbortSignal;
-  historyDependent?: HistoryDependent;
+  environmentDependent?: EnvironmentDependent;
   /** Differential runs: compare commands' output and bound values too (`--compare-output`). */
   compareOutput?: boolean;
   clock?: Clock;
@@ -122,7 +122,7 @@ export async function runScenario(file: DnetFile, scenario: Scenario, options: R
           : (step) => options.emit({ type: 'stepEnd', scenario: ref, backend: backend.name as BackendName, step }),
       });
     const runs = backends.length === 1 ? [await one(backends[0])] : await Promise.all(backends.map(one));
-    result = combine(base, runs, clock.now() - started, { historyDependent: options.historyDependent, compareOutput: options.compareOutput });
+    result = combine(base, runs, clock.now() - started, { environmentDependent: options.environmentDependent, compareOutput: options.compareOutput });
   }
   options.emit({ type: 'scenarioEnd', result });
   return result;

@@ -149,7 +149,7 @@ describe('docker cp output', () => {
   });
 });
 
-describe('history-dependent steps for --backend sim,docker', () => {
+describe('environment-dependent steps for --backend sim,docker', () => {
   const loc = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } } as unknown as Location;
   const word = (text: string): Word => ({ type: 'Word', loc, parts: [{ type: 'Text', loc, value: text }], raw: text, quoted: false });
   const expectOf = (expectation: Record<string, unknown>): Statement => ({ type: 'Expect', loc, expectation: { loc, within: null, ...expectation } } as unknown as Statement);
@@ -161,10 +161,21 @@ describe('history-dependent steps for --backend sim,docker', () => {
     args: ['run', '-d', '-p', '8080:80', 'nginx'].map(word) } as unknown as Statement;
 
   it('none on the private engine; subnets, literal addresses, ports and publishing commands on a shared one', async () => {
-    const history = await import('../../src/backends/docker/history.js');
+    const history = await import('../../src/backends/docker/environment.js');
     const side = {} as never;
-    expect([subnet, ping, ipOfOther, publish].map((s) => history.historyDependent(s, side, side))).toEqual([false, false, false, false]);
+    expect([subnet, ping, ipOfOther, publish].map((s) => history.environmentDependent(s, side, side, []))).toEqual([false, false, false, false]);
     history.noteEngineMode('shared');
-    expect([subnet, ping, ipOfOther, publish].map((s) => history.historyDependent(s, side, side))).toEqual([true, false, false, true]);
+    expect([subnet, ping, ipOfOther, publish].map((s) => history.environmentDependent(s, side, side, []))).toEqual([true, false, false, true]);
+  });
+
+  it("a host-mode container's listing of interfaces and routes, on any engine (the machine's own)", async () => {
+    const { environmentDependent } = await import('../../src/backends/docker/environment.js');
+    const docker = (line: string): Statement => ({ type: 'DockerCommand', loc, program: 'docker', programLoc: loc, args: line.split(' ').map(word) } as unknown as Statement);
+    const side = {} as never;
+    const earlier = [docker('run -d --name hostc --net=host busybox sleep 3600'), docker('run -d --name b1 busybox sleep 3600')];
+    const dependent = (line: string) => environmentDependent(docker(line), side, side, earlier);
+    expect(['exec hostc ip addr', 'exec -t hostc ifconfig', 'exec hostc route -n'].map(dependent)).toEqual([true, true, true]);
+    expect(['exec b1 ip addr', 'exec hostc cat /etc/hosts', 'exec hostc hostname'].map(dependent)).toEqual([false, false, false]);
+    expect(environmentDependent(docker('exec hostc ip addr'), side, side, [])).toBe(false);
   });
 });

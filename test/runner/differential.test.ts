@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/runner/events.js';
 import { runFiles } from '../../src/runner/run.js';
-import type { HistoryDependent } from '../../src/runner/differential.js';
+import type { EnvironmentDependent } from '../../src/runner/differential.js';
 import { maskOutput } from '../../src/runner/output-mask.js';
 import { answered, FileBuilder, fakeBackend, w } from './helpers.js';
 
@@ -25,9 +25,9 @@ const docker = fakeBackend({
       : answered<'network'>({ exists: false, subnet: null, gateway: null }),
 });
 
-async function run(historyDependent?: HistoryDependent) {
+async function run(environmentDependent?: EnvironmentDependent) {
   const events: RunEvent[] = [];
-  const summary = await runFiles([{ path: file.path, source: file.source, file, diagnostics: [] }], { backends: [sim, docker], emit: (e) => events.push(e), historyDependent });
+  const summary = await runFiles([{ path: file.path, source: file.source, file, diagnostics: [] }], { backends: [sim, docker], emit: (e) => events.push(e), environmentDependent });
   return { summary, events };
 }
 
@@ -85,16 +85,39 @@ describe('--compare-output', () => {
     expect(r.status).toBe('failed');
     if (r.status !== 'failed') return;
     expect(r.failures).toHaveLength(1);
-    expect(r.failures[0].message).toBe("backends disagree: the command's output differs (stdout line 2)");
+    expect(r.failures[0].message).toBe("backends disagree: the command's output differs (stdout)");
     expect(r.failures[0].loc.start.line).toBe(3);
     expect(r.failures[0].sides?.map((s) => s.observed)).toEqual(['stdout line 2: "bridge"', 'stdout line 2: "my-bridge"']);
+  });
+
+  it('shows, of outputs in another order, the lines only one side printed', async () => {
+    const r = await runBoth(['a\n', 'NAME\nbridge\nhost\nnone\n'], ['a\n', 'NAME\nnone\nhost\nmy-bridge\n'], true);
+    expect(r.status === 'failed' && r.failures[0].sides?.map((s) => s.observed)).toEqual(['stdout line 2: "bridge"', 'stdout line 4: "my-bridge"']);
+    const extra = await runBoth(['a\n', 'y\nx\n'], ['a\n', 'x\ny\ny\n'], true);
+    expect(extra.status === 'failed' && extra.failures[0].sides?.map((s) => s.observed)).toEqual(['every stdout line also printed by the other', 'stdout line 3: "y"']);
   });
 
   it('lets lines, and comma-separated items, differ in order only (Docker has none there)', async () => {
     const shuffled = await runBoth(['Name: web\nAddress: 10.0.0.2\nAddress: 10.0.0.3\n', 'b1 bridge,my-bridge\n'], ['Name: web\nAddress: 10.0.0.3\nAddress: 10.0.0.2\n', 'b1 my-bridge,bridge\n'], true);
     expect(shuffled.status).toBe('passed');
     const exitDiffers = await runBoth(['x\n', 'y\n'], ['x\n', 'y\ny\n'], true);
-    expect(exitDiffers.status === 'failed' && exitDiffers.failures[0].message).toBe("backends disagree: the command's output differs (stdout line 2)");
+    expect(exitDiffers.status === 'failed' && exitDiffers.failures[0].message).toBe("backends disagree: the command's output differs (stdout)");
+  });
+
+  it('masks a prefix of an ID the same backend printed before, and only that', async () => {
+    const [simId, dockerId] = ['0a'.repeat(32), 'f3'.repeat(32)];
+    expect((await runBoth([`${simId}\n`, '0a0a0a\n'], [`${dockerId}\n`, 'f3f3f3\n'], true)).status).toBe('passed');
+    const notAPrefix = await runBoth([`${simId}\n`, '0a0a0a\n'], [`${dockerId}\n`, 'f3f3f4\n'], true);
+    expect(notAPrefix.status === 'failed' && notAPrefix.failures[0].sides?.map((s) => s.observed)).toEqual(['stdout line 1: "<id>"', 'stdout line 1: "f3f3f4"']);
+  });
+
+  it("masks names Docker generates, not names the scenario wrote", async () => {
+    expect((await runBoth(['a\n', 'admiring_brahmagupta\n'], ['a\n', 'elastic_feynman3\n'], true)).status).toBe('passed');
+    const written = new FileBuilder().scenario('s').docker('network create my_net').docker('network ls').build();
+    const a = fakeBackend({ name: 'sim', onRun: outputs(['my_net\n', 'my_net\n']) });
+    const b = fakeBackend({ name: 'docker', onRun: outputs(['my_net\n', 'my_met\n']) });
+    const summary = await runFiles([{ path: written.path, source: written.source, file: written, diagnostics: [] }], { backends: [a, b], emit: () => {}, compareOutput: true });
+    expect(summary.results[0].status).toBe('failed');
   });
 
   it('compares outcomes only without the flag', async () => {
@@ -125,6 +148,11 @@ describe('maskOutput', () => {
     ['2026-01-01 00:00:01+00:00 [Note] ready', '<time> [Note] ready'],
     ['RX packets:2 errors:0 dropped:0', 'RX packets:<n> errors:0 dropped:0'],
     ['RX bytes:180 (180.0 B)  TX bytes:0 (0.0 B)', 'RX bytes:<n>  TX bytes:<n>'],
+    ['docker: Error response from daemon: x.\ntime="2026-12-03T11:40:13Z" level=error msg="error waiting for container: context canceled"\n', 'docker: Error response from daemon: x.'],
+    ['Creating app1                ... done', 'Creating app1 ... done'],
+    ['4: eth0    inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0', '<n>: eth0  inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0'],
+    ['1: lo    link/loopback 00:00:00:00:00:00', '<n>: lo  link/loopback 00:00:00:00:00:00'],
+    ['Stopping composetest_mysql_1 ... \r', 'Stopping composetest_mysql_1 ...'],
   ])('%s', (text, masked) => {
     expect(maskOutput(text)).toBe(masked);
   });

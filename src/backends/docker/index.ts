@@ -3,13 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Backend, BackendSession, ScenarioContext } from '../backend.js';
 import { PrivateEngine, SharedEngine, type Engine, type EngineMode } from './engine.js';
-import { noteEngineMode } from './history.js';
+import { noteEngineMode } from './environment.js';
 import { privateEngineReason } from './host.js';
 import { spawnProcess, type Spawner } from './proc.js';
 import { DockerSession } from './session.js';
 
 export { engineStatus, isEngineAvailable } from './host.js';
-export { historyDependent } from './history.js';
+export { environmentDependent } from './environment.js';
 export { RefusedError } from './session.js';
 export type { EngineMode } from './engine.js';
 export type { Spawner } from './proc.js';

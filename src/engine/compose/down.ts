@@ -1,6 +1,7 @@
 // `down [-v]`, `stop`, `start`: the project's containers found by their labels, stopped
 // and removed in parallel batches (FACT 108), then its networks (FACT 112: a missing one
-// is "not found", exit 0) and, with -v, its named volumes.
+// is "not found", exit 0; an external one is left, and v1 says so) and, with -v, its
+// named volumes.
 import type { CommandResult } from '../../backends/backend.js';
 import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
 import { isOneOff, projectContainers, startOrder, LABEL, type ComposeContext } from './context.js';
@@ -26,8 +27,11 @@ export function composeDown(cx: ComposeContext, removeVolumes: boolean): Command
   let exitCode = 0;
   for (const key of keys) {
     const model = cx.project.networks.get(key) ?? defaultNetwork();
-    if (model.external) continue;
     const name = cx.naming.network(model);
+    if (model.external) {
+      p.externalNetworkKept(name);
+      continue;
+    }
     const network = cx.ctrl.findNetwork(name);
     if (!network) {
       p.networkRemoved(name, false);
@@ -42,11 +46,13 @@ export function composeDown(cx: ComposeContext, removeVolumes: boolean): Command
   }
   if (removeVolumes) {
     for (const model of cx.project.volumes.values()) {
-      if (model.external) continue;
       const name = cx.naming.volume(model);
-      if (!cx.ctrl.volumes.get(name)) continue;
-      cx.ctrl.volumes.delete(name);
-      p.volumeRemoved(name);
+      if (model.external) p.externalVolumeKept(name);
+      else if (!cx.ctrl.volumes.get(name)) continue;
+      else {
+        cx.ctrl.volumes.delete(name);
+        p.volumeRemoved(name);
+      }
     }
   }
   return { stdout: '', stderr: p.text, exitCode };

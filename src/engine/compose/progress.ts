@@ -57,6 +57,16 @@ export class Progress {
     else if (found) this.line(` Network ${name}  Removing\n Network ${name}  Removed`);
   }
 
+  /** compose/network.py `Network.remove`: an external network is logged and left (real 1.29). */
+  externalNetworkKept(name: string): void {
+    if (this.flavour === 'v1') this.line(`Network ${name} is external, skipping`);
+  }
+
+  /** compose/volume.py `Volume.remove`, likewise. */
+  externalVolumeKept(name: string): void {
+    if (this.flavour === 'v1') this.line(`Volume ${name} is external, skipping`);
+  }
+
   volumeRemoved(name: string): void {
     if (this.flavour === 'v1') this.line(`Removing volume ${name}`);
     else this.line(` Volume ${name}  Removing\n Volume ${name}  Removed`);

@@ -2,7 +2,7 @@
 // `route`, `netstat -r`, `hostname [-i|-f|-s|-d]`
 // (FACTS 5, 22, 82, 85). Packet counters are not simulated: they read 0.
 
-import type { InterfaceView } from '../model.js';
+import type { Inet6, InterfaceView } from '../model.js';
 import { type ExecContext, fail, ok, type ToolResult } from './context.js';
 import { IP_USAGE } from './usage.js';
 
@@ -30,11 +30,12 @@ function netmask(prefixLen: number): string {
 }
 
 function ifconfigBlock(i: InterfaceView): string {
-  const pad = i.name.padEnd(10);
+  const pad = `${i.name.padEnd(9)} `; // printf("%-9s "): a longer name pushes the rest right
   if (i.name === 'lo') {
     return (
       `${pad}Link encap:Local Loopback  \n` +
       `          inet addr:${i.ip}  Mask:${netmask(i.prefixLen)}\n` +
+      inet6Ifconfig(i) +
       `          UP LOOPBACK RUNNING  MTU:${i.mtu}  Metric:1\n` +
       counters(1000)
     );
@@ -43,9 +44,16 @@ function ifconfigBlock(i: InterfaceView): string {
   return (
     `${pad}Link encap:Ethernet  HWaddr ${i.mac.toUpperCase()}  \n` +
     inet +
+    inet6Ifconfig(i) +
     `          UP BROADCAST RUNNING MULTICAST  MTU:${i.mtu}  Metric:1\n` +
     counters(0)
   );
+}
+
+const SCOPE_NAME = { host: 'Host', link: 'Link' } as const;
+
+function inet6Ifconfig(i: InterfaceView): string {
+  return (i.inet6 ?? []).map((a) => `          inet6 addr: ${a.address}/${a.prefixLen} Scope:${SCOPE_NAME[a.scope]}\n`).join('');
 }
 
 function counters(txqueuelen: number): string {
@@ -64,21 +72,35 @@ export function ifconfig(ctx: ExecContext, argv: string[]): ToolResult {
     if (!found) return fail(`ifconfig: ${argv[0]}: error fetching interface information: Device not found\n`);
     return ok(ifconfigBlock(found));
   }
-  // BusyBox lists the others in kernel order and loopback last.
-  return ok([...all.filter((i) => i.name !== 'lo'), ...all.filter((i) => i.name === 'lo')].map(ifconfigBlock).join(''));
+  // BusyBox keeps its list sorted by name, numbers compared as numbers (add_interface,
+  // nstrcmp): eth0, eth1, lo in a container; br-…, docker0, eth0, lo, veth… on the host.
+  return ok([...all].sort((a, b) => byName.compare(a.name, b.name)).map(ifconfigBlock).join(''));
 }
+
+const byName = new Intl.Collator('en', { numeric: true });
 
 function linkLines(i: InterfaceView): string {
   if (i.name === 'lo')
     return `${i.index}: lo: <LOOPBACK,UP,LOWER_UP> mtu ${i.mtu} qdisc noqueue qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n`;
   const name = i.peerIndex === null ? i.name : `${i.name}@if${i.peerIndex}`;
-  return `${i.index}: ${name}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu ${i.mtu} qdisc noqueue \n    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff\n`;
+  // M-DOWN: the peer (@ifN) is in another namespace, so `ip` cannot see it up.
+  const flags = i.flags ?? 'BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN';
+  const master = i.master === undefined ? '' : `master ${i.master} `;
+  return `${i.index}: ${name}: <${flags}> mtu ${i.mtu} qdisc noqueue ${master}\n    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff\n`;
 }
 
-function addrLines(i: InterfaceView): string {
-  if (i.ip === '') return linkLines(i);
+const LIFETIME = '       valid_lft forever preferred_lft forever';
+
+function inet4Line(i: InterfaceView): string {
   const scope = i.name === 'lo' ? 'scope host' : `brd ${i.broadcast ?? ''} scope global`;
-  return `${linkLines(i)}    inet ${i.ip}/${i.prefixLen} ${scope} ${i.name}\n       valid_lft forever preferred_lft forever\n`;
+  return `    inet ${i.ip}/${i.prefixLen} ${scope} ${i.name}`;
+}
+
+const inet6Line = (a: Inet6): string => `    inet6 ${a.address}/${a.prefixLen} scope ${a.scope} `;
+
+function addrLines(i: InterfaceView): string {
+  const v4 = i.ip === '' ? '' : `${inet4Line(i)}\n${LIFETIME}\n`;
+  return linkLines(i) + v4 + (i.inet6 ?? []).map((a) => `${inet6Line(a)}\n${LIFETIME}\n`).join('');
 }
 
 const OBJECTS: Record<string, 'address' | 'link' | 'route'> = {
@@ -95,17 +117,16 @@ const OBJECTS: Record<string, 'address' | 'link' | 'route'> = {
 /** `ip -4 addr`: only the IPv4 lines, no link line, interfaces without one left out. */
 function inetLines(i: InterfaceView): string {
   if (i.ip === '') return '';
-  return addrLines(i).split('\n').filter((l) => !l.startsWith('    link/')).join('\n');
+  return `${linkLines(i).split('\n')[0]}\n${inet4Line(i)}\n${LIFETIME}\n`;
 }
 
 /**
  * `ip -o`: one line a record, its line breaks written as `\`. An address record starts
  * `N: NAME` (no `@ifM`, no flags) and BusyBox prints no link record with the addresses.
  */
-function onelineAddr(i: InterfaceView): string {
-  if (i.ip === '') return '';
-  const scope = i.name === 'lo' ? 'scope host' : `brd ${i.broadcast ?? ''} scope global`;
-  return `${i.index}: ${i.name}    inet ${i.ip}/${i.prefixLen} ${scope} ${i.name}\\       valid_lft forever preferred_lft forever\n`;
+function onelineAddr(i: InterfaceView, v4Only: boolean): string {
+  const records = [...(i.ip === '' ? [] : [inet4Line(i)]), ...(v4Only ? [] : (i.inet6 ?? []).map(inet6Line))];
+  return records.map((r) => `${i.index}: ${i.name}${r}\\${LIFETIME}\n`).join('');
 }
 
 const onelineLink = (i: InterfaceView): string => linkLines(i).replace('\n    link/', '\\    link/');
@@ -134,7 +155,7 @@ export function ip(ctx: ExecContext, argv: string[]): ToolResult {
     shown = shown.filter((i) => i.name === rest[0]);
     if (shown.length === 0) return fail(`ip: can't find device '${rest[0]}'\n`);
   }
-  const render = object === 'link' ? (oneline ? onelineLink : linkLines) : oneline ? onelineAddr : v4 ? inetLines : addrLines;
+  const render = object === 'link' ? (oneline ? onelineLink : linkLines) : oneline ? (i: InterfaceView) => onelineAddr(i, v4) : v4 ? inetLines : addrLines;
   return ok(shown.map(render).join(''));
 }
 

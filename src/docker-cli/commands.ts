@@ -124,6 +124,7 @@ const topLevel: CommandSpec[] = [
   docker(['network', 'disconnect'], 'docker network disconnect [OPTIONS] NETWORK CONTAINER',
     [bool('force', 'f')], 2, 2),
   docker(['network', 'prune'], 'docker network prune [OPTIONS]', [bool('force', 'f'), list('filter')], 0, 0),
+  docker(['container', 'prune'], 'docker container prune [OPTIONS]', [bool('force', 'f'), list('filter')], 0, 0),
   docker(['build'], 'docker build [OPTIONS] PATH | URL | -',
     [list('tag', 't'), str('file', 'f'), list('build-arg'), bool('no-cache'), bool('pull'), bool('quiet', 'q'),
       bool('rm'), bool('force-rm'), list('label'), str('target'), str('network'), str('platform')], 1, 1),

@@ -1,5 +1,5 @@
-// `docker network prune --filter`: the daemon accepts label, label! and until (moby
-// NetworksPrune, networksAcceptedFilters); any other key is "Invalid filter 'KEY'" and a
+// `docker network prune --filter` and `docker container prune --filter`: the daemon
+// accepts label, label! and until (moby NetworksPrune and ContainersPrune); any other key is "Invalid filter 'KEY'" and a
 // value without '=' is refused by the client's flag parser (exit 125).
 import type { CommandResult } from '../backends/backend.js';
 
@@ -46,14 +46,14 @@ function untilCutoff(value: string, nowMs: number): number | null {
 }
 
 /** A predicate over networks, or the command's failure. */
-export function pruneFilter(filters: string[], nowMs: number): ((n: Prunable) => boolean) | CommandResult {
+export function pruneFilter(filters: string[], nowMs: number, command = 'network prune'): ((n: Prunable) => boolean) | CommandResult {
   const label: string[] = [];
   const notLabel: string[] = [];
   const cutoffs: number[] = [];
   for (const f of filters) {
     const eq = f.indexOf('=');
     if (eq < 0) {
-      return { stdout: '', stderr: `invalid argument "${f}" for "--filter" flag: bad format of filter (expected name=value)\nSee 'docker network prune --help'.\n`, exitCode: 125 };
+      return { stdout: '', stderr: `invalid argument "${f}" for "--filter" flag: bad format of filter (expected name=value)\nSee 'docker ${command} --help'.\n`, exitCode: 125 };
     }
     const key = f.slice(0, eq);
     const value = f.slice(eq + 1);

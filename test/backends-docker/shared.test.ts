@@ -40,6 +40,11 @@ describe.skipIf(!shared)('docker backend (shared engine)', () => {
         .rejects.toThrow('refused: network "h-docker-foreign-net" already exists on the engine (not created by this run)');
       await expect(s.run('docker', ['rm', '-f', 'h-docker-foreign'])).rejects.toThrow(RefusedError);
       await expect(s.run('docker', ['network', 'prune', '-f'])).rejects.toThrow(RefusedError);
+      // A pull would leave the machine: refused, and a missing image is never fetched.
+      await expect(s.run('docker', ['pull', 'busybox']))
+        .rejects.toThrow('refused: pulling "busybox" would reach a registry beyond this machine (shared engine: simulated only)');
+      await expect(s.run('docker', ['run', '-d', '--name', 'h-docker-nopull', 'h-docker-no-such-image'])).rejects.toThrow(RefusedError);
+      expect((await docker('inspect', 'h-docker-nopull')).exitCode).toBe(1);
       // Its own objects it may create, recreate and remove.
       expect((await s.run('docker', ['run', '-d', '--name', 'h-docker-mine', 'busybox', 'sleep', '60'])).exitCode).toBe(0);
       const again = await s.run('docker', ['run', '-d', '--name', 'h-docker-mine', 'busybox', 'sleep', '60']);

@@ -121,6 +121,12 @@ describe('what a command creates and touches', () => {
     expect(fx.movesHistory).toBe(want.moves);
     expect(fx.labelAt).toBe(want.labelAt);
   });
+  it('knows which images a command may pull', () => {
+    expect(effectsOf('docker', ['pull', 'busybox'], '/tmp/x').pulls).toEqual({ always: ['busybox'], ifMissing: [] });
+    expect(effectsOf('docker', ['run', '-d', '--name', 'w', 'nginx', 'sleep', '1'], '/tmp/x').pulls).toEqual({ always: [], ifMissing: ['nginx'] });
+    expect(effectsOf('docker', ['create', '--pull', 'never', 'nginx'], '/tmp/x').pulls).toEqual({ always: [], ifMissing: [] });
+    expect(effectsOf('docker', ['run', '--pull=always', 'nginx'], '/tmp/x').pulls).toEqual({ always: ['nginx'], ifMissing: [] });
+  });
   it('names compose projects as Compose v1 does', () => {
     expect(effectsOf('docker-compose', ['up', '-d'], '/tmp/x/My Scenarios').composeProject).toBe('myscenarios');
     expect(effectsOf('docker-compose', ['-f', 'composetest/docker-compose.yml', 'up', '-d'], '/tmp/x/s').composeProject).toBe('composetest');

@@ -142,6 +142,15 @@ export class DockerSession implements BackendSession {
       const n = await this.inspector.network(name);
       if (n && !this.owned.ownsLabels(n.Labels)) refuse('network', name);
     }
+    // A pull reaches a registry: beyond loopback and the run's own networks (the private
+    // engine has no way out; a shared one has the machine's).
+    const pullRefused = (image: string): never => {
+      throw new RefusedError(`refused: pulling "${image}" would reach a registry beyond this machine (shared engine: simulated only)`);
+    };
+    for (const image of fx.pulls.always) pullRefused(image);
+    for (const image of fx.pulls.ifMissing) {
+      if ((await this.inspector.docker(['image', 'inspect', image])).exitCode !== 0) pullRefused(image);
+    }
     for (const tag of fx.creates.images) {
       const r = await this.inspector.docker(['image', 'inspect', tag]);
       if (r.exitCode === 0 && !this.owned.images.has(tag)) refuse('image', tag);

@@ -16,6 +16,12 @@ export interface CommandEffects {
   movesHistory: boolean;
   /** Compose project the command acts on. */
   composeProject: string | null;
+  /**
+   * Images the daemon would fetch from a registry: `pull`'s always, `run`/`create`'s when
+   * not present locally (unless `--pull never`). On a shared engine that is traffic
+   * beyond the machine, so the session refuses it (see DockerSession.refuseForeign).
+   */
+  pulls: { always: string[]; ifMissing: string[] };
   /** argv index right after the subcommand, where `--label` can be inserted (run/create/network create). */
   labelAt: number | null;
 }
@@ -26,6 +32,7 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
   const none: CommandEffects = {
     command: '', creates: { containers: [], networks: [], images: [], volumes: [] },
     touches: { containers: [], networks: [] }, movesHistory: false, composeProject: null, labelAt: null,
+    pulls: { always: [], ifMissing: [] },
   };
   const parsed = parseInvocation(program, args);
   if (!parsed.ok) return none;
@@ -33,7 +40,7 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
   const path = spec.path;
   const isCompose = program === 'docker-compose' || path[0] === 'compose';
   const command = isCompose ? `compose ${path[path.length - 1]}` : path.join(' ');
-  const fx: CommandEffects = { ...none, command, creates: { ...none.creates }, touches: { ...none.touches } };
+  const fx: CommandEffects = { ...none, command, creates: { ...none.creates }, touches: { ...none.touches }, pulls: { always: [], ifMissing: [] } };
   const subcommandEnd = (): number | null => {
     const first = args.indexOf(path[0]);
     return first < 0 ? null : first + path.length;
@@ -52,6 +59,8 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
     case 'create': {
       const name = flagString(flags, 'name');
       if (name) fx.creates.containers.push(name);
+      const pull = flagString(flags, 'pull') ?? 'missing';
+      if (positionals[0] !== undefined && pull !== 'never') (pull === 'always' ? fx.pulls.always : fx.pulls.ifMissing).push(positionals[0]);
       fx.movesHistory = flagList(flags, 'publish').length > 0 || flagBool(flags, 'publish-all');
       fx.labelAt = subcommandEnd();
       for (const v of flagList(flags, 'volume')) {
@@ -75,6 +84,9 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
       break;
     case 'build':
       fx.creates.images.push(...flagList(flags, 'tag'));
+      break;
+    case 'pull':
+      if (positionals[0] !== undefined) fx.pulls.always.push(positionals[0]);
       break;
     case 'volume create': {
       const name = positionals[0] ?? flagString(flags, 'name');

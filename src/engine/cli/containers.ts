@@ -12,6 +12,7 @@ import { portCommand, psTable } from '../format/tables.js';
 import { killContainer, linkEnvironment, removeContainer, startContainer, stopContainer, type OneShotRunner } from '../lifecycle.js';
 import { containerView, networkView } from '../views.js';
 import { daemonFailure, done } from './result.js';
+import { pruneFilter } from '../prune-filters.js';
 
 export type ExecRunner = (c: Container, argv: string[], env: string[]) => CommandResult;
 
@@ -162,4 +163,29 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
     default:
       return done('', `docker ${verb}: not supported by the simulator\n`, 1);
   }
+}
+
+/**
+ * `docker container prune`: removes every container that is not running (paused ones
+ * are; moby ContainersPrune), newest first as the daemon lists them, with the label and
+ * until filters of `network prune`. Without -f the client asks, reads EOF (no), removes
+ * nothing and still prints the total.
+ */
+export function containerPrune(ctrl: Controller, inv: Invocation): CommandResult {
+  // The client prints the total even when the answer was no (cli/command/container/prune.go).
+  if (!flagBool(inv.flags, 'force')) return done('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] Total reclaimed space: 0B\n');
+  const keep = pruneFilter(flagList(inv.flags, 'filter'), ctrl.clock.nowMs(), 'container prune');
+  if (typeof keep !== 'function') return keep;
+  const removed: string[] = [];
+  for (const c of ctrl.containers().reverse()) {
+    if (c.running || !keep({ labels: c.config.labels, created: c.created })) continue;
+    if (removeContainer(ctrl, c, false).ok) {
+      ctrl.volumes.forget(c.id, false, (id) => ctrl.containerById(id) !== undefined);
+      removed.push(c.id);
+    }
+  }
+  // The reclaimed space is the containers' writable layers: nothing the simulator's
+  // containers write counts there (their files are in volumes or not kept), so 0B.
+  const list = removed.length > 0 ? `Deleted Containers:\n${removed.map((id) => `${id}\n`).join('')}\n` : '';
+  return done(`${list}Total reclaimed space: 0B\n`);
 }

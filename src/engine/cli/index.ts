@@ -6,12 +6,12 @@ import type { Invocation } from '../../docker-cli/types.js';
 import type { Container } from '../container.js';
 import type { Controller } from '../controller.js';
 import { execEnvironment } from '../environment.js';
-import { containerCommand } from './containers.js';
+import { containerCommand, containerPrune } from './containers.js';
 import { execInContainer } from '../exec/index.js';
 import { networkCommand } from './networks.js';
 import { done } from './result.js';
 import { runOrCreate } from './run.js';
-import { imagesCommand } from '../build/commands.js';
+import { imagesCommand, pullCommand } from '../build/commands.js';
 import { volumeCommand } from '../volumes/commands.js';
 
 /** How tools run inside a container; replaceable so the exec renderers can plug in. */
@@ -48,7 +48,11 @@ export function runCli(ctrl: Controller, program: 'docker' | 'docker-compose', a
     case 'build':
       // The build context is the client's folder: the same per-scenario handler as compose.
       return compose ? compose(ctrl, inv) : done('', 'docker build: not supported without a scenario folder\n', 1);
-    case 'pull': case 'info':
+    case 'container':
+      return containerPrune(ctrl, inv);
+    case 'pull':
+      return pullCommand(inv);
+    case 'info':
       return done('', `docker ${inv.spec.path.join(' ')}: not supported by the simulator yet\n`, 1);
     default:
       return containerCommand(ctrl, inv, oneShot, (c, args, env) => tools(ctrl, c, args, env));

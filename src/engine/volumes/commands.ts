@@ -102,8 +102,9 @@ export function volumeCommand(ctrl: Controller, inv: Invocation): CommandResult 
     }
     case 'prune': {
       if (!flagBool(f, 'force')) {
-        // No terminal answers the prompt: the client reads EOF, which is "no".
-        return done('WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ');
+        // No terminal answers the prompt: the client reads EOF, which is "no", and still
+        // prints the total (cli/command/volume/prune.go), as container prune does.
+        return done('WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] Total reclaimed space: 0B\n');
       }
       const unused = ctrl.volumes.list().filter((v) => ctrl.volumes.users(v.name, alive).length === 0);
       let reclaimed = 0;

@@ -1,4 +1,5 @@
 // The ExecEnvironment (model.ts) of a container: what in-container tools see of the world.
+import type { CommandResult } from '../backends/backend.js';
 import { replaceOrAppendEnv, type Container } from './container.js';
 
 /** Docker's system.DefaultPathEnv on Linux. */
@@ -12,11 +13,33 @@ import { containerView } from './views.js';
 import { containerFiles } from './volumes/filesystem.js';
 import { servedFile } from './volumes/http.js';
 
-export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string[] = []): ExecContext {
+/** How `docker exec` starts the process, beyond its argv and -e. */
+export interface ExecProcess {
+  /** -w DIR */
+  workdir?: string;
+  /** -u USER, resolved to a uid by the caller. */
+  uid?: number;
+}
+
+/**
+ * exec's -u and -w: the user (USER[:GROUP], else the container's) as runc looks it up in
+ * the image's /etc/passwd — only root in the stand-ins, and a number needs no entry.
+ */
+export function execProcess(c: Container, user: string | undefined, workdir: string | undefined): ExecProcess | { failure: CommandResult } {
+  const name = (user ?? (c.config.user || 'root')).split(':')[0]!;
+  const uid = /^\d+$/.test(name) ? Number(name) : name === 'root' || name === '' ? 0 : null;
+  // runc's error, on stdout with a CR as its other exec errors (real engine).
+  if (uid === null) return { failure: { stdout: `unable to find user ${name}: no matching entries in passwd file\r\n`, stderr: '', exitCode: 126 } };
+  return { uid, workdir };
+}
+
+export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string[] = [], proc: ExecProcess = {}): ExecContext {
   const source = { kind: 'container' as const, container: c };
   const view = containerView(ctrl, c);
   return {
     container: view,
+    cwd: proc.workdir || view.workingDir || '/',
+    uid: proc.uid ?? 0,
     tools: c.config.image?.tools ? new Set(c.config.image.tools) : null,
     // The process's environment as the daemon builds it (CreateDaemonEnvironment): PATH,
     // HOSTNAME, the links' variables, then .Config.Env replacing or appended, then exec -e.

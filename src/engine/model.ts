@@ -221,6 +221,10 @@ export interface ExecEnvironment {
   tools: ReadonlySet<string> | null;
   /** The process environment as the daemon builds it: PATH, HOSTNAME, link variables, `.Config.Env`, exec -e (runc adds HOME). */
   env: string[];
+  /** The process's working directory: exec -w, else the image's WorkingDir, else `/`. */
+  cwd?: string;
+  /** The process's uid (exec -u, else the container's user; 0 = root). */
+  uid?: number;
   /** Resolve as the container's libc/BusyBox does: /etc/hosts, then its DNS server. */
   resolve(name: string): ResolveOutcome;
   /** Ask only the DNS server of resolv.conf, as nslookup does (no /etc/hosts). */

@@ -242,8 +242,19 @@ describe('env, echo, sh -c', () => {
     ['exit 3', '', '', 3],
     ['ping -c 1 nosuch >/dev/null 2>&1 || echo "down $HOSTNAME"', 'down d599df90d693\n', '', 0],
     ["echo 'a  b' \"c\"", 'a  b c\n', '', 0],
+    // ash exports SHLVL and PWD; cd moves PWD and OLDPWD (real engine).
+    ['echo $SHLVL $PWD; cd /tmp; pwd; cd ..; pwd; echo $OLDPWD', '1 /\n/tmp\n/\n/tmp\n', '', 0],
+    ['cd /etc; env', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOSTNAME=d599df90d693\nHOME=/root\nSHLVL=1\nPWD=/etc\nOLDPWD=/\n', '', 0],
   ])('sh -c %j', (script, stdout, stderr, exitCode) => {
     expect(run(['sh', '-c', script])).toEqual({ stdout, stderr, exitCode });
+  });
+  test('pwd, id and uname follow the process: exec -w, -u and the hostname (real engine)', () => {
+    expect(run(['pwd'], world({ cwd: '/etc' })).stdout).toBe('/etc\n');
+    expect(run(['sh', '-c', 'echo $PWD'], world({ cwd: '/tmp' })).stdout).toBe('/tmp\n');
+    expect(run(['id']).stdout).toBe('uid=0(root) gid=0(root) groups=0(root)\n');
+    expect(run(['id'], world({ uid: 1000 })).stdout).toBe('uid=1000 gid=0(root) groups=0(root)\n');
+    expect(run(['uname']).stdout).toBe('Linux\n');
+    expect(run(['uname', '-n']).stdout).toBe('d599df90d693\n');
   });
   test('true/false/echo', () => {
     expect(run(['true']).exitCode).toBe(0);

@@ -12,9 +12,10 @@ import { portCommand, psTable } from '../format/tables.js';
 import { killContainer, linkEnvironment, removeContainer, startContainer, stopContainer, type OneShotRunner } from '../lifecycle.js';
 import { containerView, networkView } from '../views.js';
 import { daemonFailure, done } from './result.js';
+import { execProcess, type ExecProcess } from '../environment.js';
 import { pruneFilter } from '../prune-filters.js';
 
-export type ExecRunner = (c: Container, argv: string[], env: string[]) => CommandResult;
+export type ExecRunner = (c: Container, argv: string[], env: string[], proc: ExecProcess) => CommandResult;
 
 /** Runs `action` on every named container; `Error: No such container` is the client's wording for some verbs. */
 function eachContainer(ctrl: Controller, refs: readonly string[], action: (c: Container) => Result<void>,
@@ -157,7 +158,9 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       const linkEnv = linkEnvironment(ctrl, c);
       if (!linkEnv.ok) return daemonFailure(linkEnv.error);
       c.linkEnv = linkEnv.value;
-      const out = exec(c, argv, flagList(f, 'env'));
+      const proc = execProcess(c, flagString(f, 'user'), flagString(f, 'workdir'));
+      if ('failure' in proc) return proc.failure;
+      const out = exec(c, argv, flagList(f, 'env'), proc);
       return flagBool(f, 'detach') ? done() : out;
     }
     default:

@@ -5,7 +5,7 @@ import { parseInvocation } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
 import type { Container } from '../container.js';
 import type { Controller } from '../controller.js';
-import { execEnvironment } from '../environment.js';
+import { execEnvironment, type ExecProcess } from '../environment.js';
 import { containerCommand, containerPrune } from './containers.js';
 import { execInContainer } from '../exec/index.js';
 import { networkCommand } from './networks.js';
@@ -15,10 +15,10 @@ import { imagesCommand, pullCommand } from '../build/commands.js';
 import { volumeCommand } from '../volumes/commands.js';
 
 /** How tools run inside a container; replaceable so the exec renderers can plug in. */
-export type ToolRunner = (ctrl: Controller, c: Container, argv: string[], env: string[]) => CommandResult;
+export type ToolRunner = (ctrl: Controller, c: Container, argv: string[], env: string[], proc?: ExecProcess) => CommandResult;
 
 /** The in-container tools of src/engine/exec, run against this container's view of the world. */
-export const defaultToolRunner: ToolRunner = (ctrl, c, argv, env) => execInContainer(execEnvironment(ctrl, c, env), argv);
+export const defaultToolRunner: ToolRunner = (ctrl, c, argv, env, proc) => execInContainer(execEnvironment(ctrl, c, env, proc), argv);
 
 /** `docker-compose …` / `docker compose …` and `docker build` (they read the scenario's folder), plugged in by src/engine/compose. */
 export type ComposeHandler = (ctrl: Controller, inv: Invocation) => CommandResult;
@@ -55,6 +55,6 @@ export function runCli(ctrl: Controller, program: 'docker' | 'docker-compose', a
     case 'info':
       return done('', `docker ${inv.spec.path.join(' ')}: not supported by the simulator yet\n`, 1);
     default:
-      return containerCommand(ctrl, inv, oneShot, (c, args, env) => tools(ctrl, c, args, env));
+      return containerCommand(ctrl, inv, oneShot, (c, args, env, proc) => tools(ctrl, c, args, env, proc));
   }
 }

@@ -4,6 +4,7 @@ import type { CommandResult } from '../../backends/backend.js';
 import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
 import { defaultToolRunner } from '../cli/index.js';
+import { execProcess } from '../environment.js';
 import { removeContainer } from '../lifecycle.js';
 import { projectContainers, LABEL, type ComposeContext } from './context.js';
 import { Progress } from './progress.js';
@@ -18,7 +19,9 @@ export function composeExec(cx: ComposeContext, inv: Invocation): CommandResult 
   const c = projectContainers(cx, service).find((x) => Number(x.config.labels[LABEL.number]) === index);
   if (!c || !c.running) return done('', `Service ${service} is not running\n`, 1);
   if (cx.naming.flavour === 'v1' && !flagBool(inv.flags, 'no-TTY')) return done('', 'the input device is not a TTY\n', 1);
-  return defaultToolRunner(cx.ctrl, c, argv, flagList(inv.flags, 'env'));
+  const proc = execProcess(c, flagString(inv.flags, 'user'), flagString(inv.flags, 'workdir'));
+  if ('failure' in proc) return proc.failure;
+  return defaultToolRunner(cx.ctrl, c, argv, flagList(inv.flags, 'env'), proc);
 }
 
 /** `port SERVICE PRIVATE_PORT`: the first binding, `IP:PORT`. */

@@ -151,7 +151,8 @@ function download(ctx: ExecContext, o: WgetOptions): ToolResult {
     const error = ctx.files.write(path, outcome.body, false);
     if (error !== null) return fail(`${log}wget: can't open '${path}': ${error.slice(error.lastIndexOf(': ') + 2)}\n`);
   }
-  if (!o.quiet) log += `saving to '${path}'\n${file.padEnd(20)} 100% |********************************|${size}  0:00:00 ETA\n'${path}' saved\n`;
+  // The progress bar names the file by its last component (bb_basename): `null` for /dev/null.
+  if (!o.quiet) log += `saving to '${path}'\n${(file.split('/').pop() ?? file).padEnd(20)} 100% |********************************|${size}  0:00:00 ETA\n'${path}' saved\n`;
   return { stdout: '', stderr: log, exitCode: 0 };
 }
 

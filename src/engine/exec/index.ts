@@ -33,6 +33,17 @@ const TOOLS: Record<string, Tool> = {
     return { stdout: values.filter((v) => v !== undefined).join('\n') + (values.some((v) => v !== undefined) ? '\n' : ''), stderr: '', exitCode: values.every((v) => v !== undefined) ? 0 : 1 };
   },
   echo: (_ctx, argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(argv.join(' ') + '\n')),
+  pwd: (ctx) => ok(`${ctx.cwd ?? '/'}\n`),
+  // The stand-ins' /etc/passwd and /etc/group hold only root: another uid has no name.
+  id: (ctx) => {
+    const uid = ctx.uid ?? 0;
+    return ok(`uid=${uid}${uid === 0 ? '(root)' : ''} gid=0(root) groups=0(root)\n`);
+  },
+  uname: (ctx, argv) => {
+    if (argv.length === 0 || argv.every((a) => a === '-s')) return ok('Linux\n');
+    if (argv.every((a) => a === '-n')) return ok(`${ctx.container.sandbox?.hostname ?? ctx.container.hostname}\n`);
+    return fail(`dnet-test: uname ${argv.join(' ')} prints the machine's kernel: not simulated\n`, 127);
+  },
   true: () => ok(),
   false: () => fail(''),
   // Time does not pass in the simulator: sleep returns at once.
@@ -41,6 +52,9 @@ const TOOLS: Record<string, Tool> = {
   ash: shell,
   bash: shell,
 };
+
+/** ash's builtins among the tools: they run without a program of that name in the image. */
+const SH_BUILTINS: ReadonlySet<string> = new Set(['echo', 'pwd', 'true', 'false']);
 
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
@@ -68,13 +82,21 @@ function runTool(ctx: ExecContext, name: string, args: string[]): ToolResult {
 
 function shell(ctx: ExecContext, argv: string[]): ToolResult {
   if (argv[0] !== '-c' || argv[1] === undefined) return fail('dnet-test: only `sh -c SCRIPT` is simulated\n', 2);
-  const env = new Map(environment(ctx).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  // ash exports SHLVL (one more than it was given) and PWD to what it runs.
+  const given = new Map(environment(ctx).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  const env = new Map(given);
+  env.set('SHLVL', String((Number(given.get('SHLVL')) || 0) + 1));
+  env.set('PWD', ctx.cwd ?? '/');
+  // What the shell's commands see: its variables as it exports them (the order is ash's
+  // hash table's; nothing compares it), and its directory.
+  const child = (): ExecContext => ({ ...ctx, cwd: env.get('PWD'), env: [...env].map(([k, v]) => `${k}=${v}`) });
   return runScript(argv[1], env, (words) => {
     const program = words[0]!;
     const name = program.slice(program.lastIndexOf('/') + 1);
+    if (SH_BUILTINS.has(program)) return runTool(child(), program, words.slice(1));
     if (!hasTool(ctx, name) || (program.includes('/') && !PATH_DIRS.includes(program.slice(0, program.lastIndexOf('/')))))
       return fail(`sh: ${program}: not found\n`, 127);
-    return runTool(ctx, name, words.slice(1));
+    return runTool(child(), name, words.slice(1));
   }, ctx.files ? (path, content, append) => ctx.files!.write(path, content, append) : undefined);
 }
 

@@ -1,7 +1,8 @@
 // `sh -c '…'` with simple commands: words split as a POSIX shell splits them ('…', "…",
-// $VAR, $?), commands joined by `;`, `&&`, `||` or newlines, `exit N`, and the harmless
+// $VAR, $?), commands joined by `;`, `&&`, `||` or newlines, `exit N`, `cd`, and the harmless
 // redirections `>/dev/null`, `2>/dev/null`, `2>&1`, `>&2`. No pipes: they say so.
 
+import { posix } from 'node:path';
 import type { ToolResult } from './context.js';
 
 export type RunCommand = (argv: string[]) => ToolResult;
@@ -139,6 +140,15 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
         kept.push(words[i]!);
       }
       words = kept;
+    }
+    if (words[0] === 'cd') {
+      // The directory is not checked: the simulator keeps no tree of the image's folders.
+      const home = env.get('HOME') ?? '/';
+      const target = words[1] === undefined ? home : words[1] === '-' ? (env.get('OLDPWD') ?? home) : words[1];
+      env.set('OLDPWD', env.get('PWD') ?? '/');
+      env.set('PWD', posix.resolve(env.get('PWD') ?? '/', target));
+      status = 0;
+      return true;
     }
     if (words[0] === 'exit') {
       status = words[1] === undefined ? status : Number(words[1]) || 0;

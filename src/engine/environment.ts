@@ -1,6 +1,7 @@
 // The ExecEnvironment (model.ts) of a container: what in-container tools see of the world.
 import type { CommandResult } from '../backends/backend.js';
 import { replaceOrAppendEnv, type Container } from './container.js';
+import { missingUserText, resolveUser } from './runtime.js';
 
 /** Docker's system.DefaultPathEnv on Linux. */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -17,20 +18,20 @@ import { servedFile } from './volumes/http.js';
 export interface ExecProcess {
   /** -w DIR */
   workdir?: string;
-  /** -u USER, resolved to a uid by the caller. */
+  /** -u USER[:GROUP], resolved by execProcess. */
   uid?: number;
+  gid?: number;
 }
 
 /**
- * exec's -u and -w: the user (USER[:GROUP], else the container's) as runc looks it up in
- * the image's /etc/passwd — only root in the stand-ins, and a number needs no entry.
+ * exec's -u and -w: the user (USER[:GROUP], else the container's) as runc resolves it in
+ * the image's /etc/passwd and /etc/group (src/engine/runtime.ts).
  */
 export function execProcess(c: Container, user: string | undefined, workdir: string | undefined): ExecProcess | { failure: CommandResult } {
-  const name = (user ?? (c.config.user || 'root')).split(':')[0]!;
-  const uid = /^\d+$/.test(name) ? Number(name) : name === 'root' || name === '' ? 0 : null;
+  const resolved = resolveUser(user ?? c.config.user);
   // runc's error, on stdout with a CR as its other exec errors (real engine).
-  if (uid === null) return { failure: { stdout: `unable to find user ${name}: no matching entries in passwd file\r\n`, stderr: '', exitCode: 126 } };
-  return { uid, workdir };
+  if ('missing' in resolved) return { failure: { stdout: `${missingUserText(resolved)}\r\n`, stderr: '', exitCode: 126 } };
+  return { uid: resolved.uid, gid: resolved.gid, workdir };
 }
 
 export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string[] = [], proc: ExecProcess = {}): ExecContext {
@@ -40,6 +41,7 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
     container: view,
     cwd: proc.workdir || view.workingDir || '/',
     uid: proc.uid ?? 0,
+    gid: proc.gid ?? 0,
     tools: c.config.image?.tools ? new Set(c.config.image.tools) : null,
     // The process's environment as the daemon builds it (CreateDaemonEnvironment): PATH,
     // HOSTNAME, the links' variables, then .Config.Env replacing or appended, then exec -e.

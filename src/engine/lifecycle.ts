@@ -13,6 +13,7 @@ import type { PortBindingView, Proto } from './model.js';
 import type { Endpoint, Network } from './network.js';
 import { sortPortMap } from './ports.js';
 import { planProcess } from './process.js';
+import { startFailure } from './runtime.js';
 import { resolvConf } from './sandbox.js';
 
 /** Runs a one-shot command inside a running container; supplied by the CLI front (exec renderers). */
@@ -138,10 +139,13 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   return ok(undefined);
 }
 
-function failStart(ctrl: Controller, c: Container, error: EngineError): Result<void> {
+function failStart(ctrl: Controller, c: Container, error: EngineError, exitCode?: number): Result<void> {
   releaseNetworking(ctrl, c);
-  // moby sets 128 only when no earlier exit code is left (a stopped container keeps its 137).
-  if (c.exitCode === 0) c.exitCode = 128;
+  // translateContainerdStartErr records 127/126 for a program not found / not executable;
+  // otherwise moby sets 128 only when no earlier exit code is left (a stopped container
+  // keeps its 137).
+  if (exitCode !== undefined) c.exitCode = exitCode;
+  else if (c.exitCode === 0) c.exitCode = 128;
   c.error = error.message;
   return fail(error);
 }
@@ -190,6 +194,10 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
     const joined = joinNetwork(ctrl, c, a, network);
     if (!joined.ok) return failStart(ctrl, c, joined.error);
   }
+  // The runtime creates the process once the sandbox is up: a user or a program that is
+  // not in the image stops it there.
+  const cannot = startFailure(c.config);
+  if (cannot) return failStart(ctrl, c, cannot.error, cannot.exitCode);
   if (c.linkHosts.length === 0) writeLinks(ctrl, c);
   updateParentHosts(ctrl, c);
   c.nsOwnerId = nsOwner?.id ?? null;

@@ -223,8 +223,9 @@ export interface ExecEnvironment {
   env: string[];
   /** The process's working directory: exec -w, else the image's WorkingDir, else `/`. */
   cwd?: string;
-  /** The process's uid (exec -u, else the container's user; 0 = root). */
+  /** The process's uid and gid (exec -u, else the container's user; 0 = root). */
   uid?: number;
+  gid?: number;
   /** Resolve as the container's libc/BusyBox does: /etc/hosts, then its DNS server. */
   resolve(name: string): ResolveOutcome;
   /** Ask only the DNS server of resolv.conf, as nslookup does (no /etc/hosts). */

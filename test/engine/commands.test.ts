@@ -82,6 +82,23 @@ describe('docker run errors', () => {
       stderr: `docker: Error response from daemon: conflicting options: mac-address and the network mode.${runHelp}` },
     { cmd: 'run -d --name web3 --net=host -p 80:80 nginx', exitCode: 0, stdout: /^[0-9a-f]{64}\n$/, states: { web3: 'running' },
       stderr: 'WARNING: Published ports are discarded when using host network mode\n' },
+    // The runtime's checks at start (src/engine/runtime.ts; real 20.10 engine).
+    { cmd: `run -d --name u1 -u nobody ${S}`, exitCode: 125, stdout: /^[0-9a-f]{64}\n$/, states: { u1: 'created' },
+      stderr: `docker: Error response from daemon: unable to find user nobody: no matching entries in passwd file.${startFailed}` },
+    { cmd: `run -d --name u2 -u 0:staff ${S}`, exitCode: 125, states: { u2: 'created' },
+      stderr: `docker: Error response from daemon: unable to find group staff: no matching entries in group file.${startFailed}` },
+    { cmd: 'run -d --name nc1 busybox nosuchcmd', exitCode: 127, states: { nc1: 'created' },
+      stderr: `docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "nosuchcmd": executable file not found in $PATH: unknown.${startFailed}` },
+    { cmd: 'run -d --name nc2 busybox /usr/bin/nosuch', exitCode: 127, states: { nc2: 'created' },
+      stderr: /exec: "\/usr\/bin\/nosuch": stat \/usr\/bin\/nosuch: no such file or directory: unknown\.\n$/ },
+    { cmd: 'run -d --name d1 busybox /tmp', exitCode: 126, states: { d1: 'created' }, stderr: /exec: "\/tmp": permission denied: unknown\.\n$/ },
+    { cmd: 'run -d --name ok1 -u 1000:1000 busybox /bin/sleep 3600', exitCode: 0, states: { ok1: 'running' } },
+    { cmd: 'run -d --name ok2 redis redis-server --port 7000', exitCode: 0, states: { ok2: 'running' } },
+    { cmd: 'run -d --name r1 --restart bogus nginx', exitCode: 125, stderr: `docker: Error response from daemon: invalid restart policy 'bogus'.${runHelp}` },
+    { cmd: 'run -d --name r2 --restart unless-stopped:1 nginx', exitCode: 125,
+      stderr: `docker: Error response from daemon: maximum retry count cannot be used with restart policy 'unless-stopped'.${runHelp}` },
+    { cmd: 'run -d --rm --name r3 --restart on-failure nginx', exitCode: 125, stderr: `docker: Conflicting options: --restart and --rm.${runHelp}` },
+    { cmd: 'run -d --name r4 --restart on-failure:2 nginx', exitCode: 0, states: { r4: 'running' } },
   ];
   it.each(cases)('docker $cmd', run);
 });

@@ -148,6 +148,8 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     if (c.config.mode.kind === 'host') return { error: E.ErrConflictingOptions("host type networking can't be used with links. This would result in undefined behavior") };
     linkSpecs.push({ targetId: c.id, alias });
   }
+  const restartError = restartPolicyError(flagString(f, 'restart') ?? '', flagBool(f, 'rm'));
+  if (restartError) return { error: restartError };
   const image = ctrl.findImage(imageRef);
   const exposed = [...expose];
   for (const e of image?.expose ?? []) {
@@ -211,9 +213,34 @@ export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'cr
     // (reportError(..., withHelp=false)); attached, the cancelled wait logs a line after it.
     const waitLine = detached ? '' : `time="${new Date(ctrl.clock.nowMs()).toISOString().slice(0, 19)}Z" level=error msg="error waiting for container: context canceled"\n`;
     const failed = runFailure('run', started.error, detached ? `${c.id}\n` : '', warnings.join(''), false);
-    return { ...failed, stderr: failed.stderr + waitLine };
+    return { ...failed, stderr: failed.stderr + waitLine, exitCode: startExitCode(started.error.message) };
   }
   if (detached) return done(`${c.id}\n`, warnings.join(''));
   // Attached: the container's output; a service keeps running (the simulator does not block).
   return done(c.output('stdout'), warnings.join('') + c.output('stderr'), c.running ? 0 : c.exitCode);
+}
+
+/** docker/cli runStartContainerErr: the exit status of `docker run` whose start failed. */
+function startExitCode(message: string): number {
+  if (/executable file not found|no such file or directory|system cannot find the file specified/.test(message)) return 127;
+  return message.includes('permission denied') ? 126 : 125;
+}
+
+/**
+ * --restart as the client parses it (opts.ParseRestartPolicy, the --rm conflict) and the
+ * daemon checks it (validateRestartPolicy): `no`, `always`, `unless-stopped`, or
+ * `on-failure[:N]`, and only on-failure takes a count.
+ */
+function restartPolicyError(policy: string, autoRemove: boolean): EngineError | null {
+  if (policy === '') return null;
+  const parts = policy.split(':');
+  const client = (message: string): EngineError => ({ kind: 'invalid', daemon: false, message });
+  const daemon = (message: string): EngineError => ({ kind: 'invalid', daemon: true, message });
+  if (parts.length > 2) return client('invalid restart policy format');
+  if (parts.length === 2 && !/^[+-]?\d+$/.test(parts[1]!)) return client('maximum retry count must be an integer');
+  const [name = '', count = '0'] = parts;
+  if (autoRemove && name !== 'no') return client('Conflicting options: --restart and --rm');
+  if (['always', 'unless-stopped', 'no'].includes(name)) return Number(count) !== 0 ? daemon(`maximum retry count cannot be used with restart policy '${name}'`) : null;
+  if (name === 'on-failure') return Number(count) < 0 ? daemon('maximum retry count cannot be negative') : null;
+  return name === '' ? null : daemon(`invalid restart policy '${name}'`);
 }

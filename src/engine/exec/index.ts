@@ -7,6 +7,7 @@ import { curl, nc, wget } from './http.js';
 import { hostname, ifconfig, ip, netstat, route } from './netinfo.js';
 import { ping } from './ping.js';
 import { runScript } from './shell.js';
+import { PATH_DIRS } from '../runtime.js';
 
 export type { ExecContext, ToolResult } from './context.js';
 
@@ -36,8 +37,9 @@ const TOOLS: Record<string, Tool> = {
   pwd: (ctx) => ok(`${ctx.cwd ?? '/'}\n`),
   // The stand-ins' /etc/passwd and /etc/group hold only root: another uid has no name.
   id: (ctx) => {
-    const uid = ctx.uid ?? 0;
-    return ok(`uid=${uid}${uid === 0 ? '(root)' : ''} gid=0(root) groups=0(root)\n`);
+    const named = (n: number): string => (n === 0 ? `${n}(root)` : String(n));
+    const gid = ctx.gid ?? 0;
+    return ok(`uid=${named(ctx.uid ?? 0)} gid=${named(gid)} groups=${named(gid)}\n`);
   },
   uname: (ctx, argv) => {
     if (argv.length === 0 || argv.every((a) => a === '-s')) return ok('Linux\n');
@@ -56,7 +58,7 @@ const TOOLS: Record<string, Tool> = {
 /** ash's builtins among the tools: they run without a program of that name in the image. */
 const SH_BUILTINS: ReadonlySet<string> = new Set(['echo', 'pwd', 'true', 'false']);
 
-const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
 
 /** Runs argv as `docker exec` does; the container is known to be running. */
 export function execInContainer(ctx: ExecContext, argv: string[]): ToolResult {

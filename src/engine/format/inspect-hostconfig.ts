@@ -30,7 +30,8 @@ export function hostConfigValue(c: ContainerView): GoValue {
     const key = `${r.containerPort}/${r.proto}`;
     bindings.set(key, [...(bindings.get(key) ?? []), { hostIp: r.hostIp, hostPort: r.hostPort }]);
   }
-  const restart = c.autoRemove ? 'no' : c.restartPolicy || 'no';
+  // `on-failure:3` is the policy's name and its MaximumRetryCount (opts.ParseRestartPolicy).
+  const [restart = 'no', retries = '0'] = (c.autoRemove ? 'no' : c.restartPolicy || 'no').split(':');
   const empty = (type: string): GoValue => ({ k: 'slice', type, items: [] });
   const nilSlice = (type: string): GoValue => ({ k: 'slice', type, items: null });
   return ptr(
@@ -43,7 +44,7 @@ export function hostConfigValue(c: ContainerView): GoValue {
         ['LogConfig', struct('container.LogConfig', fields([['Type', str('json-file')], ['Config', stringMap({})]]))],
         ['NetworkMode', str(c.networkMode)],
         ['PortBindings', portMap([...bindings].map(([key, b]) => ({ key, bindings: b })))],
-        ['RestartPolicy', struct('container.RestartPolicy', fields([['Name', str(restart)], ['MaximumRetryCount', int(0)]]))],
+        ['RestartPolicy', struct('container.RestartPolicy', fields([['Name', str(restart)], ['MaximumRetryCount', int(Number(retries) || 0)]]))],
         ['AutoRemove', bool(c.autoRemove)],
         ['VolumeDriver', str('')],
         ['VolumesFrom', strings(null)],

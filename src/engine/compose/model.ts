@@ -38,6 +38,9 @@ export interface ServiceModel {
   volumesFrom: string[];
   labels: Record<string, string>;
   workingDir: string | null;
+  /** `user:` (USER[:GROUP], '' = the image's) and `restart:` ('no' when not given). */
+  user: string;
+  restart: string;
   tty: boolean;
   stdinOpen: boolean;
   dns: string[];

@@ -181,6 +181,8 @@ function serviceModel(name: string, s: Obj, type: TypeCheck, invalid: (text: str
     volumesFrom: Array.isArray(s.volumes_from) ? s.volumes_from.map(String) : [],
     labels: labelsOf(s.labels),
     workingDir: typeof s.working_dir === 'string' ? s.working_dir : null,
+    user: typeof s.user === 'string' || typeof s.user === 'number' ? String(s.user) : '',
+    restart: typeof s.restart === 'string' ? s.restart : 'no',
     tty: s.tty === true, stdinOpen: s.stdin_open === true,
     dns: stringList(s.dns), dnsSearch: stringList(s.dns_search), dnsOptions: stringList(s.dns_opt), profiles: stringList(s.profiles),
     domainname: typeof s.domainname === 'string' ? s.domainname : '',

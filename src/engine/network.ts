@@ -81,6 +81,11 @@ export class Network {
     return this.config.options['com.docker.network.bridge.name'] ?? (this.config.isDefaultBridge ? 'docker0' : `br-${this.id.slice(0, 12)}`);
   }
 
+  /** com.docker.network.driver.mtu: the bridge's, and each veth's at both ends (default 1500). */
+  get mtu(): number {
+    return Number(this.config.options['com.docker.network.driver.mtu']) || 1500;
+  }
+
   /** Join: register the endpoint in the network's indexes. */
   join(endpoint: Endpoint): void {
     this.endpoints.set(endpoint.containerId, endpoint);

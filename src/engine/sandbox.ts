@@ -48,7 +48,7 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
     const subnet = ep.network.subnet!;
     const name = ep.ifName ?? `eth${i}`;
     interfaces.push({ name, index: ep.ifIndex, peerIndex: ep.ifIndex + 1, mac: ep.mac, ip: ep.ip!, prefixLen: subnet.prefix,
-      broadcast: toIp(subnet.last), mtu: 1500, networkName: ep.network.name });
+      broadcast: toIp(subnet.last), mtu: ep.network.mtu, networkName: ep.network.name });
     routes.push({ destination: `${toIp(subnet.first)}/${subnet.prefix}`, via: null, device: name, source: ep.ip });
   });
   // The kernel lists the main table in address order (fib trie), not by interface.
@@ -140,7 +140,7 @@ function hostInterfaces(ctrl: Controller): InterfaceView[] {
     const mac = `02:42:${n.id.slice(0, 8).match(/../g)!.join(':')}`;
     const ports = [...n.endpoints.values()].filter((ep) => ep.ip !== null);
     out.push({ name: bridge, index: n.ifIndex, peerIndex: null, mac, ip: toIp(n.space.gateway), prefixLen: n.subnet.prefix,
-      broadcast: toIp(n.subnet.last), mtu: 1500, networkName: n.name,
+      broadcast: toIp(n.subnet.last), mtu: n.mtu, networkName: n.name,
       flags: ports.length > 0 ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP',
       inet6: n.everJoined ? [linkLocal(mac)] : [] });
     for (const ep of ports) {
@@ -148,7 +148,7 @@ function hostInterfaces(ctrl: Controller): InterfaceView[] {
       const vmac = [parseInt(ep.id.slice(0, 2), 16) & 0xfc | 0x02, ...ep.id.slice(2, 12).match(/../g)!.map((b) => parseInt(b, 16))]
         .map((b) => b.toString(16).padStart(2, '0')).join(':');
       out.push({ name: `veth${ep.id.slice(0, 7)}`, index: ep.ifIndex + 1, peerIndex: ep.ifIndex, mac: vmac, ip: '', prefixLen: 0,
-        broadcast: null, mtu: 1500, networkName: n.name, master: bridge, inet6: [linkLocal(vmac)] });
+        broadcast: null, mtu: n.mtu, networkName: n.name, master: bridge, inet6: [linkLocal(vmac)] });
     }
   }
   return out.sort((a, b) => a.index - b.index);

@@ -159,7 +159,7 @@ export function parseInvocation(program: Program, argv: readonly string[]): Pars
   let candidates = level(program, path, key).candidates;
   for (;;) {
     if (i >= argv.length) {
-      return { ok: false, error: { kind: 'unknown-command', argIndex: i,
+      return { ok: false, error: { kind: 'unknown-command', argIndex: i, command: [program, ...path].join(' '),
         message: `"${[program, ...path].join(' ')}" requires a subcommand.\nSee '${[program, ...path].join(' ')} --help'.`, exitCode: 1 } };
     }
     const depth = path.length;
@@ -169,7 +169,7 @@ export function parseInvocation(program: Program, argv: readonly string[]): Pars
     if (!names.has(word)) {
       const where = [program, ...path].join(' ');
       const suggestion = closest(raw, names);
-      return { ok: false, error: { kind: 'unknown-command', argIndex: i, suggestion, exitCode: 1,
+      return { ok: false, error: { kind: 'unknown-command', argIndex: i, suggestion, exitCode: 1, command: where,
         message: `${program === 'docker' && depth === 0 ? 'docker' : where}: '${raw}' is not a ${where} command.\nSee '${where} --help'` } };
     }
     path.push(word);

@@ -58,6 +58,8 @@ export interface InvocationError {
   suggestion?: string;
   /** The exit status the docker client gives for this error (125 for run/create flag errors, else 1). */
   exitCode?: number;
+  /** unknown-command: the command whose subcommand is unknown (`docker-compose`, `docker network`). */
+  command?: string;
 }
 
 export type ParseResult = { ok: true; invocation: Invocation } | { ok: false; error: InvocationError };

@@ -12,6 +12,7 @@ describe('problems are found', () => {
     ['unknown flag', 'docker run -d --nmae web nginx', ["1:15 unknown flag '--nmae' for 'docker run' [did you mean '--name'?]"]],
     ['unknown flag with =', 'docker network create --drivr=bridge n', ["1:23 unknown flag '--drivr' for 'docker network create' [did you mean '--driver'?]"]],
     ['unknown subcommand', 'docker netwrok ls', ["1:8 unknown command 'netwrok' for 'docker' [did you mean 'network'?]"]],
+    ['unknown subcommand after a global flag', 'docker-compose -p cr scale web=1', ["1:22 unknown command 'scale' for 'docker-compose'"]],
     ['missing flag value', 'docker run busybox\ndocker network create --subnet', ["2:23 flag '--subnet' of 'docker network create' needs a value [no value follows it]"]],
     ['compose flag', 'docker-compose up --detach-me', ["1:19 unknown flag '--detach-me' for 'docker-compose up' [did you mean '--detach'?]"]],
     ['inside expect docker succeeds', 'expect docker run --nmae x busybox succeeds', ["1:19 unknown flag '--nmae' for 'docker run' [did you mean '--name'?]"]],

@@ -48,8 +48,9 @@ function check(command: DockerCommand, report: Parameters<Check['run']>[1]): voi
   const { kind, argIndex, suggestion } = result.error;
   const word = command.args[argIndex];
   const loc = word ? word.loc : endOf(command);
-  const name = kind === 'unknown-command'
-    ? [command.program, ...argv.slice(0, argIndex).filter((a) => !a.startsWith('-'))].join(' ')
+  // (The parser names the command: a global flag's value, `-p proj`, is no part of it.)
+  const name = kind === 'unknown-command' && result.error.command !== undefined
+    ? result.error.command
     : commandName(command.program, argv.slice(0, argIndex));
   const firstLine = result.error.message.split('\n')[0];
   const label = suggestion ? `did you mean '${suggestion}'?` : undefined;

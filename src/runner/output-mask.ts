@@ -23,9 +23,11 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4} [A-Z]+\b/g, '<time>'],
   // go-units HumanDuration, as `docker ps` prints it in CREATED and STATUS.
   [/\b(?:Less than a second|About an? (?:minute|hour)|\d+ (?:second|minute|hour|day|week|month|year)s?|an? (?:minute|hour|day|week|month|year))\b/g, '<duration>'],
-  // The docker backend's private engine keeps its exec-root where /var/run/docker is
-  // (SandboxKey /tmp/dnet-engine-X/exec/netns/…; src/backends/docker/engine.ts).
+  // The docker backend's private engine keeps its exec-root and data-root where
+  // /var/run/docker and /var/lib/docker are (a SandboxKey, a volume's Mountpoint;
+  // src/backends/docker/engine.ts).
   [/\/[^\s"]*\/dnet-engine-[^/\s"]+\/exec\//g, '/var/run/docker/'],
+  [/\/[^\s"]*\/dnet-engine-[^/\s"]+\/data\//g, '/var/lib/docker/'],
   // Process IDs are the kernel's (inspect's State.Pid).
   [/"Pid":\d+/g, '"Pid":<n>'],
   // ping's measured times.

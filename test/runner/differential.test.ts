@@ -151,6 +151,7 @@ describe('maskOutput', () => {
     ['docker: Error response from daemon: x.\ntime="2026-12-03T11:40:13Z" level=error msg="error waiting for container: context canceled"\n', 'docker: Error response from daemon: x.'],
     ['{"Running":true,"Pid":26292,"ExitCode":0}', '{"Running":true,"Pid":<n>,"ExitCode":0}'],
     ['"SandboxKey":"/tmp/dnet-engine-8EOAMt/exec/netns/0a1b2c3d4e5f"', '"SandboxKey":"/var/run/docker/netns/<id>"'],
+    ['data local /tmp/dnet-engine-ygnN4r/data/volumes/data/_data local', 'data local /var/lib/docker/volumes/data/_data local'],
     ['Creating app1                ... done', 'Creating app1 ... done'],
     ['4: eth0    inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0', '<n>: eth0  inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0'],
     ['1: lo    link/loopback 00:00:00:00:00:00', '<n>: lo  link/loopback 00:00:00:00:00:00'],

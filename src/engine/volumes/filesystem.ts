@@ -50,6 +50,9 @@ export function containerFiles(ctrl: Controller, c: Container): ContainerFiles {
         [files, key] = [v.files, hit.rel];
       } else if (hit?.mount.type === 'bind') {
         [files, key] = [store.hostFiles, posix.join(hit.mount.source, hit.rel)];
+      } else if (p.startsWith('/proc/')) {
+        // procfs takes no new files: BusyBox reports ENOENT so (real engine).
+        return `can't create ${path}: nonexistent directory`;
       } else {
         [files, key] = [store.layer(c.id), p];
         if (!files.has(p) && imageFiles.has(p) && append) files.set(p, imageFiles.get(p)!);

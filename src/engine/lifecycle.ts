@@ -406,13 +406,15 @@ export function killContainer(ctrl: Controller, c: Container, signal: string): R
   return ok(undefined);
 }
 
-export function removeContainer(ctrl: Controller, c: Container, force: boolean): Result<void> {
+/** `rm [-f] [-v]`: the container goes, and with it its mounts; `-v` also its anonymous volumes no one else mounts. */
+export function removeContainer(ctrl: Controller, c: Container, force: boolean, removeAnonymous = false): Result<void> {
   if (c.running && !force) return fail(E.ErrRemoveRunning(c.id));
   if (c.running) {
     c.status = 'running';
     exitContainer(ctrl, c, 137);
   }
   ctrl.forgetContainer(c);
+  ctrl.volumes.forget(c.id, removeAnonymous, (id) => ctrl.containerById(id) !== undefined);
   return ok(undefined);
 }
 

@@ -69,12 +69,8 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       return eachContainer(ctrl, inv.args, (c) => killContainer(ctrl, c, flagString(f, 'signal') ?? 'KILL'), false, null,
         (ref) => `Cannot kill container: ${ref}: `);
     case 'rm':
-      return eachContainer(ctrl, inv.args, (c) => {
-        const r = removeContainer(ctrl, c, flagBool(f, 'force'));
-        // -v: the container's anonymous volumes go with it; named ones stay.
-        if (r.ok) ctrl.volumes.forget(c.id, flagBool(f, 'volumes'), (id) => ctrl.containerById(id) !== undefined);
-        return r;
-      }, true, null);
+      // -v: the container's anonymous volumes go with it; named ones stay.
+      return eachContainer(ctrl, inv.args, (c) => removeContainer(ctrl, c, flagBool(f, 'force'), flagBool(f, 'volumes')), true, null);
     case 'pause':
       return eachContainer(ctrl, inv.args, (c) => {
         if (!c.running) return { ok: false, error: E.ErrNotRunning(c.id) };
@@ -182,10 +178,7 @@ export function containerPrune(ctrl: Controller, inv: Invocation): CommandResult
   const removed: string[] = [];
   for (const c of ctrl.containers().reverse()) {
     if (c.running || !keep({ labels: c.config.labels, created: c.created })) continue;
-    if (removeContainer(ctrl, c, false).ok) {
-      ctrl.volumes.forget(c.id, false, (id) => ctrl.containerById(id) !== undefined);
-      removed.push(c.id);
-    }
+    if (removeContainer(ctrl, c, false).ok) removed.push(c.id);
   }
   // The reclaimed space is the containers' writable layers: nothing the simulator's
   // containers write counts there (their files are in volumes or not kept), so 0B.

@@ -17,10 +17,7 @@ export function composeDown(cx: ComposeContext, removeVolumes: boolean): Command
   const running = containers.filter((c) => c.running);
   for (const c of running) stopContainer(cx.ctrl, c);
   p.batch('Stopping', running.map((c) => ({ name: c.name, error: null })));
-  for (const c of containers) {
-    removeContainer(cx.ctrl, c, true);
-    cx.ctrl.volumes.forget(c.id, true, (id) => cx.ctrl.containerById(id) !== undefined);
-  }
+  for (const c of containers) removeContainer(cx.ctrl, c, true, true);
   p.batch('Removing', containers.map((c) => ({ name: c.name, error: null })));
   // The networks the file's services use (the default one only if some service does).
   const keys = new Set(cx.project.services.filter((s) => s.networkMode === null).flatMap((s) => s.networks.map((n) => n.key)));

@@ -41,10 +41,7 @@ export function composeRm(cx: ComposeContext, inv: Invocation): CommandResult {
   if (stopped.length === 0) return done('', 'No stopped containers\n');
   if (!flagBool(inv.flags, 'force')) return done(`Going to remove ${stopped.map((c) => c.name).join(', ')}\nAre you sure? [yN] `, '', 1);
   const p = new Progress(cx.naming.flavour);
-  for (const c of stopped) {
-    removeContainer(cx.ctrl, c, true);
-    cx.ctrl.volumes.forget(c.id, flagBool(inv.flags, 'volumes'), (id) => cx.ctrl.containerById(id) !== undefined);
-  }
+  for (const c of stopped) removeContainer(cx.ctrl, c, true, flagBool(inv.flags, 'volumes'));
   p.batch('Removing', stopped.map((c) => ({ name: c.name, error: null })));
   return done(`Going to remove ${stopped.map((c) => c.name).join(', ')}\n`, p.text);
 }

@@ -89,8 +89,10 @@ export class Network {
   /** Join: register the endpoint in the network's indexes. */
   join(endpoint: Endpoint): void {
     this.endpoints.set(endpoint.containerId, endpoint);
-    if (endpoint.ip) this.everJoined = true;
-    if (endpoint.ip) this.byIp.set(endpoint.ip, endpoint);
+    if (endpoint.ip) {
+      this.byIp.set(endpoint.ip, endpoint);
+      this.everJoined = true;
+    }
     if (this.hasDns) for (const name of endpoint.dnsNames) this.addName(name, endpoint);
   }
 

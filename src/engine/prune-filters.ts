@@ -1,6 +1,7 @@
 // `docker network prune --filter` and `docker container prune --filter`: the daemon
-// accepts label, label! and until (moby NetworksPrune and ContainersPrune); any other key is "Invalid filter 'KEY'" and a
-// value without '=' is refused by the client's flag parser (exit 125).
+// accepts label, label! and until (moby NetworksPrune and ContainersPrune); any other
+// key is "Invalid filter 'KEY'" and a value without '=' is refused by the client's flag
+// parser (exit 125).
 import type { CommandResult } from '../backends/backend.js';
 
 export interface Prunable {

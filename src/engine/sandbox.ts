@@ -51,8 +51,7 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
       broadcast: toIp(subnet.last), mtu: ep.network.mtu, networkName: ep.network.name });
     routes.push({ destination: `${toIp(subnet.first)}/${subnet.prefix}`, via: null, device: name, source: ep.ip });
   });
-  // The kernel lists the main table in address order (fib trie), not by interface.
-  routes.sort((x, y) => (x.destination === 'default' ? -1 : y.destination === 'default' ? 1 : ipKey(x.destination) - ipKey(y.destination)));
+  routes.sort(byRouteOrder);
   return { key: shortId(owner.id),
     hostname: owner.hostname, hostsFile, resolvConf: resolvConf(owner), interfaces, routes };
 }
@@ -119,6 +118,11 @@ function ipKey(cidr: string): number {
   return cidr.split('/')[0]!.split('.').reduce((n, b) => n * 256 + Number(b), 0);
 }
 
+/** `ip route`'s order: the default route, then the main table in address order (fib trie), not by interface. */
+function byRouteOrder(x: RouteView, y: RouteView): number {
+  return x.destination === 'default' ? -1 : y.destination === 'default' ? 1 : ipKey(x.destination) - ipKey(y.destination);
+}
+
 /**
  * The host's interfaces as a host-mode container lists them: lo and the NIC, each
  * bridge, and the host end of every running container's veth (vethXXXXXXX@ifN, a port
@@ -169,6 +173,6 @@ function hostRoutes(ctrl: Controller): RouteView[] {
     if (!n.space || !n.subnet || n.bridgeName === null) continue;
     routes.push({ destination: `${toIp(n.subnet.first)}/${n.subnet.prefix}`, via: null, device: n.bridgeName, source: toIp(n.space.gateway) });
   }
-  return routes.sort((x, y) => (x.destination === 'default' ? -1 : y.destination === 'default' ? 1 : ipKey(x.destination) - ipKey(y.destination)));
+  return routes.sort(byRouteOrder);
 }
 

@@ -7,6 +7,9 @@
 // the items of a comma-separated list on a line, agree (DNS answers are shuffled, Go maps
 // print in random order, Compose works in parallel and keeps aliases in a Python set).
 
+/** A full 64-hex ID as a word of its own (`_` is no boundary: cr_cache_run_<id>). */
+const FULL_ID = /(?<![0-9A-Za-z])[0-9a-f]{64}(?![0-9A-Za-z])/g;
+
 const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // The 20.10 client's wait goroutine logs this when `run` cancels its context, if it
   // wins the race with the client's exit: sometimes, after a failed foreground start or
@@ -56,7 +59,7 @@ export class PrintedIds {
   private readonly ids = new Set<string>();
 
   learn(text: string): void {
-    for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9a-f]{64}(?![0-9A-Za-z])/g)) this.ids.add(m[0]);
+    for (const m of text.matchAll(FULL_ID)) this.ids.add(m[0]);
   }
 
   /** `text` with each hex word of 4 to 63 digits that begins a printed ID replaced by `<id>`. */
@@ -147,7 +150,10 @@ export function firstOutputDifference(a: ComparedOutput, b: ComparedOutput, cont
 /** The first line of `lines` left over once each line of `others` has taken an equal one. */
 function firstUnmatched(lines: string[], others: string[]): DifferingLine {
   const left = new Map<string, number>();
-  for (const o of others) left.set(itemsSorted(o), (left.get(itemsSorted(o)) ?? 0) + 1);
+  for (const o of others) {
+    const key = itemsSorted(o);
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
   for (let i = 0; i < lines.length; i++) {
     const key = itemsSorted(lines[i]);
     const n = left.get(key) ?? 0;

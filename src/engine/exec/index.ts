@@ -58,8 +58,6 @@ const TOOLS: Record<string, Tool> = {
 /** ash's builtins among the tools: they run without a program of that name in the image. */
 const SH_BUILTINS: ReadonlySet<string> = new Set(['echo', 'pwd', 'true', 'false']);
 
-
-
 /** Runs argv as `docker exec` does; the container is known to be running. */
 export function execInContainer(ctx: ExecContext, argv: string[]): ToolResult {
   const program = argv[0] ?? '';

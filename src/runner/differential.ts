@@ -3,6 +3,7 @@
 // scenario); a step failing on both is an ordinary failure, reported once. With
 // `--compare-output`, commands that succeed on both must also print the same thing (once
 // output-mask.ts has masked IDs, clocks and measured times) and `let` bind the same value.
+import type { CommandResult } from '../backends/backend.js';
 import type { Statement } from '../language/ast.js';
 import type { Failure, Observation, StepResult } from './events.js';
 import { firstOutputDifference, GeneratedNames, maskOutput, PrintedIds, type DifferingLine, type MaskContext } from './output-mask.js';
@@ -105,8 +106,9 @@ function disagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord
 function outputDisagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: StepRecord, masks: readonly [MaskContext, MaskContext]): Failure | null {
   let where: string;
   let seen: [string, string];
-  if (x.step.kind === 'command' && y.step.kind === 'command') {
-    const d = firstOutputDifference(x.step.result, y.step.result, masks);
+  const results = commandResults(x.step, y.step);
+  if (results) {
+    const d = firstOutputDifference(results[0], results[1], masks);
     if (!d) return null;
     where = d.stream;
     // Each side's first line the other did not print: order alone is no difference.
@@ -120,7 +122,7 @@ function outputDisagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: Step
   } else {
     return null;
   }
-  const what = x.step.kind === 'command' ? "command's output" : 'binding';
+  const what = results ? "command's output" : 'binding';
   return {
     kind: 'disagreement',
     message: `backends disagree: the ${what} differs (${where})`,
@@ -135,7 +137,15 @@ function outputDisagreement(a: BackendRun, x: StepRecord, b: BackendRun, y: Step
   };
 }
 
+/** What both sides' commands printed: a command, or an `expect docker …` holding on both. */
+function commandResults(x: StepResult, y: StepResult): [CommandResult, CommandResult] | null {
+  if (x.kind === 'command' && y.kind === 'command') return [x.result, y.result];
+  if (x.kind === 'expectation' && y.kind === 'expectation' && x.result && y.result) return [x.result, y.result];
+  return null;
+}
+
 function learnIds(printed: PrintedIds, step: StepResult): void {
-  if (step.kind === 'command') printed.learn(step.result.stdout + step.result.stderr);
+  const result = step.kind === 'command' || step.kind === 'expectation' ? step.result : undefined;
+  if (result) printed.learn(result.stdout + result.stderr);
   if (step.kind === 'let' && step.value !== null) printed.learn(step.value);
 }

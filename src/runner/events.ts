@@ -49,6 +49,8 @@ export type StepResult =
       /** For 'unsupported': why the backend would not check it. */
       reason?: string;
       attempts: number;
+      /** `expect docker …`: the command's output (a differential run compares it). */
+      result?: CommandResult;
     };
 
 export type StepStatus = StepResult['status'];

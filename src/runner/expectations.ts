@@ -2,11 +2,13 @@
 // expected, say both in words. Semantics: LANGUAGE.md "What the words mean".
 import ipaddr from 'ipaddr.js';
 import type { Expectation, Outcome, Value } from '../language/ast.js';
-import type { Explanation, ProbeKind, ProbeOf, ProbeOutcome } from '../backends/backend.js';
+import type { CommandResult, Explanation, ProbeKind, ProbeOf, ProbeOutcome } from '../backends/backend.js';
 import { describeEndpoint, describeValue, endpointOf, evalValue, expandWord, type Scope } from './values.js';
 
 export type Verdict =
-  | { status: 'passed' | 'failed'; expected: string; observed: string; why: Explanation | null; stderr?: string }
+  | { status: 'passed' | 'failed'; expected: string; observed: string; why: Explanation | null; stderr?: string;
+      /** `expect docker …`: what the command printed, for a differential run to compare. */
+      result?: CommandResult }
   | { status: 'unsupported'; expected: string; reason: string };
 
 type Answered<K extends ProbeKind> = Extract<ProbeOutcome<K>, { status: 'answered' }>;
@@ -241,7 +243,7 @@ export async function evaluate(exp: Expectation, scope: Scope): Promise<Verdict>
       const observed = ok ? `it succeeded${said ? `: ${said}` : ''}` : `it failed (exit ${result.exitCode})${said ? `: ${said}` : ''}`;
       const textOk = withText === null || result.stdout.includes(withText) || result.stderr.includes(withText);
       // Docker's whole stderr goes with the verdict: `observed` holds only its first line.
-      return { status: ok === wants(exp.outcome) && textOk ? 'passed' : 'failed', expected, observed, why: null, stderr: result.stderr };
+      return { status: ok === wants(exp.outcome) && textOk ? 'passed' : 'failed', expected, observed, why: null, stderr: result.stderr, result };
     }
     case 'FileExpect': {
       const container = w(exp.container);

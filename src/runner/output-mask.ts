@@ -44,6 +44,10 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // pads each line to the longest name added so far, so the padding depends on which
   // service's thread started first (`Creating app1   ... done` or `Creating app1 ... done`).
   [/^((?:Creating|Recreating|Starting|Stopping|Restarting|Removing|Killing|Pausing|Unpausing) \S+) +\.\.\.(?= |\r?$)/gm, '$1 ...'],
+  // `docker build` paints each chunk a RUN step wrote to stderr red; how the writes fall
+  // into chunks is timing (real 20.10: `/bin/sh: ` and `apt-get: not found` one run apart,
+  // together the next).
+  [/\x1b\[0m\x1b\[91m/g, ''],
   // Interface indexes: `eth0@if12`, `12: eth0:` (ip), the kernel's count since boot.
   // `ip -o` puts no colon after the name: `12: eth0    inet 172.18.0.2/16 …`.
   [/^\d+: (?=[\w.@-]+(?::|\s+(?:inet6?|link\/\w+) ))/gm, '<n>: '],
@@ -101,6 +105,8 @@ export function maskOutput(text: string, context: MaskContext = {}): string {
   let out = context.printed ? context.printed.mask(text) : text;
   if (context.names) out = context.names.mask(out);
   for (const [re, by] of MASKS) out = out.replace(re, by);
+  // The daemon lists a create's networks from a Go map: in no fixed order.
+  out = out.replace(/(network endpoints: )([^\n]*?)(\.?)$/gm, (_, head: string, list: string, dot: string) => `${head}${list.split(', ').sort().join(', ')}${dot}`);
   // Table columns are as wide as their widest cell (a masked duration had a width), so
   // runs of padding compare as one; trailing blanks and a trailing newline do not count.
   return out

@@ -209,7 +209,8 @@ async function runExpect(statement: Expect, scope: Scope, backend: Backend, opti
     record(statement, { kind: 'expectation', loc: statement.loc, status: 'unsupported', expected: v.expected, observed: '', why: null, reason: v.reason, attempts });
     return false;
   }
-  const step: StepResult = { kind: 'expectation', loc: statement.loc, status: v.status, expected: v.expected, observed: v.observed, why: v.why, attempts };
+  const step: StepResult = { kind: 'expectation', loc: statement.loc, status: v.status, expected: v.expected, observed: v.observed, why: v.why, attempts,
+    ...(v.result ? { result: v.result } : {}) };
   if (v.status === 'passed') {
     record(statement, step);
     return false;

@@ -120,6 +120,18 @@ describe('--compare-output', () => {
     expect(summary.results[0].status).toBe('failed');
   });
 
+  it('compares what an `expect docker …` command printed, when it holds on both', async () => {
+    const expecting = new FileBuilder().scenario('s').expectDocker('network rm x', 'fails').build();
+    const run = async (simErr: string, dockerErr: string) => {
+      const a = fakeBackend({ name: 'sim', onRun: () => ({ stdout: '', stderr: simErr, exitCode: 1 }) });
+      const b = fakeBackend({ name: 'docker', onRun: () => ({ stdout: '', stderr: dockerErr, exitCode: 1 }) });
+      return (await runFiles([{ path: expecting.path, source: expecting.source, file: expecting, diagnostics: [] }], { backends: [a, b], emit: () => {}, compareOutput: true })).results[0];
+    };
+    expect((await run('Error: No such network: x\n', 'Error: No such network: x\n')).status).toBe('passed');
+    const r = await run('Error: No such network: x\n', 'Error response from daemon: network x not found\n');
+    expect(r.status === 'failed' && r.failures[0].message).toBe("backends disagree: the command's output differs (stderr)");
+  });
+
   it('compares outcomes only without the flag', async () => {
     expect((await runBoth(['a\n', 'bridge\n'], ['b\n', 'host\n'], false)).status).toBe('passed');
   });
@@ -156,6 +168,8 @@ describe('maskOutput', () => {
     ['4: eth0    inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0', '<n>: eth0  inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0'],
     ['1: lo    link/loopback 00:00:00:00:00:00', '<n>: lo  link/loopback 00:00:00:00:00:00'],
     ['Stopping composetest_mysql_1 ... \r', 'Stopping composetest_mysql_1 ...'],
+    ['\x1b[91m/bin/sh: \x1b[0m\x1b[91mapt-get: not found\n\x1b[0m', '\x1b[91m/bin/sh: apt-get: not found\n\x1b[0m'],
+    ['docker: Error response from daemon: Container cannot be connected to network endpoints: n2, n1.', 'docker: Error response from daemon: Container cannot be connected to network endpoints: n1, n2.'],
   ])('%s', (text, masked) => {
     expect(maskOutput(text)).toBe(masked);
   });

@@ -82,6 +82,12 @@ export class FileBuilder {
     return this.add({ type: 'Expect', expectation: full, loc });
   }
 
+  expectDocker(command: string, outcome: 'succeeds' | 'fails'): this {
+    const loc = this.loc(`expect docker ${command} ${outcome}`, this.indent());
+    const docker = { type: 'DockerCommand' as const, program: 'docker' as const, programLoc: loc, args: command.split(' ').map(w), loc };
+    return this.add({ type: 'Expect', expectation: { type: 'DockerExpect', command: docker, outcome, withText: null, within: null, loc }, loc });
+  }
+
   let(name: string, value: Value, text = 'VALUE'): this {
     const loc = this.loc(`let ${name} = ${text}`, this.indent());
     return this.add({ type: 'Let', name, nameLoc: loc, value, loc });

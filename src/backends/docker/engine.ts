@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { packageRoot } from '../../package-root.js';
-import { DOCKER_BIN, resolverAddresses } from './host.js';
+import { clientEnv, DOCKER_BIN, resolverAddresses } from './host.js';
 import type { Spawner } from './proc.js';
 import { STUB_DNS_SOURCE } from './stub-dns.js';
 
@@ -41,7 +41,7 @@ const alive = (pid: number): boolean => {
 
 export class SharedEngine implements Engine {
   readonly mode = 'shared' as const;
-  readonly env = { ...process.env };
+  readonly env = clientEnv();
   readonly hostNetns = null;
   async prepare(): Promise<void> {}
   async stop(): Promise<void> {}
@@ -56,7 +56,7 @@ export class PrivateEngine implements Engine {
 
   constructor(private readonly spawner: Spawner) {
     this.root = mkdtempSync(join(tmpdir(), 'dnet-engine-'));
-    this.env = { ...process.env, DOCKER_HOST: `unix://${this.root}/docker.sock` };
+    this.env = clientEnv({ DOCKER_HOST: `unix://${this.root}/docker.sock` });
     // Lets a later run reap this engine if our process dies without cleaning up.
     writeFileSync(join(this.root, 'owner.pid'), String(process.pid));
   }

@@ -7,6 +7,16 @@ import { spawnProcess, type Spawner } from './proc.js';
 export const DOCKER_BIN = process.env.DNET_DOCKER ?? '/usr/bin/docker';
 export const COMPOSE_BIN = process.env.DNET_DOCKER_COMPOSE ?? '/usr/bin/docker-compose';
 
+/**
+ * The environment docker and docker-compose run with: PATH starts with DOCKER_BIN's folder,
+ * since Compose 1.29's `run` starts its one-off container with the `docker` it finds on
+ * PATH, which must be the engine's own client too (another one may come first here).
+ */
+export function clientEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const dir = DOCKER_BIN.slice(0, DOCKER_BIN.lastIndexOf('/')) || '/';
+  return { ...process.env, PATH: [dir, process.env.PATH ?? ''].filter(Boolean).join(':'), ...extra };
+}
+
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 export function findExecutable(name: string): string | null {

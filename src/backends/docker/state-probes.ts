@@ -8,8 +8,8 @@ const answered = <K extends keyof Answers>(answer: Answers[K], steps: string[]):
 
 /**
  * The endpoint whose address C's namespace has on NETWORK (or its first one): for
- * `--net=container:db` that is db's (LANGUAGE.md "ip of C"); none for host/none mode and
- * for a container that is not running.
+ * `--net=container:db` that is db's (LANGUAGE.md "ip of C"); none for host mode, for a
+ * container on no network with an address (none mode), and for one that is not running.
  */
 async function endpointOf(inspector: Inspector, c: ContainerJSON, network: string | null, steps: string[], depth = 0):
 Promise<EndpointSettings | null> {
@@ -19,8 +19,10 @@ Promise<EndpointSettings | null> {
     return null;
   }
   const mode = c.HostConfig.NetworkMode ?? '';
-  if (mode === 'host' || mode === 'none') {
-    steps.push(`${name} runs in ${mode} network mode: no address of its own`);
+  // Not none mode as such: a none-mode container disconnected from none can be connected
+  // to a network, and then has its address there (NetworkMode stays "none").
+  if (mode === 'host') {
+    steps.push(`${name} runs in host network mode: no address of its own`);
     return null;
   }
   // A chain (container:Y with Y on container:X) is one namespace, X's: follow it (bounded).

@@ -245,6 +245,18 @@ describe('env, echo, sh -c', () => {
     // ash exports SHLVL and PWD; cd moves PWD and OLDPWD (real engine).
     ['echo $SHLVL $PWD; cd /tmp; pwd; cd ..; pwd; echo $OLDPWD', '1 /\n/tmp\n/\n/tmp\n', '', 0],
     ['cd /etc; env', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOSTNAME=d599df90d693\nHOME=/root\nSHLVL=1\nPWD=/etc\nOLDPWD=/\n', '', 0],
+    // for, if and test as ash runs them (real engine, scenarios/stand-in-tools.dnet).
+    ['for i in a b; do echo x$i; echo y; done; echo after $i', 'xa\ny\nxb\ny\nafter b\n', '', 0],
+    ['if false; then echo yes; elif true; then echo elif; else echo no; fi; echo rc=$?', 'elif\nrc=0\n', '', 0],
+    ['if false; then echo yes; fi; echo rc=$?', 'rc=0\n', '', 0],
+    ['for n in 1 2; do if [ $n = 2 ]; then echo two; fi; done', 'two\n', '', 0],
+    ['echo a && for i in 1; do false; done || echo failed', 'a\nfailed\n', '', 0],
+    ['for i in 1 2; do echo $i; exit 3; done; echo never', '1\n', '', 3],
+    ['[ -z "" ] && [ -n x ] && [ 3 -gt 2 ] && [ ! 1 -eq 2 ] && test a != b && [ abc ] && echo all', 'all\n', '', 0],
+    ['[ abc -eq 1 ]', '', 'sh: abc: bad number\n', 2],
+    ['[ 1 = 1', '', 'sh: missing ]\n', 2],
+    ['for i in 1 2; do echo $i', '', 'sh: syntax error: unexpected end of file (expecting "done")\n', 2],
+    ['while true; do echo x; done', '', 'sh: while is not simulated by dnet-test\n', 2],
   ])('sh -c %j', (script, stdout, stderr, exitCode) => {
     expect(run(['sh', '-c', script])).toEqual({ stdout, stderr, exitCode });
   });

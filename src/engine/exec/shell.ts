@@ -1,6 +1,8 @@
 // `sh -c '…'` with simple commands: words split as a POSIX shell splits them ('…', "…",
-// $VAR, $?), commands joined by `;`, `&&`, `||` or newlines, `exit N`, `cd`, and the harmless
-// redirections `>/dev/null`, `2>/dev/null`, `2>&1`, `>&2`. No pipes: they say so.
+// $VAR, $?), commands joined by `;`, `&&`, `||` or newlines, `for … in …; do …; done`,
+// `if …; then …; [elif …; then …;] [else …;] fi`, `exit N`, `cd`, and the harmless
+// redirections `>/dev/null`, `2>/dev/null`, `2>&1`, `>&2`. No pipes, no while/until/case:
+// they say so.
 
 import { posix } from 'node:path';
 import type { ToolResult } from './context.js';
@@ -98,6 +100,91 @@ function segments(script: string): Array<{ text: string; op: ';' | '&&' | '||' |
   return out;
 }
 
+type Op = ';' | '&&' | '||' | '|';
+type Segment = { text: string; op: Op };
+
+/** A command list: simple commands and the compound ones `for` and `if`, each with the operator after it. */
+type Node =
+  | { kind: 'simple'; text: string; op: Op }
+  | { kind: 'for'; name: string; words: string; body: Node[]; op: Op }
+  | { kind: 'if'; branches: Array<{ cond: Node[]; body: Node[] }>; otherwise: Node[]; op: Op };
+
+class Unsupported extends Error {}
+/** `exit` inside an `if` condition. */
+class ExitScript extends Error {}
+
+const RESERVED = /^\s*(for|do|done|if|then|elif|else|fi|while|until|case|esac)(?=\s|$)/;
+
+/**
+ * Reads segments off the front of `queue` into nodes, up to one of `ends` (a reserved word
+ * starting a segment), which is returned with its segment's operator; what follows the
+ * word in its segment (`do echo $i`) goes back to the front. Reserved words count only at
+ * the start of a command, as the shell reads them.
+ */
+function parseList(queue: Segment[], ends: readonly string[]): { nodes: Node[]; end: string | null; op: Op } {
+  const nodes: Node[] = [];
+  // Takes the word off the front segment; what follows it is the next command (`do echo
+  // $i`, `if true`) or, for `for` and the closing words, not a command at all.
+  const take = (seg: Segment, restIsCommand: boolean): Segment => {
+    queue.shift();
+    const rest = { text: seg.text.replace(RESERVED, ''), op: seg.op };
+    if (restIsCommand && rest.text.trim() !== '') queue.unshift(rest);
+    return rest;
+  };
+  const expect = (word: string, within: readonly string[]): { nodes: Node[]; end: string; op: Op } => {
+    const r = parseList(queue, within);
+    if (r.end === null) throw new Unsupported(`sh: syntax error: unexpected end of file (expecting "${word}")\n`);
+    return r as { nodes: Node[]; end: string; op: Op };
+  };
+  while (queue.length > 0) {
+    const seg = queue[0]!;
+    const word = RESERVED.exec(seg.text)?.[1];
+    if (word !== undefined && ends.includes(word)) {
+      // `done`/`fi` close the compound command: the operator after them is its own.
+      const { op } = take(seg, word !== 'done' && word !== 'fi');
+      return { nodes, end: word, op };
+    }
+    if (word === 'while' || word === 'until' || word === 'case') throw new Unsupported(`sh: ${word} is not simulated by dnet-test\n`);
+    if (word === 'for') {
+      const head = take(seg, false);
+      const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s+in\b(.*)$/s.exec(head.text);
+      if (!m) throw new Unsupported('sh: for NAME in WORDS is the only for loop simulated by dnet-test\n');
+      const open = expect('do', ['do']);
+      if (open.nodes.length > 0) throw new Unsupported("sh: syntax error: expected 'do'\n");
+      const body = expect('done', ['done']);
+      nodes.push({ kind: 'for', name: m[1]!, words: m[2]!, body: body.nodes, op: body.op });
+      continue;
+    }
+    if (word === 'if') {
+      take(seg, true);
+      const branches: Array<{ cond: Node[]; body: Node[] }> = [];
+      let otherwise: Node[] = [];
+      let cond = expect('then', ['then']);
+      for (;;) {
+        const body = expect('fi', ['elif', 'else', 'fi']);
+        branches.push({ cond: cond.nodes, body: body.nodes });
+        if (body.end === 'elif') {
+          cond = expect('then', ['then']);
+          continue;
+        }
+        let op = body.op;
+        if (body.end === 'else') {
+          const last = expect('fi', ['fi']);
+          otherwise = last.nodes;
+          op = last.op;
+        }
+        nodes.push({ kind: 'if', branches, otherwise, op });
+        break;
+      }
+      continue;
+    }
+    if (word !== undefined) throw new Unsupported(`sh: syntax error: unexpected "${word}"\n`);
+    nodes.push({ kind: 'simple', text: seg.text, op: seg.op });
+    queue.shift();
+  }
+  return { nodes, end: null, op: ';' };
+}
+
 /** Writes a command's output into a file (`> f`, `>> f`); returns the shell's error text or null. */
 export type WriteFile = (path: string, content: string, append: boolean) => string | null;
 
@@ -150,6 +237,12 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
       status = 0;
       return true;
     }
+    if (words[0] === 'test' || words[0] === '[') {
+      const r = testBuiltin(words);
+      status = r.exitCode;
+      stderr += r.stderr;
+      return true;
+    }
     if (words[0] === 'exit') {
       status = words[1] === undefined ? status : Number(words[1]) || 0;
       return false;
@@ -175,10 +268,87 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
     if (!errToOut) stderr += err;
     return true;
   };
-  for (const [i, part] of parts.entries()) {
-    if (!flush(part.text, i === parts.length - 1)) break;
-    // `a && b`: b runs only if a succeeded; `a || b` only if it failed.
-    skip = (part.op === '&&' && status !== 0) || (part.op === '||' && status === 0);
+  let nodes: Node[];
+  try {
+    nodes = parseList([...parts], []).nodes;
+  } catch (e) {
+    if (e instanceof Unsupported) return { stdout: '', stderr: e.message, exitCode: 2 };
+    throw e;
+  }
+  const lastSimple = parts[parts.length - 1]?.text;
+  // Runs a list; false once `exit` ends the script.
+  const runList = (list: Node[]): boolean => {
+    for (const node of list) {
+      if (!skip) {
+        if (node.kind === 'simple' && !flush(node.text, node.text === lastSimple && list === nodes)) return false;
+        if (node.kind === 'for') {
+          const values = tokenize(node.words, env, () => status).flatMap((t) => ('word' in t ? [t.word] : []));
+          status = 0;
+          for (const v of values) {
+            env.set(node.name, v);
+            if (!runList(node.body)) return false;
+          }
+        }
+        if (node.kind === 'if') {
+          const branch = node.branches.find((b) => {
+            if (!runList(b.cond)) throw new ExitScript();
+            return status === 0;
+          });
+          status = 0;
+          if (!runList(branch ? branch.body : node.otherwise)) return false;
+        }
+      }
+      // `a && b`: b runs only if a succeeded; `a || b` only if it failed.
+      skip = (node.op === '&&' && status !== 0) || (node.op === '||' && status === 0);
+    }
+    skip = false;
+    return true;
+  };
+  try {
+    runList(nodes);
+  } catch (e) {
+    if (!(e instanceof ExitScript)) throw e;
   }
   return { stdout, stderr, exitCode: status };
+}
+
+/**
+ * ash's `test` / `[`: strings (=, !=, -z, -n, a bare word) and integers (-eq … -ge), with
+ * `!`. File tests need the image's tree, which the simulator does not keep: they say so.
+ */
+function testBuiltin(words: string[]): ToolResult {
+  const bracket = words[0] === '[';
+  if (bracket && words[words.length - 1] !== ']') return { stdout: '', stderr: 'sh: missing ]\n', exitCode: 2 };
+  let args = words.slice(1, bracket ? -1 : undefined);
+  let negate = false;
+  while (args[0] === '!' && args.length > 1) {
+    negate = !negate;
+    args = args.slice(1);
+  }
+  const result = (holds: boolean): ToolResult => ({ stdout: '', stderr: '', exitCode: holds !== negate ? 0 : 1 });
+  const [a, op, b] = args;
+  if (args.length === 0) return result(false);
+  if (args.length === 1) return result(a !== '');
+  if (args.length === 2) {
+    if (op === undefined) return result(false);
+    if (a === '-z') return result(op === '');
+    if (a === '-n') return result(op !== '');
+    if (/^-[efdrwxsLhp]$/.test(a!)) return { stdout: '', stderr: `sh: test ${a}: file tests are not simulated by dnet-test\n`, exitCode: 2 };
+    return { stdout: '', stderr: `sh: ${a}: unknown operand\n`, exitCode: 2 };
+  }
+  if (args.length === 3 && a !== undefined && op !== undefined && b !== undefined) {
+    if (op === '=' || op === '==') return result(a === b);
+    if (op === '!=') return result(a !== b);
+    const ints: Record<string, (x: number, y: number) => boolean> = {
+      '-eq': (x, y) => x === y, '-ne': (x, y) => x !== y, '-lt': (x, y) => x < y,
+      '-le': (x, y) => x <= y, '-gt': (x, y) => x > y, '-ge': (x, y) => x >= y,
+    };
+    const cmp = ints[op];
+    if (cmp) {
+      const bad = [a, b].find((v) => !/^\s*[-+]?\d+\s*$/.test(v));
+      if (bad !== undefined) return { stdout: '', stderr: `sh: ${bad}: bad number\n`, exitCode: 2 };
+      return result(cmp(Number(a), Number(b)));
+    }
+  }
+  return { stdout: '', stderr: 'sh: test: expressions beyond one comparison are not simulated by dnet-test\n', exitCode: 2 };
 }

@@ -8,15 +8,30 @@ import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
 import { mountInto, type MountRequest } from '../volumes/mounts.js';
 import { containerLabels, projectContainers, LABEL, type ComposeContext } from './context.js';
-import type { ServiceModel } from './model.js';
+import type { ServiceModel, ServiceNetwork } from './model.js';
 
 /** The image reference a service runs: `image:`, else the one compose builds for it. */
 export const serviceImage = (cx: ComposeContext, s: ServiceModel): string => s.image ?? cx.naming.builtImage(s.name);
 
 
+/**
+ * A service's networks in the order Compose attaches them; the first is the primary one,
+ * given at create (HostConfig.NetworkMode). v1 (project.get_networks): by `priority`,
+ * highest first, when any is set, else by Docker name "to pick a consistent primary
+ * network"; v2 (NetworksByPriority): by priority, then by key. Not the file's order
+ * (real 1.29: `networks: [front, back]` makes proj_back the primary).
+ */
+export function networksInOrder(cx: ComposeContext, s: ServiceModel): ServiceNetwork[] {
+  const dockerName = (sn: ServiceNetwork): string => cx.naming.network(cx.project.networks.get(sn.key) ?? defaultNetwork());
+  const byName = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  if (cx.naming.flavour === 'v2') return [...s.networks].sort((x, y) => y.priority - x.priority || byName(x.key, y.key));
+  if (s.networks.some((sn) => sn.priority !== 0)) return [...s.networks].sort((x, y) => y.priority - x.priority);
+  return [...s.networks].sort((x, y) => byName(dockerName(x), dockerName(y)));
+}
+
 function networkMode(cx: ComposeContext, s: ServiceModel): Result<NetMode> {
   const mode = s.networkMode;
-  const firstNet = s.networks[0];
+  const firstNet = networksInOrder(cx, s)[0];
   if (mode === null) return ok({ kind: 'network', name: cx.naming.network(cx.project.networks.get(firstNet.key) ?? defaultNetwork()) });
   if (mode === 'host') return ok({ kind: 'host' });
   if (mode === 'none') return ok({ kind: 'none' });
@@ -142,7 +157,7 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
   else if (mode.value.kind === 'host') attach(ctrl.hostNetwork.id, [], null, false);
   else if (mode.value.kind === 'none') attach(ctrl.noneNetwork.id, [], null, false);
   else if (mode.value.kind === 'network') {
-    s.networks.forEach((sn, i) => {
+    networksInOrder(cx, s).forEach((sn, i) => {
       const model = cx.project.networks.get(sn.key) ?? defaultNetwork();
       const network = ctrl.findNetwork(cx.naming.network(model));
       const aliases = opts.oneOff && !opts.serviceAlias ? [] : [s.name, ...sn.aliases];

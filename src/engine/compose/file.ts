@@ -3,7 +3,7 @@
 // texts, followed by where in the file the offending key is, in PyYAML's own
 // `in "FILE", line L, column C` form.
 import { createRequire } from 'node:module';
-import type { Document, LineCounter } from 'yaml';
+import type { Tags } from 'yaml';
 import { posix } from 'node:path';
 import type { Workspace } from '../build/workspace.js';
 import { asMapping, envFileVars, mergeComposeData } from './merge.js';
@@ -31,8 +31,6 @@ export interface LoadedFile {
   /** Every file of the project, the first one first (`-f` order, or the default and its override). */
   files?: string[];
   data: unknown;
-  /** Where a key (path of keys from the root) is written: `line L, column C`, or null. */
-  where(keys: Array<string | number>): string | null;
 }
 
 const NOT_FOUND = `
@@ -42,22 +40,13 @@ const NOT_FOUND = `
         Supported filenames: ${DEFAULT_FILES.join(', ')}
         `;
 
-function locate(doc: Document, counter: LineCounter, label: string, keys: Array<string | number>): string | null {
-  if (keys.length === 0) return null;
-  const parent = keys.length === 1 ? doc.contents : doc.getIn(keys.slice(0, -1), true);
-  const last = keys[keys.length - 1];
-  let offset: number | undefined;
-  const { isMap, isPair, isScalar } = yaml();
-  if (isMap(parent)) {
-    const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
-    offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-  } else {
-    const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
-    offset = node?.range?.[0];
-  }
-  if (offset === undefined) return null;
-  const pos = counter.linePos(offset);
-  return `in "${label}", line ${pos.line}, column ${pos.col}`;
+const FLOAT = 'tag:yaml.org,2002:float';
+/** PyYAML's float resolver: a dot and a digit are needed (`build: .` is the string '.',
+ *  which yaml's 1.1 schema reads as NaN), and an exponent only after a dot (`1e5` is a string). */
+const PYYAML_FLOAT = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?)$/;
+function pyyamlFloats(tags: Tags): Tags {
+  return tags.filter((t) => !(typeof t === 'object' && t.tag === FLOAT && t.format === 'EXP'))
+    .map((t) => (typeof t === 'object' && t.tag === FLOAT && !t.format && 'test' in t && t.test?.source.includes('[0-9_]*)?\\.') ? { ...t, test: PYYAML_FLOAT } : t));
 }
 
 export function loadComposeFile(cwd: Workspace, given: string | null): LoadedFile | ComposeError {
@@ -68,16 +57,17 @@ export function loadComposeFile(cwd: Workspace, given: string | null): LoadedFil
   if (text === null) return { message: `.FileNotFoundError: [Errno 2] No such file or directory: '${label}'` };
   const { LineCounter: Counter, parseDocument } = yaml();
   const counter = new Counter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  // YAML 1.1, as PyYAML reads it for Compose 1.29: `restart: no` is false, `0x10` is 16,
+  // and a key given twice is no error: the last one wins.
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false, version: '1.1', customTags: pyyamlFloats });
   const error = doc.errors[0];
   if (error) {
     const [first] = error.message.split('\n');
     const pos = counter.linePos(error.pos[0]);
-    const kind = error.code === 'DUPLICATE_KEY' ? 'yaml.constructor.ConstructorError' : 'yaml.parser.ParserError';
-    return { message: `${kind}: ${first.replace(/ at line \d+, column \d+:?$/, '')}\n  in "${label}", line ${pos.line}, column ${pos.col}` };
+    return { message: `yaml.parser.ParserError: ${first.replace(/ at line \d+, column \d+:?$/, '')}\n  in "${label}", line ${pos.line}, column ${pos.col}` };
   }
   const data: unknown = doc.toJS();
-  return { label, path: label.replace(/^\.\//, ''), data, where: (keys) => locate(doc, counter, label, keys) };
+  return { label, path: label.replace(/^\.\//, ''), data };
 }
 
 /** The override Compose reads beside a default file when no -f is given. */

@@ -7,6 +7,8 @@ export interface ServiceNetwork {
   key: string;
   aliases: string[];
   ipv4: string | null;
+  /** `priority:` (0 when not given): the primary network is the highest. */
+  priority: number;
 }
 
 export interface ServiceVolume {

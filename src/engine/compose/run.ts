@@ -69,8 +69,10 @@ export function composeRun(cx: ComposeContext, inv: Invocation): CommandResult {
   if (flagBool(inv.flags, 'detach')) return { stdout: `${c.name}\n`, stderr, exitCode: 0 };
   // Attached: the command's output and exit code (a long-running command returns at once
   // here; Compose would stay attached).
-  // (--rm: a container that exited is already gone, as `docker run --rm`.)
-  return { stdout: c.output('stdout'), stderr: stderr + c.output('stderr'), exitCode: c.running ? 0 : c.exitCode };
+  // (--rm: a container that exited is already gone, as `docker run --rm`.) A failed
+  // command's exit status is printed as a line of its own, as for a failed start (real 1.29).
+  const code = c.running ? 0 : c.exitCode;
+  return { stdout: c.output('stdout'), stderr: stderr + c.output('stderr') + (code !== 0 ? `${code}\n` : ''), exitCode: code };
 }
 
 /** 12 hex characters standing for Compose's random suffix: a hash of the project, service and count. */

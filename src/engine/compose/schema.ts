@@ -22,38 +22,36 @@ const TOP_KEYS = new Set(['version', 'services', 'networks', 'volumes', 'secrets
 class Invalid extends Error {}
 
 export function checkProject(file: LoadedFile): ProjectModel | ComposeError {
-  const at = (keys: Array<string | number>): string => {
-    const where = file.where(keys);
-    return where ? `\n  ${where}` : '';
+  const invalid = (text: string): never => {
+    throw new Invalid(`The Compose file '${file.label}' is invalid because:\n${text}`);
   };
-  const invalid = (text: string, keys: Array<string | number>): never => {
-    throw new Invalid(`The Compose file '${file.label}' is invalid because:\n${text}${at(keys)}`);
-  };
-  const type = (value: unknown, keys: Array<string | number>, want: 'string' | 'array' | 'object' | 'string or array' | 'object, or an array' | 'array, or an object' | 'boolean' | 'number'): void => {
-    const ok = want === 'string' ? typeof value === 'string' || typeof value === 'number'
-      : want === 'array' ? Array.isArray(value)
-        : want === 'object' ? isObj(value)
-          : want === 'boolean' ? typeof value === 'boolean'
-            : want === 'number' ? typeof value === 'number'
-              : want === 'string or array' ? typeof value === 'string' || Array.isArray(value)
-                : isObj(value) || Array.isArray(value);
-    if (!ok) invalid(`${keys.join('.')} contains an invalid type, it should be ${want === 'array' || want === 'object' ? `an ${want}` : `a ${want}`}`, keys);
+  const type: TypeCheck = (value, keys, want) => {
+    if (!(want as readonly string[]).includes(jsonType(value))) invalid(`${keys.join('.')} contains an invalid type, it should be ${validTypes(want)}`);
   };
   try {
     const data = file.data ?? {};
     if (!isObj(data)) throw new Invalid(`Top level object in '${file.label}' needs to be an object not '<class '${Array.isArray(data) ? 'list' : 'str'}'>'.`);
+    // Without `version:` and `services:` Compose 1.29 reads the file as format 1, whose
+    // top-level keys are services.
+    if (data.version === undefined && data.services === undefined) {
+      for (const [name, value] of Object.entries(data)) {
+        const unknown = isObj(value) ? Object.keys(value).find((k) => !SERVICE_KEYS.has(k)) : undefined;
+        if (unknown !== undefined) throw new Invalid(`The Compose file '${file.label}' is invalid because:\nUnsupported config option for ${name}: '${unknown}'`);
+      }
+      if (Object.keys(data).length > 0) throw new Invalid(`dnet-test: Compose file format 1 (services at the top level, no \`services:\` key) is not simulated: '${file.label}'`);
+    }
     for (const key of Object.keys(data)) {
       if (!TOP_KEYS.has(key) && !key.startsWith('x-')) {
-        invalid(`Invalid top-level property "${key}". Valid top-level sections for this Compose file are: version, services, networks, volumes, secrets, configs, and extensions starting with "x-".`, [key]);
+        throw new Invalid(`The Compose file '${file.label}' is invalid because:\n'${key}' does not match any of the regexes: '^x-'\n\n${VERSION_EXPLANATION}`);
       }
     }
     const networks = new Map<string, NetworkModel>();
     const rawNetworks = data.networks ?? {};
-    type(rawNetworks, ['networks'], 'object');
+    type(rawNetworks, ['networks'], ['object']);
     for (const [key, value] of Object.entries(rawNetworks as Obj)) networks.set(key, networkModel(key, value ?? {}, type));
     const volumes = new Map<string, VolumeModel>();
     const rawVolumes = data.volumes ?? {};
-    type(rawVolumes, ['volumes'], 'object');
+    type(rawVolumes, ['volumes'], ['object']);
     for (const [key, value] of Object.entries(rawVolumes as Obj)) {
       const v = isObj(value) ? value : {};
       const external = v.external === true || isObj(v.external);
@@ -61,10 +59,10 @@ export function checkProject(file: LoadedFile): ProjectModel | ComposeError {
         driver: typeof v.driver === 'string' ? v.driver : 'local', external, labels: labelsOf(v.labels) });
     }
     const rawServices = data.services ?? {};
-    type(rawServices, ['services'], 'object');
+    type(rawServices, ['services'], ['object']);
     const services: ServiceModel[] = [];
     for (const [name, value] of Object.entries(rawServices as Obj)) {
-      type(value, ['services', name], 'object');
+      type(value, ['services', name], ['object']);
       services.push(serviceModel(name, value as Obj, type, invalid));
     }
     const names = new Set(services.map((s) => s.name));
@@ -90,7 +88,28 @@ export function checkProject(file: LoadedFile): ProjectModel | ComposeError {
   }
 }
 
-type TypeCheck = (value: unknown, keys: Array<string | number>, want: 'string' | 'array' | 'object' | 'string or array' | 'object, or an array' | 'array, or an object' | 'boolean' | 'number') => void;
+type JsonType = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'null';
+type TypeCheck = (value: unknown, keys: Array<string | number>, want: readonly JsonType[]) => void;
+
+function jsonType(v: unknown): JsonType | 'other' {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (isObj(v)) return 'object';
+  return typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'other';
+}
+
+/** Compose's _parse_valid_types_from_validator: "a string, or an array"; the middle ones bare. */
+function validTypes(want: readonly JsonType[]): string {
+  const a = (t: string): string => `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
+  if (want.length === 1) return a(want[0]!);
+  return `${[a(want[0]!), ...want.slice(1, -1)].join(', ')}, or ${a(want[want.length - 1]!)}`;
+}
+
+/** compose/config/errors.py, printed after a top-level key the schema does not know. */
+const VERSION_EXPLANATION = 'You might be seeing this error because you\'re using the wrong Compose file version. '
+  + 'Either specify a supported version (e.g "2.2" or "3.3") and place your service definitions under the `services` key, '
+  + 'or omit the `version` key and place your service definitions at the root of the file to use version 1.\n'
+  + 'For more on the Compose file format versions, see https://docs.docker.com/compose/compose-file/';
 
 function labelsOf(v: unknown): Record<string, string> {
   if (Array.isArray(v)) return Object.fromEntries(v.map((x) => String(x).split(/=(.*)/s)).map(([k, val = '']) => [k, val]));
@@ -98,7 +117,7 @@ function labelsOf(v: unknown): Record<string, string> {
 }
 
 function networkModel(key: string, v: unknown, type: TypeCheck): NetworkModel {
-  type(v, ['networks', key], 'object');
+  type(v, ['networks', key], ['object']);
   const n = v as Obj;
   const ipam = isObj(n.ipam) && Array.isArray(n.ipam.config) ? n.ipam.config.filter(isObj) : [];
   return {
@@ -128,39 +147,55 @@ function volumeOf(v: unknown): ServiceVolume {
   return { type: bind ? 'bind' : 'volume', source, target, readOnly: mode.split(',').includes('ro') };
 }
 
-function serviceModel(name: string, s: Obj, type: TypeCheck, invalid: (text: string, keys: Array<string | number>) => never): ServiceModel {
+function serviceModel(name: string, s: Obj, type: TypeCheck, invalid: (text: string) => never): ServiceModel {
   const at = (key: string): Array<string | number> => ['services', name, key];
   for (const key of Object.keys(s)) {
-    if (!SERVICE_KEYS.has(key) && !key.startsWith('x-')) invalid(`Unsupported config option for services.${name}: '${key}'`, at(key));
+    if (!SERVICE_KEYS.has(key) && !key.startsWith('x-')) invalid(`Unsupported config option for services.${name}: '${key}'`);
   }
   const check = (key: string, want: Parameters<TypeCheck>[2]): void => {
     if (s[key] !== undefined && s[key] !== null) type(s[key], at(key), want);
   };
-  check('image', 'string');
-  check('container_name', 'string');
-  check('hostname', 'string');
-  check('command', 'string or array');
-  check('entrypoint', 'string or array');
-  check('environment', 'object, or an array');
-  check('ports', 'array');
-  check('expose', 'array');
-  check('networks', 'array, or an object');
-  check('links', 'array');
-  check('depends_on', 'array, or an object');
-  check('extra_hosts', 'array, or an object');
-  check('volumes', 'array');
-  check('network_mode', 'string');
+  check('image', ['string']);
+  check('container_name', ['string']);
+  check('hostname', ['string']);
+  check('command', ['string', 'array']);
+  check('entrypoint', ['string', 'array']);
+  check('environment', ['object', 'array']);
+  check('ports', ['array']);
+  check('expose', ['array']);
+  check('networks', ['array', 'object']);
+  check('links', ['array']);
+  check('depends_on', ['array', 'object']);
+  check('extra_hosts', ['object', 'array']);
+  check('labels', ['object', 'array']);
+  check('restart', ['string']);
+  check('user', ['string']);
+  check('working_dir', ['string']);
+  check('volumes_from', ['array']);
+  check('profiles', ['array']);
+  check('build', ['string', 'object']);
+  if (isObj(s.environment)) {
+    for (const [k, v] of Object.entries(s.environment)) {
+      if (!['string', 'number', 'null'].includes(jsonType(v))) {
+        invalid(`${[...at('environment'), k].join('.')} contains ${JSON.stringify(v)}, which is an invalid type, it should be ${validTypes(['string', 'number', 'null'])}`);
+      }
+    }
+  }
+  if (isObj(s.networks)) for (const [k, v] of Object.entries(s.networks)) type(v, [...at('networks'), k], ['object', 'null']);
+  check('volumes', ['array']);
+  check('network_mode', ['string']);
   const env = s.environment;
   const environment = Array.isArray(env) ? env.map(String).filter((e) => e.includes('='))
     : isObj(env) ? Object.entries(env).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k}=${String(v)}`) : [];
   const rawNets = s.networks;
-  const networks: ServiceNetwork[] = Array.isArray(rawNets) ? rawNets.map((k) => ({ key: String(k), aliases: [], ipv4: null }))
+  const networks: ServiceNetwork[] = Array.isArray(rawNets) ? rawNets.map((k) => ({ key: String(k), aliases: [], ipv4: null, priority: 0 }))
     : isObj(rawNets) ? Object.entries(rawNets).map(([k, v]) => ({
       key: k, aliases: isObj(v) && Array.isArray(v.aliases) ? v.aliases.map(String) : [],
       ipv4: isObj(v) && v.ipv4_address ? String(v.ipv4_address) : null,
+      priority: isObj(v) && typeof v.priority === 'number' ? v.priority : 0,
     })) : [];
   const networkMode = typeof s.network_mode === 'string' ? s.network_mode : null;
-  if (networks.length === 0 && networkMode === null) networks.push({ key: 'default', aliases: [], ipv4: null });
+  if (networks.length === 0 && networkMode === null) networks.push({ key: 'default', aliases: [], ipv4: null, priority: 0 });
   const build = s.build === undefined ? null : isObj(s.build)
     ? { context: String(s.build.context ?? '.'), dockerfile: s.build.dockerfile ? String(s.build.dockerfile) : null }
     : { context: String(s.build), dockerfile: null };

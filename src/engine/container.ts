@@ -218,15 +218,18 @@ export class Container {
   /** Joins since the sandbox was made: the next interface is eth<nextIfIndex>. */
   nextIfIndex = 0;
 
-  /** Endpoints with an address in libnetwork's sandbox order (endpoint.Less): not
-   *  --internal first, then by network name. The first gives the default route, and the
-   *  embedded DNS answers from the networks in this order (real engine: connecting to a
-   *  network whose name sorts first moves the default route to it). Exact for two
-   *  networks; libnetwork keeps a heap, which is not fully sorted for three or more. */
+  /** Endpoints with an address in libnetwork's sandbox order: sb.addEndpoint inserts
+   *  each joined endpoint where endpoint.Less puts it — not --internal first, by network
+   *  name; an --internal one is never Less, so those stay in join order at the end. The
+   *  first gives the default route, the embedded DNS answers from the networks in this
+   *  order, and a sandbox made at start names its interfaces in it (real engine). */
   routingOrder(): Endpoint[] {
-    return this.endpoints().filter((ep) => ep.ip !== null).sort((x, y) =>
-      Number(x.network.config.internal) - Number(y.network.config.internal)
-      || (x.network.name < y.network.name ? -1 : x.network.name > y.network.name ? 1 : 0));
+    // Array.prototype.sort is stable: equal keys keep the attachments' (join) order.
+    return this.endpoints().filter((ep) => ep.ip !== null).sort((x, y) => {
+      const internal = Number(x.network.config.internal) - Number(y.network.config.internal);
+      if (internal !== 0 || x.network.config.internal) return internal;
+      return x.network.name < y.network.name ? -1 : x.network.name > y.network.name ? 1 : 0;
+    });
   }
 
   endpoints(): Endpoint[] {

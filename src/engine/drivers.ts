@@ -4,6 +4,7 @@
 import * as E from './errors.js';
 import { fail, ok, type Result } from './errors.js';
 import type { DriverName } from './model.js';
+import { parseEndpointIp } from './ipam.js';
 import type { Network } from './network.js';
 
 export interface Driver {
@@ -21,6 +22,12 @@ const bridge: Driver = {
       // --ip is for user networks with a user subnet only (FACTS 31, 32).
       if (network.config.isDefaultBridge) return fail(E.ErrIPOnDefaultBridge());
       if (network.config.userSubnet === null) return fail(E.ErrIPWithoutUserSubnet());
+      // The daemon parses the address when it builds the endpoint (a connect to a stopped
+      // container stores it unread); an IPv6 one is in none of the IPv4 pools.
+      const parsed = parseEndpointIp(preferred);
+      if (parsed === null) return fail(E.ErrEndpointInvalidIPv4(preferred));
+      if (parsed.family === 6) return fail(E.ErrIPNotInSubnet(preferred));
+      preferred = parsed.ip;
     }
     const r = network.space.request(preferred);
     // libnetwork names the network whose pools ran out (real engine, 20.10).

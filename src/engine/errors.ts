@@ -41,6 +41,8 @@ export const ErrAliasOnPredefinedConnect = (): EngineError => daemonError('forbi
 export const ErrIPWithoutUserSubnet = (): EngineError => daemonError('forbidden',
   'user specified IP address is supported only when connecting to networks with user configured subnets');
 export const ErrInvalidIPv4 = (ip: string): EngineError => daemonError('invalid', `invalid IPv4 address: ${ip}`);
+/** buildCreateEndpointOptions' own wording, stray parenthesis included (real 20.10). */
+export const ErrEndpointInvalidIPv4 = (ip: string): EngineError => daemonError('invalid', `Invalid IPv4 address: ${ip})`);
 
 // networks
 export const ErrNoSuchNetwork = (name: string): EngineError => clientError('not-found', `Error: No such network: ${name}`);

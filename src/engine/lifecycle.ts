@@ -8,7 +8,7 @@ import type { Controller } from './controller.js';
 import * as E from './errors.js';
 import { fail, ok, type EngineError, type Result } from './errors.js';
 import { macFromIp, shortId } from './ids.js';
-import { contains, isIPv4, parseCidr, toInt } from './ipam.js';
+import { parseEndpointIp } from './ipam.js';
 import type { PortBindingView, Proto } from './model.js';
 import type { Endpoint, Network } from './network.js';
 import { sortPortMap } from './ports.js';
@@ -139,6 +139,20 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   return ok(undefined);
 }
 
+/**
+ * Names the interfaces of a sandbox made at start. The daemon joins the networks before
+ * the namespace exists; runc's prestart hook (libnetwork-setkey) then moves the
+ * interfaces in, in the sandbox's endpoint order (sorted insert by endpoint.Less), so
+ * eth0, eth1 … follow that order and not the join order, which only sets the ifindexes
+ * (real 20.10: a container on zeta, alpha, bridge and an internal network has alpha on
+ * eth0 after a restart, the internal one last). Joins after start take the next name.
+ */
+function nameInterfaces(c: Container): void {
+  const ordered = c.routingOrder();
+  ordered.forEach((ep, i) => { ep.ifName = `eth${i}`; });
+  c.nextIfIndex = ordered.length;
+}
+
 function failStart(ctrl: Controller, c: Container, error: EngineError, exitCode?: number): Result<void> {
   releaseNetworking(ctrl, c);
   // translateContainerdStartErr records 127/126 for a program not found / not executable;
@@ -194,6 +208,7 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
     const joined = joinNetwork(ctrl, c, a, network);
     if (!joined.ok) return failStart(ctrl, c, joined.error);
   }
+  nameInterfaces(c);
   // The runtime creates the process once the sandbox is up: a user or a program that is
   // not in the image stops it there.
   const cannot = startFailure(c.config);
@@ -375,7 +390,12 @@ export function exitContainer(ctrl: Controller, c: Container, code: number): voi
   c.pid = 0;
   c.finishedAt = ctrl.clock.tick();
   c.linkHosts = [];
-  if (c.config.autoRemove) ctrl.forgetContainer(c);
+  if (c.config.autoRemove) {
+    // The daemon's auto-remove is `rm -f -v`: anonymous volumes go with the container
+    // (moby daemon/monitor: ContainerRm with RemoveVolume).
+    ctrl.forgetContainer(c);
+    ctrl.volumes.forget(c.id, true, (id) => ctrl.containerById(id) !== undefined);
+  }
   const mode = c.config.mode;
   if (c.nsOwnerId !== null) ctrl.containerById(c.nsOwnerId)?.removeSharer(c.id);
   // Containers sharing this namespace keep running, in a namespace with only `lo`:
@@ -429,27 +449,29 @@ export function connectContainer(ctrl: Controller, network: Network | undefined,
     return fail(network ? E.ErrSharedNamespaceConnect() : E.ErrNetworkNotFound(networkRef));
   }
   if (!network) return fail(E.ErrNetworkNotFound(networkRef));
+  // updateNetworkConfig: a predefined network (bridge, host, none) takes no --ip and no
+  // alias; --ip needs a network with a user subnet (validateNetworkingConfig).
+  if (network.config.predefined && opts.ip !== null) return fail(E.ErrIPOnDefaultBridge());
+  if (network.config.predefined && opts.aliases.length > 0) return fail(E.ErrAliasOnPredefinedConnect());
+  if (opts.ip !== null && network.config.userSubnet === null) return fail(E.ErrIPWithoutUserSubnet());
+  // updateNetworkSettings: the host network is never joined; a network already in the
+  // container's settings is skipped ("avoid duplicate config"); none excludes any other
+  // network — one the container is listed on, so a container disconnected from every
+  // network can join none, and one left only on none can join another (real 20.10).
   if (network === ctrl.hostNetwork) return fail(E.ErrHostNetworkConnect());
-  if (mode.kind === 'none' || network === ctrl.noneNetwork) return fail(E.ErrPrivateNone());
-  // The daemon validates the endpoint settings before it looks for an existing endpoint.
-  if (network.config.isDefaultBridge && opts.ip !== null) return fail(E.ErrIPOnDefaultBridge());
-  if (network.config.isDefaultBridge && opts.aliases.length > 0) return fail(E.ErrAliasOnPredefinedConnect());
-  // validateNetworkingConfig: --ip needs a user subnet that holds it. It runs before the
-  // daemon looks at what the container already has.
-  if (opts.ip !== null) {
-    const subnet = network.config.userSubnet === null ? null : parseCidr(network.config.userSubnet);
-    if (subnet === null) return fail(E.ErrIPWithoutUserSubnet());
-    if (isIPv4(opts.ip) && !contains(subnet, toInt(opts.ip))) return fail(E.ErrIPNotInSubnet(opts.ip));
-  }
-  // updateNetworkSettings skips a network already in the container's settings ("avoid
-  // duplicate config"). For a stopped container that is the whole connect: it succeeds
-  // and changes nothing (the new aliases and --ip are dropped). A running one goes on to
-  // create the endpoint: libnetwork refuses a second one, while a network whose join
-  // failed earlier (listed, no endpoint) is joined now, with this connect's settings
-  // (real 20.10).
   const listed = c.attachments.findIndex((a) => a.networkId === network.id);
+  if (listed < 0 && c.attachments.some((a) => a.networkId === ctrl.noneNetwork.id || network === ctrl.noneNetwork)) {
+    return fail(E.ErrPrivateNone());
+  }
+  // For a stopped container that is the whole connect: a duplicate succeeds and changes
+  // nothing (its aliases and --ip are dropped), and --ip is stored unread, to fail at the
+  // next start. A running one goes on to build the endpoint: the address is parsed
+  // (buildCreateEndpointOptions), then libnetwork refuses a second endpoint before it
+  // asks IPAM, while a network whose join failed earlier (listed, no endpoint) is joined
+  // now, with this connect's settings (real 20.10).
+  if (listed >= 0 && !c.running) return ok(undefined);
+  if (c.running && opts.ip !== null && parseEndpointIp(opts.ip) === null) return fail(E.ErrEndpointInvalidIPv4(opts.ip));
   if (listed >= 0) {
-    if (!c.running) return ok(undefined);
     if (c.attachments[listed]!.endpoint !== null) return fail(E.ErrEndpointExists(c.name, network.name));
     c.attachments.splice(listed, 1);
   }

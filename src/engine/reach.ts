@@ -114,7 +114,9 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
   }
   if (address.startsWith('127.')) return arrive(ctrl, owner, address, port, proto, [`${address} is ${c.name}'s own loopback`]);
   const eps = owner.endpoints().filter((e) => e.ip !== null);
-  if (owner.config.mode.kind === 'none' || eps.length === 0) {
+  // None mode, or every network disconnected (a none-mode container can be disconnected
+  // from none and connected to a network: it is then on that network).
+  if (eps.length === 0) {
     return { result: 'unreachable', cause: 'loopback-only', steps: [`${c.name} has only a loopback interface (none mode): Network is unreachable`] };
   }
   if (eps.some((e) => e.ip === address)) return arrive(ctrl, owner, address, port, proto, [`${address} is ${c.name}'s own address`]);

@@ -48,7 +48,7 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
   if (fromHosts.length > 0) {
     return { addresses: fromHosts, via: 'hosts', server: null, steps: [`'${name}' is in ${c.name}'s /etc/hosts → ${fromHosts[0]}`] };
   }
-  if (owner.config.mode.kind === 'none') {
+  if (owner.config.mode.kind === 'none' && !owner.endpoints().some((ep) => ep.ip !== null)) {
     return { addresses: [], via: 'none', server: null, cause: 'name-not-resolvable', steps: [`${c.name} has no network (none mode): '${name}' cannot be looked up`] };
   }
   const steps: string[] = [];

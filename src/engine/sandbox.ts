@@ -87,8 +87,10 @@ function containerHosts(owner: Container, hostGateway: string): string {
     hosts += `${ip}\t${h.slice(0, i)}\n`;
   }
   for (const l of owner.linkHosts) hosts += `${l.ip}\t${l.names.join(' ')}\n`;
-  // none and host mode: no own /etc/hosts line (FACT 82). Own lines in interface (creation) order.
-  if (owner.config.mode.kind === 'none' || owner.config.mode.kind === 'host') return hosts;
+  // host mode: no own /etc/hosts line; none mode has no endpoint with an address, so none
+  // either (FACT 82) — until it is disconnected from none and connected to a network.
+  // Own lines in interface (creation) order.
+  if (owner.config.mode.kind === 'host') return hosts;
   const own = owner.endpoints().filter((ep) => ep.ip !== null && owner.hostsEndpoints.includes(ep.id)).sort((x, y) => x.ifIndex - y.ifIndex);
   for (const ep of own) hosts += `${ep.ip}\t${owner.hostsNames}\n`;
   return hosts;

@@ -43,7 +43,9 @@ function endpointView(ctrl: Controller, c: Container, a: Container['attachments'
     ipPrefixLen: ep?.ip && n?.subnet ? n.subnet.prefix : 0,
     gateway: ep?.ip && n?.space ? toIp(n.space.gateway) : '',
     macAddress: ep?.mac ?? '',
-    aliases: userNet ? c.endpointAliases(a) : null,
+    // `network connect` sends its --alias list, empty or not, and the daemon keeps it as
+    // sent on a predefined network (real 20.10: `"Aliases":[]` after connecting none).
+    aliases: userNet ? c.endpointAliases(a) : a.viaConnect ? [] : null,
     ipamConfig: a.requestedIp ? { ipv4Address: a.requestedIp } : a.viaConnect ? {} : null,
     links: a.links && a.links.length > 0 ? [...a.links] : null,
     driverOpts: a.viaConnect ? {} : null,

@@ -54,11 +54,12 @@ describe('docker build', () => {
     });
     const busybox = s.docker('build', '.');
     expect([busybox.exitCode, busybox.stderr]).toEqual([127, "The command '/bin/sh -c apt-get install -y curl' returned a non-zero code: 127\n"]);
-    expect(busybox.stdout).toContain('/bin/sh: apt-get: not found\n');
+    // The builder's stream wraps each write of the step's stderr in red (real 20.10).
+    expect(busybox.stdout).toContain('\x1b[91m/bin/sh: apt-get: not found\n\x1b[0m');
     expect(s.docker('build', 'bad').stderr).toBe('Error response from daemon: dockerfile parse error line 2: unknown instruction: FROBNICATE\n');
     const missing = s.docker('build', 'missing');
     expect([missing.exitCode, missing.stdout.endsWith('Step 1/1 : FROM nosuchimg\n')]).toEqual([1, true]);
-    expect(s.docker('build', 'apt').stdout).toContain('E: Unable to locate package nosuchpkg\n');
+    expect(s.docker('build', 'apt').stdout).toContain('\x1b[91mE: Unable to locate package nosuchpkg\n\x1b[0m');
     expect(s.docker('build', '-f', 'Nope', '.').stderr).toBe('unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat /tmp/composetest/Nope: no such file or directory\n');
     expect(s.docker('build', 'nodir').stderr).toBe('unable to prepare context: path "nodir" not found\n');
   });

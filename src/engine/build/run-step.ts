@@ -22,6 +22,13 @@ export interface RunOutcome {
   added: string[];
 }
 
+/**
+ * What a step's process writes to stderr, as the build stream carries it: the daemon's
+ * stderr writer wraps every chunk it reads in red (moby streamformatter, `\x1b[91m` …
+ * `\x1b[0m`).
+ */
+const stderrWrites = (text: string): string => `\x1b[91m${text}\x1b[0m`;
+
 /** Cuts `a && b; c` into simple commands (quotes kept together). */
 function simpleCommands(script: string): string[][] {
   const out: string[][] = [];
@@ -38,8 +45,8 @@ function install(manager: PackageManager, names: string[], added: string[]): Run
     const tools = table[name.replace(/=.*$/, '')];
     if (!tools) {
       return manager === 'apt'
-        ? { output: `${output}E: Unable to locate package ${name}\n`, exitCode: 100, added }
-        : { output: `${output}ERROR: unable to select packages:\n  ${name} (no such package):\n    required by: world[${name}]\n`, exitCode: 1, added };
+        ? { output: `${output}${stderrWrites(`E: Unable to locate package ${name}\n`)}`, exitCode: 100, added }
+        : { output: `${output}${stderrWrites(`ERROR: unable to select packages:\n  ${name} (no such package):\n    required by: world[${name}]\n`)}`, exitCode: 1, added };
     }
     added.push(...tools);
   }
@@ -55,7 +62,10 @@ export function runStep(manager: PackageManager, script: string): RunOutcome {
   for (const words of simpleCommands(script)) {
     const [program, sub] = words;
     const args = words.slice(1).filter((w) => !w.startsWith('-'));
-    const missing = (): RunOutcome => ({ output: `${output}/bin/sh: ${program}: not found\n`, exitCode: 127, added });
+    // Debian's dash numbers the line. (BusyBox sh writes its prefix and the message apart;
+    // whether the daemon reads them as one chunk or two depends on timing: one here.)
+    const missing = (): RunOutcome => ({ exitCode: 127, added,
+      output: output + stderrWrites(manager === 'apt' ? `/bin/sh: 1: ${program}: not found\n` : `/bin/sh: ${program}: not found\n`) });
     if (program === 'apt-get' || program === 'apt') {
       if (manager !== 'apt') return missing();
       if (sub === 'install') {

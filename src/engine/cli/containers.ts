@@ -92,10 +92,16 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
     case 'rename': {
       // The client trims both names and refuses empty ones itself.
       if (inv.args[0].trim() === '' || inv.args[1].trim() === '') return done('', 'Error: Neither old nor new names may be empty\n', 1);
-      const c = ctrl.findContainer(inv.args[0].trim());
-      if (!c) return daemonFailure(E.ErrNoSuchContainer(inv.args[0]));
+      // A refusal is printed, then the client's own line (docker/cli runRename, 20.10).
+      const oldName = inv.args[0].trim();
+      const refused = (error: EngineError): CommandResult => {
+        const r = daemonFailure(error);
+        return { ...r, stderr: `${r.stderr}Error: failed to rename container named ${oldName}\n` };
+      };
+      const c = ctrl.findContainer(oldName);
+      if (!c) return refused(E.ErrNoSuchContainer(inv.args[0]));
       const r = ctrl.renameContainer(c, inv.args[1].trim());
-      return r.ok ? done() : daemonFailure(r.error);
+      return r.ok ? done() : refused(r.error);
     }
     case 'logs': {
       const c = ctrl.findContainer(inv.args[0]);

@@ -6,7 +6,6 @@ import type { Controller } from '../controller.js';
 import * as E from '../errors.js';
 import { inspectNetworks } from '../format/inspect.js';
 import { networkLs } from '../format/tables.js';
-import { isIPv4 } from '../ipam.js';
 import { connectContainer, disconnectContainer } from '../lifecycle.js';
 import { pruneFilter } from '../prune-filters.js';
 import { networkView } from '../views.js';
@@ -67,7 +66,6 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
         return daemonFailure(E.ErrNoSuchContainer(containerRef));
       }
       const ip = flagString(f, 'ip') ?? null;
-      if (ip !== null && !isIPv4(ip)) return daemonFailure(E.ErrInvalidIPv4(ip));
       const r = inv.spec.path[1] === 'connect'
         ? connectContainer(ctrl, network, netRef, c, { aliases: flagList(f, 'alias'), ip, links: flagList(f, 'link') })
         : disconnectContainer(ctrl, network, netRef, c);

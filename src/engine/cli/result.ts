@@ -9,8 +9,14 @@ export function daemonFailure(error: EngineError, stdout = ''): CommandResult {
   return done(stdout, `${error.daemon ? 'Error response from daemon: ' : ''}${error.message}\n`, 1);
 }
 
-/** `docker run`/`create` failures: `docker: … .` + `See 'docker run --help'.`, exit 125. */
+/**
+ * `docker run`/`create` failures: `docker: … .` + `See 'docker run --help'.`, exit 125 —
+ * except a daemon's refusal of `docker create`, which the client returns as it came
+ * (runCreate wraps only its own checks in StatusError 125; real 20.10:
+ * `Error response from daemon: invalid restart policy 'bogus'`, exit 1).
+ */
 export function runFailure(verb: 'run' | 'create', error: EngineError, stdout = '', warnings = '', withHelp = true): CommandResult {
+  if (verb === 'create' && error.daemon) return done(stdout, `${warnings}Error response from daemon: ${error.message}\n`, 1);
   const text = `${error.daemon ? 'Error response from daemon: ' : ''}${error.message}`;
   // The client ends the line with a period, unless the message already has one (FACT 97).
   const period = text.endsWith('.') ? '' : '.';

@@ -56,7 +56,10 @@ export function nslookup(ctx: ExecContext, argv: string[]): ToolResult {
       missed += type === 'any' ? miss + miss : miss;
       continue;
     }
-    const aBlock = `Non-authoritative answer:\n${addresses.map((a) => `Name:\t${n}\nAddress: ${a}\n`).join('')}\n`;
+    // The answer's name is printed as the DNS reply carries it: without a final dot
+    // (real engine: `nslookup site.` prints `Name:\tsite`).
+    const shown = n.endsWith('.') ? n.slice(0, -1) : n;
+    const aBlock = `Non-authoritative answer:\n${addresses.map((a) => `Name:\t${shown}\nAddress: ${a}\n`).join('')}\n`;
     // Containers have no IPv6 addresses here: the AAAA answer is empty (FACT 25's order).
     const aaaaBlock = 'Non-authoritative answer:\n\n';
     found += type === 'a' ? aBlock : type === 'aaaa' ? aaaaBlock : aaaaBlock + aBlock;

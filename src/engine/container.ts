@@ -73,6 +73,8 @@ export interface ContainerConfig {
   tty: boolean;
   openStdin: boolean;
   autoRemove: boolean;
+  /** -P: every exposed port published on a random host port. */
+  publishAll?: boolean;
   restart: string;
   hostname: string | null;
   domainname: string;

@@ -171,6 +171,7 @@ export interface ContainerView {
   tty: boolean;
   openStdin: boolean;
   autoRemove: boolean;
+  publishAllPorts: boolean;
   restartPolicy: string;
   /** `.HostConfig.NetworkMode`: 'default', 'bridge', 'host', 'none', 'container:<id64>', a network name. */
   networkMode: string;

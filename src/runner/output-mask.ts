@@ -29,10 +29,11 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // The docker backend's private engine keeps its exec-root and data-root where
   // /var/run/docker and /var/lib/docker are (a SandboxKey, a volume's Mountpoint;
   // src/backends/docker/engine.ts).
-  [/\/[^\s"]*\/dnet-engine-[^/\s"]+\/exec\//g, '/var/run/docker/'],
-  [/\/[^\s"]*\/dnet-engine-[^/\s"]+\/data\//g, '/var/lib/docker/'],
+  // (No ':' in the prefix: overlay2's LowerDir joins two such paths with one.)
+  [/\/[^\s":]*\/dnet-engine-[^/\s"]+\/exec\//g, '/var/run/docker/'],
+  [/\/[^\s":]*\/dnet-engine-[^/\s"]+\/data\//g, '/var/lib/docker/'],
   // Process IDs are the kernel's (inspect's State.Pid).
-  [/"Pid":\d+/g, '"Pid":<n>'],
+  [/"Pid": ?\d+/g, '"Pid":<n>'],
   // ping's measured times.
   [/\btime=\d+(?:\.\d+)? ms\b/g, 'time=<t> ms'],
   [/= \d+(?:\.\d+)?\/\d+(?:\.\d+)?\/\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)? ms\b/g, '= <rtt> ms'],

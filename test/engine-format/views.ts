@@ -54,6 +54,7 @@ export function container(over: Partial<ContainerView>): ContainerView {
     tty: false,
     openStdin: false,
     autoRemove: false,
+    publishAllPorts: false,
     restartPolicy: 'no',
     networkMode: 'default',
     networks: [endpoint({})],

@@ -165,6 +165,8 @@ describe('maskOutput', () => {
     ['"SandboxKey":"/tmp/dnet-engine-8EOAMt/exec/netns/0a1b2c3d4e5f"', '"SandboxKey":"/var/run/docker/netns/<id>"'],
     ['data local /tmp/dnet-engine-ygnN4r/data/volumes/data/_data local', 'data local /var/lib/docker/volumes/data/_data local'],
     ['Creating app1                ... done', 'Creating app1 ... done'],
+    ['"LowerDir": "/tmp/dnet-engine-Bv/data/overlay2/ab-init/diff:/tmp/dnet-engine-Bv/data/overlay2/cd/diff",', '"LowerDir": "/var/lib/docker/overlay2/ab-init/diff:/var/lib/docker/overlay2/cd/diff",'],
+    ['  "Pid": 4347,', '  "Pid":<n>,'],
     ['4: eth0    inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0', '<n>: eth0  inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0'],
     ['1: lo    link/loopback 00:00:00:00:00:00', '<n>: lo  link/loopback 00:00:00:00:00:00'],
     ['Stopping composetest_mysql_1 ... \r', 'Stopping composetest_mysql_1 ...'],

@@ -169,7 +169,7 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     entrypoint: entrypointFlag !== undefined ? (entrypointFlag === '' ? [] : [entrypointFlag]) : (image?.entrypoint ?? []),
     env: mergeEnv(image?.env ?? [], parseEnv(inv)), labels: parseLabels(flagList(f, 'label')),
     workdir: flagString(f, 'workdir') ?? image?.workdir ?? '', user: flagString(f, 'user') ?? '',
-    tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'),
+    tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'), publishAll,
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
     extraHosts, dns, dnsSearch: flagList(f, 'dns-search'), dnsOptions: flagList(f, 'dns-option'), mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
   };

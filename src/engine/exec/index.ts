@@ -1,6 +1,7 @@
 // `docker exec C PROGRAM ARGS…` inside a simulated container: find the program in the
 // image (or fail as runc does, exit 126), then run the BusyBox tool's model.
 
+import { sandboxFile } from '../sandbox-files.js';
 import { type ExecContext, fail, hasTool, ok, type ToolResult } from './context.js';
 import { getent, nslookup } from './dns.js';
 import { curl, nc, wget } from './http.js';
@@ -115,16 +116,8 @@ const FIXED_FILES: Record<string, string> = {
 
 function readFile(ctx: ExecContext, path: string): string | null {
   const sandbox = ctx.container.sandbox;
-  switch (path) {
-    case '/etc/hosts':
-      return sandbox?.hostsFile ?? null;
-    case '/etc/resolv.conf':
-      return sandbox?.resolvConf ?? null;
-    case '/etc/hostname':
-      return (sandbox?.hostname ?? ctx.container.hostname) + '\n';
-    default:
-      return FIXED_FILES[path] ?? ctx.files?.read(path) ?? null;
-  }
+  const own = sandbox ? sandboxFile(sandbox, path) : path === '/etc/hostname' ? `${ctx.container.hostname}\n` : undefined;
+  return own ?? FIXED_FILES[path] ?? ctx.files?.read(path) ?? null;
 }
 
 function cat(ctx: ExecContext, argv: string[]): ToolResult {

@@ -2,6 +2,7 @@
 // `route`, `netstat -r`, `hostname [-i|-f|-s|-d]`
 // (FACTS 5, 22, 82, 85). Packet counters are not simulated: they read 0.
 
+import { isIPv4, toInt } from '../ipam.js';
 import type { Inet6, InterfaceView } from '../model.js';
 import { type ExecContext, fail, ok, type ToolResult } from './context.js';
 import { IP_USAGE } from './usage.js';
@@ -140,6 +141,7 @@ export function ip(ctx: ExecContext, argv: string[]): ToolResult {
   const rest = words.slice(1);
   if (rest[0] === 'show' || rest[0] === 'list' || rest[0] === 'ls') rest.shift();
   if (rest[0] === 'dev') rest.shift();
+  if (object === 'route' && rest[0] === 'get') return routeGet(ctx, rest[1]);
   if (object === 'route') {
     const routes = ctx.container.sandbox?.routes ?? [];
     return ok(
@@ -217,4 +219,30 @@ export function hostname(ctx: ExecContext, argv: string[]): ToolResult {
     default:
       return ok(name + '\n');
   }
+}
+
+/**
+ * `ip route get ADDR`: the kernel's lookup, as BusyBox prints it — own and loopback
+ * addresses are `local … dev lo`, a subnet's broadcast address `broadcast`, an address on
+ * a subnet goes out on its device, any other through the default route (real 20.10).
+ */
+function routeGet(ctx: ExecContext, target: string | undefined): ToolResult {
+  if (target === undefined || !isIPv4(target)) return { stdout: '', stderr: 'ip: need at least destination address\n', exitCode: 1 };
+  const sandbox = ctx.container.sandbox;
+  const own = sandbox?.interfaces.find((i) => i.ip === target);
+  if (own || target.startsWith('127.')) return ok(`local ${target} dev lo  src ${own ? target : '127.0.0.1'} \n`);
+  const n = toInt(target);
+  const routes = sandbox?.routes ?? [];
+  const srcOf = (device: string): string => sandbox?.interfaces.find((i) => i.name === device)?.ip ?? '';
+  for (const r of routes) {
+    if (r.destination === 'default') continue;
+    const [base, bits] = r.destination.split('/');
+    const mask = Number(bits) === 0 ? 0 : (0xffffffff << (32 - Number(bits))) >>> 0;
+    if (((toInt(base!) & mask) >>> 0) !== ((n & mask) >>> 0)) continue;
+    const broadcast = ((toInt(base!) | ~mask) >>> 0) === n;
+    return ok(`${broadcast ? 'broadcast ' : ''}${target} dev ${r.device}  src ${r.source ?? srcOf(r.device)} \n`);
+  }
+  const def = routes.find((r) => r.destination === 'default');
+  if (!def) return { stdout: '', stderr: 'ip: RTNETLINK answers: Network is unreachable\n', exitCode: 2 };
+  return ok(`${target} via ${def.via ?? ''} dev ${def.device}  src ${srcOf(def.device)} \n`);
 }

@@ -62,7 +62,7 @@ export function hostConfigValue(c: ContainerView): GoValue {
         ['OomScoreAdj', int(0)],
         ['PidMode', str('')],
         ['Privileged', bool(false)],
-        ['PublishAllPorts', bool(false)],
+        ['PublishAllPorts', bool(c.publishAllPorts)],
         ['ReadonlyRootfs', bool(false)],
         ['SecurityOpt', strings(null)],
         ['UTSMode', str('')],

@@ -3,18 +3,16 @@
 import type { ProbeOutcome } from '../../backends/backend.js';
 import type { Controller } from '../controller.js';
 import { sandboxView } from '../sandbox.js';
+import { sandboxFile } from '../sandbox-files.js';
 import { containerFiles } from './filesystem.js';
 
 export function answerFileProbe(ctrl: Controller, container: string, path: string): ProbeOutcome<'file'> {
   const c = ctrl.findContainer(container);
   if (!c) return { status: 'answered', answer: { content: null }, why: { steps: [`no container ${container}`], cause: 'no-such-container' } };
   const sandbox = sandboxView(ctrl, c);
-  const special: Record<string, string | undefined> = {
-    '/etc/hosts': sandbox?.hostsFile, '/etc/resolv.conf': sandbox?.resolvConf,
-    '/etc/hostname': sandbox ? `${sandbox.hostname}\n` : undefined,
-  };
-  if (path in special && special[path] !== undefined) {
-    return { status: 'answered', answer: { content: special[path]! }, why: { steps: [`${path} of ${c.name} is written by Docker for its sandbox`] } };
+  const special = sandbox ? sandboxFile(sandbox, path) : undefined;
+  if (special !== undefined) {
+    return { status: 'answered', answer: { content: special }, why: { steps: [`${path} of ${c.name} is written for its sandbox (by Docker or the kernel)`] } };
   }
   const mount = ctrl.volumes.mountsOf(c.id)
     .filter((m) => path === m.destination || path.startsWith(`${m.destination}/`))

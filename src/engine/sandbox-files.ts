@@ -1,0 +1,47 @@
+// The files a container's processes read about its own namespace, written by Docker
+// (/etc/hosts, /etc/resolv.conf, /etc/hostname) or by the kernel (/proc/net/route,
+// /sys/class/net/IF/…): computed from the sandbox view, so they never go stale. One
+// table for `docker exec … cat` and for the `file` probe.
+import { toInt } from './ipam.js';
+import type { RouteView, SandboxView } from './model.js';
+
+/** The content of `path` in a sandbox, or undefined when it is not one of these files. */
+export function sandboxFile(sandbox: SandboxView, path: string): string | undefined {
+  switch (path) {
+    case '/etc/hosts':
+      return sandbox.hostsFile;
+    case '/etc/resolv.conf':
+      return sandbox.resolvConf;
+    case '/etc/hostname':
+      return `${sandbox.hostname}\n`;
+    case '/proc/net/route':
+      return procNetRoute(sandbox.routes);
+  }
+  const sys = /^\/sys\/class\/net\/([^/]+)\/(address|mtu|operstate)$/.exec(path);
+  const i = sys ? sandbox.interfaces.find((x) => x.name === sys[1]) : undefined;
+  if (!sys || !i) return undefined;
+  // The kernel's operstate: a veth with its peer up is "up"; loopback reports "unknown".
+  return `${sys[2] === 'address' ? i.mac : sys[2] === 'mtu' ? String(i.mtu) : i.name === 'lo' ? 'unknown' : 'up'}\n`;
+}
+
+/** A 32-bit address as /proc prints it: the network-order bytes read as a little-endian word. */
+const hex = (ip: string | null): string => {
+  const n = ip === null ? 0 : toInt(ip);
+  const le = ((n & 255) << 24 | ((n >>> 8) & 255) << 16 | ((n >>> 16) & 255) << 8 | (n >>> 24)) >>> 0;
+  return le.toString(16).toUpperCase().padStart(8, '0');
+};
+
+const maskOf = (prefix: number): string => (prefix === 0 ? '0.0.0.0' : [24, 16, 8, 0].map((s) => ((0xffffffff << (32 - prefix)) >>> s) & 255).join('.'));
+
+/** fib_route_seq_show: a header and a row a route, each padded to 127 columns. */
+function procNetRoute(routes: RouteView[]): string {
+  const row = (text: string): string => `${text.padEnd(127)}\n`;
+  let out = row('Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT');
+  for (const r of routes) {
+    const [dest, prefix] = r.destination === 'default' ? ['0.0.0.0', 0] : [r.destination.split('/')[0]!, Number(r.destination.split('/')[1])];
+    // RTF_UP, and RTF_GATEWAY for a route through one.
+    const flags = r.via ? '0003' : '0001';
+    out += row(`${r.device}\t${hex(dest)}\t${hex(r.via)}\t${flags}\t0\t0\t0\t${hex(maskOf(prefix))}\t0\t0\t0`);
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ import { deliver, resolveName } from './reach.js';
 import { reverseName } from './resolver.js';
 import { containerView } from './views.js';
 import { containerFiles } from './volumes/filesystem.js';
-import { servedFile } from './volumes/http.js';
+import { httpdHeaders, servedFile } from './volumes/http.js';
 
 /** How `docker exec` starts the process, beyond its argv and -e. */
 export interface ExecProcess {
@@ -77,7 +77,10 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
       if (!d.http) return { result: 'dropped', steps: [...d.steps, 'the listener does not speak HTTP'] };
       // A file server answers from the files it sees (volumes included), 404 for others.
       const served = servedFile(ctrl, address, port, path);
-      if (served) return { result: 'ok', status: served.status, body: served.body, steps: d.steps };
+      if (served) {
+        return { result: 'ok', status: served.status, body: served.body, steps: d.steps,
+          ...(served.status === 200 ? { headers: httpdHeaders(ctrl, served.file, served.body) } : {}) };
+      }
       return { result: 'ok', status: 200, body: d.http.page, steps: d.steps };
     },
   };

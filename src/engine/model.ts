@@ -261,5 +261,7 @@ export type ReachOutcome =
   | { result: 'unreachable'; steps: string[] };
 
 export type HttpOutcome =
-  | { result: 'ok'; status: number; body: string; steps: string[] }
+  | { result: 'ok'; status: number; body: string; steps: string[];
+      /** The response's header lines (`Date: …`), when the simulator knows the server. */
+      headers?: string[] }
   | { result: 'refused' | 'dropped' | 'unreachable'; steps: string[] };

@@ -24,6 +24,10 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // RFC 3339 also with a space (`date --rfc-3339`, as images' entrypoints log).
   [/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/g, '<time>'],
   [/\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4} [A-Z]+\b/g, '<time>'],
+  // HTTP dates (wget -S: Date, Last-Modified), and the file time that starts BusyBox
+  // httpd's ETag ("mtime-size" in hex): the server's clock and the image's build time.
+  [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT\b/g, '<time>'],
+  [/\bETag: "[0-9a-f]+-/g, 'ETag: "<mtime>-'],
   // go-units HumanDuration, as `docker ps` prints it in CREATED and STATUS.
   [/\b(?:Less than a second|About an? (?:minute|hour)|\d+ (?:second|minute|hour|day|week|month|year)s?|an? (?:minute|hour|day|week|month|year))\b/g, '<duration>'],
   // The docker backend's private engine keeps its exec-root and data-root where

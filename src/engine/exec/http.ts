@@ -36,6 +36,8 @@ const FAILURE: Record<Exclude<HttpOutcome['result'], 'ok'>, string> = {
 /** What `wget`'s command line asked for, or the result of a command line it refuses. */
 interface WgetOptions {
   quiet: boolean;
+  /** `-S`: the server's status line and headers, on stderr even with -q. */
+  serverResponse: boolean;
   spider: boolean;
   /** Append to an existing file instead of refusing it (`-c`). */
   resume: boolean;
@@ -71,7 +73,7 @@ const WGET_LONG_VALUES: Record<string, string> = {
 const SEGFAULT: ToolResult = { stdout: '', stderr: '', exitCode: 139 };
 
 function wgetOptions(argv: string[]): WgetOptions | ToolResult {
-  const o: WgetOptions = { quiet: false, spider: false, resume: false, output: null, prefix: null, logFile: null, url: null };
+  const o: WgetOptions = { quiet: false, serverResponse: false, spider: false, resume: false, output: null, prefix: null, logFile: null, url: null };
   let crash = false;
   const value = (letter: string, v: string) => {
     if (letter === 'O') o.output = v;
@@ -88,6 +90,7 @@ function wgetOptions(argv: string[]): WgetOptions | ToolResult {
         if (name === 'spider') o.spider = true;
         else if (name === 'quiet') o.quiet = true;
         else if (name === 'continue') o.resume = true;
+        else if (name === 'server-response') o.serverResponse = true;
       } else if (name in WGET_LONG_VALUES && (eq >= 0 || i + 1 < argv.length)) {
         value(WGET_LONG_VALUES[name]!, eq >= 0 ? a.slice(eq + 1) : argv[++i]!);
       } else {
@@ -99,6 +102,7 @@ function wgetOptions(argv: string[]): WgetOptions | ToolResult {
         if (WGET_FLAG_SHORT.includes(letter)) {
           if (letter === 'q') o.quiet = true;
           else if (letter === 'c') o.resume = true;
+          else if (letter === 'S') o.serverResponse = true;
         } else if (WGET_VALUE_SHORT.includes(letter)) {
           const rest = a.slice(k + 1);
           if (rest === '' && i + 1 >= argv.length) return fail(`wget: option requires an argument -- '${letter}'\n${WGET_USAGE}`);
@@ -134,8 +138,13 @@ function download(ctx: ExecContext, o: WgetOptions): ToolResult {
   let log = o.quiet ? '' : `Connecting to ${parsed.authority} (${address}:${parsed.port})\n`;
   const outcome = ctx.httpGet(address, parsed.port, parsed.path);
   if (outcome.result !== 'ok') return fail(`${log}wget: can't connect to remote host (${address}): ${FAILURE[outcome.result]}\n`);
+  // -S: the status line; the headers only for a success (wget stops at an error status).
+  if (o.serverResponse) {
+    log += `  HTTP/1.1 ${outcome.status} ${STATUS_TEXT[outcome.status] ?? ''}\n`;
+    if (outcome.status < 400) log += [...(outcome.headers ?? []), ''].map((h) => `  ${h}\n`).join('');
+  }
   if (outcome.status >= 400) return fail(`${log}wget: server returned error: HTTP/1.1 ${outcome.status} ${STATUS_TEXT[outcome.status] ?? ''}\n`);
-  if (o.spider) return { stdout: '', stderr: o.quiet ? '' : log + 'remote file exists\n', exitCode: 0 };
+  if (o.spider) return { stdout: '', stderr: o.quiet ? log : log + 'remote file exists\n', exitCode: 0 };
   const size = String(Buffer.byteLength(outcome.body)).padStart(6);
   if (o.output === '-') {
     if (!o.quiet) log += `writing to stdout\n-                    100% |********************************|${size}  0:00:00 ETA\nwritten to stdout\n`;

@@ -137,6 +137,11 @@ export function ip(ctx: ExecContext, argv: string[]): ToolResult {
   const oneline = argv.includes('-o');
   const words = argv.filter((a) => a !== '-4' && a !== '-o');
   const object = OBJECTS[words[0] ?? ''];
+  // BusyBox has these; the simulator keeps no ARP cache, rules or tunnels: it says so
+  // rather than print the usage BusyBox would not.
+  if (/^(?:n|ne|nei|neig|neigh|neighbor|neighbour|ru|rul|rule|t|tu|tun|tunn|tunne|tunnel)$/.test(words[0] ?? '')) {
+    return fail(`dnet-test: ip ${words[0]} is not simulated\n`, 127);
+  }
   if (object === undefined) return fail(IP_USAGE);
   const rest = words.slice(1);
   if (rest[0] === 'show' || rest[0] === 'list' || rest[0] === 'ls') rest.shift();

@@ -23,8 +23,27 @@ function server(ctrl: Controller, address: string, port: number): { c: Container
   return binding ? { c, port: Number(binding[0].split('/')[0]) } : null;
 }
 
+/** BusyBox httpd's Content-type by the file's extension (its built-in table, the common part). */
+const MIME: Record<string, string> = {
+  '.html': 'text/html', '.htm': 'text/html', '.txt': 'text/plain', '.css': 'text/css', '.js': 'application/javascript',
+  '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
+};
+
+/**
+ * The response headers BusyBox httpd sends with a file (what `wget -S` prints). The
+ * simulator keeps no file times: Date, Last-Modified and the ETag's first part are the
+ * clock's now (a differential run masks them).
+ */
+export function httpdHeaders(ctrl: Controller, file: string, body: string): string[] {
+  const now = ctrl.clock.nowMs();
+  const date = new Date(now).toUTCString();
+  const size = Buffer.byteLength(body);
+  return [`Date: ${date}`, 'Connection: close', `Content-type: ${MIME[posix.extname(file).toLowerCase()] ?? 'application/octet-stream'}`,
+    'Accept-Ranges: bytes', `Last-Modified: ${date}`, `ETag: "${Math.floor(now / 1000).toString(16)}-${size.toString(16)}"`, `Content-Length: ${size}`];
+}
+
 /** The status and body for GET path, or null when the server is not one whose files the simulator knows. */
-export function servedFile(ctrl: Controller, address: string, port: number, path: string): { status: number; body: string } | null {
+export function servedFile(ctrl: Controller, address: string, port: number, path: string): { status: number; body: string; file: string } | null {
   const found = server(ctrl, address, port);
   if (!found) return null;
   const argv = [...found.c.config.entrypoint, ...found.c.config.cmd];
@@ -36,5 +55,5 @@ export function servedFile(ctrl: Controller, address: string, port: number, path
   const clean = posix.normalize(`/${(path.split('?')[0] || '/')}`);
   const file = posix.join(root, clean.endsWith('/') ? `${clean}index.html` : clean);
   const body = containerFiles(ctrl, found.c).read(file);
-  return body === null ? { status: 404, body: NOT_FOUND } : { status: 200, body };
+  return body === null ? { status: 404, body: NOT_FOUND, file } : { status: 200, body, file };
 }

@@ -213,7 +213,11 @@ export interface ContainerFiles {
   read(path: string): string | null;
   /** Writes (or appends to) a file; returns the shell's error text (`can't create f: …`), or null. */
   write(path: string, content: string, append: boolean): string | null;
+  /** What is at a path, for `ls`: a file, a folder and its entries, nothing, or a tree the simulator does not know. */
+  list?(path: string): PathListing;
 }
+
+export type PathListing = { kind: 'file' } | { kind: 'dir'; names: string[] } | { kind: 'missing' } | { kind: 'unknown'; why: string };
 
 /** What `docker exec` renderers need from the engine: the world as one container sees it. */
 export interface ExecEnvironment {

@@ -27,6 +27,7 @@ const TOOLS: Record<string, Tool> = {
   curl,
   nc,
   cat,
+  ls,
   env: (ctx) => ok(environment(ctx).join('\n') + '\n'),
   printenv: (ctx, argv) => {
     const env = new Map(environment(ctx).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
@@ -118,6 +119,36 @@ function readFile(ctx: ExecContext, path: string): string | null {
   const sandbox = ctx.container.sandbox;
   const own = sandbox ? sandboxFile(sandbox, path) : path === '/etc/hostname' ? `${ctx.container.hostname}\n` : undefined;
   return own ?? FIXED_FILES[path] ?? ctx.files?.read(path) ?? null;
+}
+
+/**
+ * BusyBox `ls` with no terminal: one name a line, sorted; `-a` adds `.` and `..` and the
+ * hidden names, `-1` changes nothing. Files named on the line come first, then each
+ * folder, under a `DIR:` header when there are several (real 20.10). Other options (the
+ * long listing's owners, sizes and times) are not simulated.
+ */
+function ls(ctx: ExecContext, argv: string[]): ToolResult {
+  const flags = argv.filter((a) => a.startsWith('-') && a.length > 1).join('').replace(/-/g, '');
+  const other = [...flags].find((f) => f !== 'a' && f !== '1');
+  if (other !== undefined) return fail(`dnet-test: ls -${other} is not simulated (only -a and -1)\n`, 127);
+  const all = flags.includes('a');
+  const paths = argv.filter((a) => !a.startsWith('-') || a === '-');
+  const args = paths.length > 0 ? paths : ['.'];
+  if (!ctx.files?.list) return fail('dnet-test: ls is not simulated here\n', 127);
+  let stderr = '';
+  const files: string[] = [];
+  const dirs: Array<{ arg: string; names: string[] }> = [];
+  for (const arg of args) {
+    const target = arg.startsWith('/') ? arg : `${ctx.cwd ?? '/'}/${arg}`;
+    const l = ctx.files.list(target);
+    if (l.kind === 'unknown') return fail(`dnet-test: ls ${arg}: ${l.why}: not simulated\n`, 127);
+    if (l.kind === 'missing') stderr += `ls: ${arg}: No such file or directory\n`;
+    else if (l.kind === 'file') files.push(arg);
+    else dirs.push({ arg, names: all ? ['.', '..', ...l.names] : l.names.filter((n) => !n.startsWith('.')) });
+  }
+  const blocks = [...(files.length > 0 ? [files.sort().map((f) => `${f}\n`).join('')] : []),
+    ...dirs.map((d) => `${args.length > 1 ? `${d.arg}:\n` : ''}${d.names.map((n) => `${n}\n`).join('')}`)];
+  return { stdout: blocks.join('\n'), stderr, exitCode: stderr === '' ? 0 : 1 };
 }
 
 function cat(ctx: ExecContext, argv: string[]): ToolResult {

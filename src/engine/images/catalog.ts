@@ -27,6 +27,8 @@ export interface ImageSpec {
   /** null: every BusyBox applet. */
   tools: string[] | null;
   standIn: boolean;
+  /** A stand-in's tree as build_images.sh makes it: folders end in '/', relative to `/`. */
+  rootfs?: string[];
   page?: string;
 }
 

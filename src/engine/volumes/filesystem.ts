@@ -5,7 +5,8 @@
 import { posix } from 'node:path';
 import type { Container } from '../container.js';
 import type { Controller } from '../controller.js';
-import type { ContainerFiles } from '../model.js';
+import { findImage } from '../images/catalog.js';
+import type { ContainerFiles, PathListing } from '../model.js';
 import type { Mount } from './store.js';
 
 export type { ContainerFiles } from '../model.js';
@@ -37,6 +38,9 @@ export function containerFiles(ctrl: Controller, c: Container): ContainerFiles {
       if (hit?.mount.type === 'volume') return store.get(hit.mount.name)?.files.get(hit.rel) ?? null;
       if (hit?.mount.type === 'bind') return store.hostFiles.get(posix.join(hit.mount.source, hit.rel)) ?? null;
       return store.layer(c.id).get(p) ?? imageFiles.get(p) ?? null;
+    },
+    list(path) {
+      return listPath(ctrl, c, abs(path), imageFiles);
     },
     write(path, content, append) {
       const p = abs(path);
@@ -76,4 +80,50 @@ export function copyUp(ctrl: Controller, c: Container, mount: Mount): void {
     const rel = within(path, mount.destination);
     if (rel) v.files.set(rel, content);
   }
+}
+
+/** Files Docker puts into every container it starts (besides the mounts). */
+const DOCKER_FILES = ['/.dockerenv', '/etc/hostname', '/etc/hosts', '/etc/mtab', '/etc/resolv.conf'];
+/** Trees the kernel or the image fills in, which the simulator does not list. */
+const UNLISTED = ['/bin', '/dev', '/proc', '/sys', '/sbin', '/usr/bin', '/usr/sbin'];
+
+/**
+ * What `ls` sees at `p`: the paths that exist are the image's tree (a stand-in's rootfs
+ * in the catalog, the files it carries), Docker's own files, the mount points, and what
+ * the mounts and the container's layer hold; a folder's entries are the next components
+ * of the paths below it. There is no `mkdir`: a folder exists while it holds something.
+ */
+function listPath(ctrl: Controller, c: Container, p: string, imageFiles: ReadonlyMap<string, string>): PathListing {
+  if (UNLISTED.some((d) => within(p, d) !== null)) return { kind: 'unknown', why: `the contents of ${p} are the kernel's or the image's` };
+  const store = ctrl.volumes;
+  const mounts = store.mountsOf(c.id);
+  const paths: string[] = [];
+  const hit = mountFor(mounts, p);
+  if (hit) {
+    // Inside a mount: only its files (and mounts nested in it).
+    const m = hit.mount;
+    const keys = m.type === 'volume' ? [...(store.get(m.name)?.files.keys() ?? [])]
+      : [...store.hostFiles.keys()].flatMap((k) => { const r = within(k, m.source); return r === null || r === '' ? [] : [r]; });
+    for (const k of keys) paths.push(posix.join(hit.mount.destination, k));
+    paths.push(hit.mount.destination + '/');
+  } else {
+    const root = ctrl.images.get(c.config.imageRef)?.root;
+    const tree = root === undefined ? undefined : findImage(root)?.rootfs;
+    if (!tree) return { kind: 'unknown', why: `the simulator does not know the files of image ${c.config.imageRef}` };
+    paths.push('/', ...tree.map((t) => `/${t}`), ...DOCKER_FILES, ...imageFiles.keys(), ...store.layer(c.id).keys());
+  }
+  for (const m of mounts) paths.push(m.destination + '/');
+  const dir = p === '/' ? '/' : `${p}/`;
+  const names = new Set<string>();
+  let isDir = p === '/';
+  let isFile = false;
+  for (const x of paths) {
+    if (x === p) isFile = true;
+    if (x === dir) isDir = true;
+    if (!x.startsWith(dir) || x === dir) continue;
+    isDir = true;
+    names.add(x.slice(dir.length).split('/')[0]!);
+  }
+  if (isDir) return { kind: 'dir', names: [...names].filter((n) => n !== '').sort() };
+  return isFile ? { kind: 'file' } : { kind: 'missing' };
 }

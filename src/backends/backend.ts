@@ -19,7 +19,8 @@ export interface ScenarioContext {
   /** Folder of the .dnet file: files not defined inline are read relative to it. */
   baseDir: string;
   title: string;
-  /** Files from `file PATH <<EOF` blocks, by relative path (the scenario's working folder). */
+  /** Files from `file PATH <<EOF` blocks, by relative path (the scenario's working folder):
+   *  each path's first block; a later one for the same path comes through writeFile. */
   files: ReadonlyMap<string, string>;
 }
 
@@ -102,6 +103,8 @@ export interface BackendSession {
   /** Run `docker …` / `docker-compose …` (argv without the program name). */
   run(program: 'docker' | 'docker-compose', args: string[]): Promise<CommandResult>;
   probe<K extends ProbeKind>(probe: ProbeOf<K>): Promise<ProbeOutcome<K>>;
+  /** A `file` block that gives a path a new content, when the scenario reaches it. */
+  writeFile?(path: string, content: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -49,10 +49,16 @@ export interface BackendRun {
   error: { message: string; stack?: string } | null;
 }
 
-/** `file` blocks are given to the backend up front, so a command can use any of them. */
+/**
+ * `file` blocks are given to the backend up front, so a command can use any of them; a
+ * path's later blocks replace it when the scenario reaches them (edit a compose file,
+ * `up` again).
+ */
 export function inlineFiles(statements: Statement[]): Map<string, string> {
   const files = new Map<string, string>();
-  for (const s of statements) if (s.type === 'FileBlock') files.set(literalPath(s.path), s.content);
+  for (const s of statements) {
+    if (s.type === 'FileBlock' && !files.has(literalPath(s.path))) files.set(literalPath(s.path), s.content);
+  }
   return files;
 }
 
@@ -78,7 +84,7 @@ export async function runOnBackend(file: DnetFile, scenario: Scenario, backend: 
     run.error = toError(e);
     return run;
   }
-  const scope: Scope = { session, vars: new Map(), last: null };
+  const scope: Scope = { session, vars: new Map(), last: null, filesSeen: new Set() };
   // Variables a backend could not bind (an unsupported probe): their uses are "simulated only" too.
   const unavailable = new Map<string, string>();
   const keepSteps = options.keepSteps ?? true;
@@ -164,9 +170,14 @@ async function runStatement(
         });
         return true;
       }
-      case 'FileBlock':
-        record(statement, { kind: 'file', loc: statement.loc, status: 'passed', path: literalPath(statement.path) });
+      case 'FileBlock': {
+        const path = literalPath(statement.path);
+        // The first block of a path was given up front; a later one replaces the file now.
+        if (scope.filesSeen.has(path)) await scope.session.writeFile?.(path, statement.content);
+        scope.filesSeen.add(path);
+        record(statement, { kind: 'file', loc: statement.loc, status: 'passed', path });
         return false;
+      }
       case 'Skip':
         return false;
       case 'Expect':

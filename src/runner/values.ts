@@ -9,6 +9,8 @@ export interface Scope {
   vars: Map<string, string>;
   /** The previous command (`output`, `expect output …`, `expect error …` read it). */
   last: CommandResult | null;
+  /** Paths of the `file` blocks reached so far (a later block of one rewrites it). */
+  filesSeen: Set<string>;
 }
 
 /** A step that cannot go on (unknown variable, no previous command): fails the scenario there. */

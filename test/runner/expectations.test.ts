@@ -43,7 +43,7 @@ function scope(last: CommandResult | null = null, run: (args: string[]) => Comma
     probe: async (p) => ({ status: 'answered', answer: answer(p), why: { steps: [] } }) as never,
     close: async () => {},
   };
-  return { session, vars: new Map([['dbip', '172.18.0.2']]), last };
+  return { session, vars: new Map([['dbip', '172.18.0.2']]), last, filesSeen: new Set() };
 }
 
 const e = (x: Omit<Expectation, 'loc' | 'within'>): Expectation => ({ within: null, loc: L, ...x }) as Expectation;

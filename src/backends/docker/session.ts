@@ -49,6 +49,13 @@ export class DockerSession implements BackendSession {
     this.workDir = makeWorkDir(context);
   }
 
+  /** A later `file` block of a path: the scenario's working folder gets the new content. */
+  async writeFile(path: string, content: string): Promise<void> {
+    const target = join(this.workDir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+
   async run(program: 'docker' | 'docker-compose', args: string[]): Promise<CommandResult> {
     if (this.closed) throw new Error('docker backend: session already closed');
     const fx = effectsOf(program, args, this.workDir);

@@ -19,13 +19,20 @@ export function createSimulatorBackend(options: SimulatorOptions = {}): Backend 
     realTime: false,
     async open(context: ScenarioContext): Promise<BackendSession> {
       const ctrl = new Controller();
-      const compose = (options.compose ?? composeHandler)(context);
+      const files = new Map(context.files);
+      const handler = options.compose ?? composeHandler;
+      let compose = handler(context);
       return {
         async run(program, args) {
           return runCli(ctrl, program, args, options.tools, compose);
         },
         async probe<K extends ProbeKind>(probe: ProbeOf<K>): Promise<ProbeOutcome<K>> {
           return answerProbe(ctrl, probe);
+        },
+        async writeFile(path, content) {
+          // The compose/build handler reads its workspace once: a new one sees the new file.
+          files.set(path, content);
+          compose = handler({ ...context, files });
         },
         async close() {},
       };

@@ -61,7 +61,11 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
       const scale = parseScale(flagList(f, 'scale'));
       if (typeof scale === 'string') return failure(scale);
       // Without -d Compose would stay attached to the logs; the simulator returns at once.
-      return composeUp(cx, { detach: flagBool(f, 'detach'), noStart: flagBool(f, 'no-start'), build: flagBool(f, 'build'), scale, services: inv.args });
+      if (flagBool(f, 'force-recreate') && flagBool(f, 'no-recreate')) {
+        return { stdout: '', stderr: '--force-recreate and --no-recreate cannot be combined.\n', exitCode: 1 };
+      }
+      const recreate = flagBool(f, 'force-recreate') ? 'always' : flagBool(f, 'no-recreate') ? 'never' : 'diverged';
+      return composeUp(cx, { detach: flagBool(f, 'detach'), noStart: flagBool(f, 'no-start'), build: flagBool(f, 'build'), scale, services: inv.args, recreate });
     }
     case 'down':
       return composeDown(cx, flagBool(f, 'volumes'));

@@ -26,7 +26,7 @@ export function composeRun(cx: ComposeContext, inv: Invocation): CommandResult {
     // line (Compose converges them with the `never` strategy).
     const deps = 'unknown' in all ? [] : all.filter((d) => d.name !== service && !projectContainers(cx, d.name).some((c) => c.running)).map((d) => d.name);
     if (deps.length > 0) {
-      const up = composeUp(cx, { detach: true, noStart: false, build: false, scale: new Map(), services: deps });
+      const up = composeUp(cx, { detach: true, noStart: false, build: false, scale: new Map(), services: deps, recreate: 'never' });
       stderr += up.stderr;
       if (up.exitCode !== 0) return { stdout: up.stdout, stderr, exitCode: up.exitCode };
     }

@@ -6,9 +6,10 @@ import { posix } from 'node:path';
 import type { CommandResult } from '../../backends/backend.js';
 import { buildImage } from '../build/build.js';
 import type { Container } from '../container.js';
-import { removeContainer, startContainer } from '../lifecycle.js';
+import { shortId } from '../ids.js';
+import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
 import { parsePortSpec } from '../ports.js';
-import { projectContainers, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
+import { containerLabels, projectContainers, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
 import { createReplica, defaultNetwork, serviceImage } from './create.js';
 import type { ServiceModel } from './model.js';
 import { Progress, type BatchItem } from './progress.js';
@@ -19,6 +20,8 @@ export interface UpOptions {
   build: boolean;
   scale: Map<string, number>;
   services: readonly string[];
+  /** ConvergenceStrategy: recreate a container whose service changed (config-hash), every one, or none. */
+  recreate: 'diverged' | 'always' | 'never';
 }
 
 const result = (p: Progress, exitCode: number, stdout = ''): CommandResult => ({ stdout, stderr: p.text, exitCode });
@@ -119,6 +122,7 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
     const starting: BatchItem[] = [];
     const toStart: Container[] = [];
     const surplus: BatchItem[] = [];
+    const recreating: BatchItem[] = [];
     for (const s of batch) {
       const wanted = o.scale.get(s.name) ?? s.scale;
       const existing = projectContainers(cx, s.name);
@@ -129,15 +133,40 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
       if (wanted > 1 && specifiesHostPort(s)) {
         p.plain(`The "${s.name}" service specifies a port on the host. If multiple containers for this service are created on a single host, the port will clash.`);
       }
+      // A container whose service changed since it was made (its config-hash label), or
+      // every one with --force-recreate, is made anew under the same name (service.py
+      // recreate_container: stop, rename the old one `<id12>_<name>`, create and start the
+      // new one, remove the old; the new one takes the addresses the old one released).
+      const hash = containerLabels(cx, s, 1)['com.docker.compose.config-hash'];
+      const stale = (c: Container): boolean => o.recreate === 'always' || (o.recreate === 'diverged' && c.config.labels['com.docker.compose.config-hash'] !== hash);
+      for (const [i, old] of existing.slice(0, wanted).entries()) {
+        if (!stale(old)) continue;
+        const name = old.name;
+        const number = Number(old.config.labels[LABEL.number]);
+        stopContainer(cx.ctrl, old);
+        cx.ctrl.renameContainer(old, `${shortId(old.id)}_${name}`);
+        const made = createReplica(cx, s, number, name);
+        if (!made.ok) {
+          recreating.push({ name, service: s.name, error: `Cannot create container for service ${s.name}: ${made.error.message}` });
+          continue;
+        }
+        const started = o.noStart ? { ok: true as const } : startContainer(cx.ctrl, made.value, cx.runOneShot);
+        removeContainer(cx.ctrl, old, true);
+        existing[i] = made.value;
+        recreating.push({ name, service: s.name, error: started.ok ? null : `Cannot start service ${s.name}: ${started.error.message}` });
+      }
+      const recreated = new Set(recreating.map((r) => r.name));
       // "is up-to-date" only for the `noop` plan at the same scale: all running and as many
-      // as wanted; otherwise (some stopped, or another scale) the running ones are kept silently.
-      const noop = existing.length === wanted && existing.every((c) => c.running);
+      // as wanted; otherwise (some stopped, or another scale) the running ones are kept
+      // silently, as with --no-recreate, whose plan is `start` (real 1.29).
+      const noop = o.recreate !== 'never' && existing.length === wanted && existing.every((c) => c.running) && !existing.some((c) => recreated.has(c.name));
       // Scaling down: the highest-numbered replicas go.
       for (const c of existing.slice(wanted).reverse()) {
         removeContainer(cx.ctrl, c, true);
         surplus.push({ name: c.name, service: s.name, error: null });
       }
       for (const c of existing.slice(0, wanted)) {
+        if (recreated.has(c.name)) continue;
         if (c.running) {
           if (noop) p.upToDate(c.name);
         }
@@ -167,11 +196,12 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
       if (!r.ok) item.error = `Cannot start service ${c.config.labels[LABEL.service]}: ${r.error.message}`;
     }
     p.batch('Stopping and removing', surplus);
+    p.batch('Recreating', recreating);
     p.batch('Starting', starting);
     p.batch('Creating', creating);
     // v2 reports the start of a new container as its own step; v1's "Creating … done" includes it.
     if (cx.naming.flavour === 'v2') p.batch('Starting', creating.filter((i) => i.error === null && toStart.some((c) => c.name === i.name)));
-    failed ||= [...creating, ...starting].some((i) => i.error !== null);
+    failed ||= [...creating, ...starting, ...recreating].some((i) => i.error !== null);
   }
   if (failed) {
     if (cx.naming.flavour === 'v1') p.plain('Encountered errors while bringing up the project.');

@@ -56,7 +56,7 @@ export function containerLabels(cx: ComposeContext, s: ServiceModel, n: number):
 }
 
 /** Services whose containers must exist first: depends_on, links, network_mode/volumes_from service:. */
-function prerequisites(s: ServiceModel): string[] {
+export function prerequisites(s: ServiceModel): string[] {
   const out = [...s.dependsOn, ...s.links.map((l) => l.split(':')[0])];
   const mode = s.networkMode?.match(/^service:(.*)$/);
   if (mode) out.push(mode[1]);

@@ -9,7 +9,7 @@ import type { Container } from '../container.js';
 import { shortId } from '../ids.js';
 import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
 import { parsePortSpec } from '../ports.js';
-import { containerLabels, projectContainers, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
+import { containerLabels, prerequisites, projectContainers, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
 import { createReplica, defaultNetwork, serviceImage } from './create.js';
 import type { ServiceModel } from './model.js';
 import { Progress, type BatchItem } from './progress.js';
@@ -117,6 +117,8 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
     return result(p, built.exitCode, built.stdout);
   }
   let failed = false;
+  // Services whose containers this run created or recreated: their dependents may follow.
+  const updated = new Set<string>();
   for (const batch of order) {
     const creating: BatchItem[] = [];
     const starting: BatchItem[] = [];
@@ -138,7 +140,14 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
       // recreate_container: stop, rename the old one `<id12>_<name>`, create and start the
       // new one, remove the old; the new one takes the addresses the old one released).
       const hash = containerLabels(cx, s, 1)['com.docker.compose.config-hash'];
-      const stale = (c: Container): boolean => o.recreate === 'always' || (o.recreate === 'diverged' && c.config.labels['com.docker.compose.config-hash'] !== hash);
+      // project._get_convergence_plans: below a service made anew, a dependent is recreated
+      // too when one of its containers is stopped, or when its links are not where the
+      // service puts them (on the project's networks they are endpoint settings, not
+      // HostConfig.Links: a service with links is recreated; real 1.29).
+      const upstream = o.recreate !== 'never' && prerequisites(s).some((d) => updated.has(d))
+        && (existing.some((c) => !c.running) || (s.links.length > 0) !== existing.some((c) => c.config.links.length > 0));
+      const stale = (c: Container): boolean => upstream || o.recreate === 'always'
+        || (o.recreate === 'diverged' && c.config.labels['com.docker.compose.config-hash'] !== hash);
       for (const [i, old] of existing.slice(0, wanted).entries()) {
         if (!stale(old)) continue;
         const name = old.name;
@@ -175,6 +184,7 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
           starting.push({ name: c.name, service: s.name, error: r.ok ? null : `Cannot start service ${s.name}: ${r.error.message}` });
         }
       }
+      if (recreating.some((r) => r.service === s.name)) updated.add(s.name);
       const taken = new Set(existing.map((c) => Number(c.config.labels[LABEL.number])));
       for (let n = 1, made = existing.length; made < wanted; n++) {
         if (taken.has(n)) continue;
@@ -186,6 +196,7 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
           continue;
         }
         creating.push({ name, service: s.name, error: null });
+        updated.add(s.name);
         if (!o.noStart) toStart.push(r.value);
       }
     }

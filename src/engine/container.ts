@@ -246,6 +246,11 @@ export class Container {
   }
 
   /** Everything the process wrote to one stream (`docker logs`, an attached run). */
+  /** The log line by line, in the order written, for `logs --tail`. */
+  logLines(): Array<{ stream: 'stdout' | 'stderr'; text: string }> {
+    return this.logs.flatMap((l) => (l.text.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((text) => ({ stream: l.stream, text })));
+  }
+
   output(stream: 'stdout' | 'stderr'): string {
     return this.logs.filter((l) => l.stream === stream).map((l) => l.text).join('');
   }

@@ -234,7 +234,8 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
     c.log('stderr', out.stderr);
     exitContainer(ctrl, c, out.exitCode);
   } else {
-    if (c.config.image?.startLog && c.config.image.listens === plan.listens) c.log('stderr', c.config.image.startLog);
+    // The entrypoint echoes its start line to stdout (its refusals go to stderr).
+    if (c.config.image?.startLog && c.config.image.listens === plan.listens) c.log('stdout', c.config.image.startLog);
     if (mode.kind === 'host') {
       const taken = plan.listens.some((l) => !ctrl.ports.listenOnHost(c.id, l.proto, l.port));
       if (taken) {

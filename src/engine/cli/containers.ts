@@ -106,7 +106,14 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
     case 'logs': {
       const c = ctrl.findContainer(inv.args[0]);
       if (!c) return done('', `Error: No such container: ${inv.args[0]}\n`, 1);
-      return done(c.output('stdout'), c.output('stderr'));
+      // --tail N: the last N lines of the log, whichever stream each came on ("all", a
+      // negative number or one the daemon cannot parse: everything). A one-shot command's
+      // two streams are kept apart, so their interleaving is the simulator's.
+      const tail = flagString(f, 'tail');
+      const n = tail !== undefined && /^\d+$/.test(tail) ? Number(tail) : -1;
+      if (n < 0) return done(c.output('stdout'), c.output('stderr'));
+      const lines = n === 0 ? [] : c.logLines().slice(-n);
+      return done(lines.filter((l) => l.stream === 'stdout').map((l) => l.text).join(''), lines.filter((l) => l.stream === 'stderr').map((l) => l.text).join(''));
     }
     case 'port': {
       const c = ctrl.findContainer(inv.args[0]);

@@ -19,6 +19,8 @@ const TOOLS: Record<string, Tool> = {
   ifconfig,
   ip,
   hostname,
+  // BusyBox's dnsdomainname is `hostname -d`.
+  dnsdomainname: (ctx) => hostname(ctx, ['-d']),
   route,
   netstat,
   nslookup,

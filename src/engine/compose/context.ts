@@ -41,10 +41,20 @@ export function projectContainers(cx: ComposeContext, service?: string): Contain
     .sort((a, b) => Number(a.config.labels[LABEL.number]) - Number(b.config.labels[LABEL.number]) || a.seq - b.seq);
 }
 
+/**
+ * What Compose hashes to tell whether a container is the service's current one
+ * (service.config_dict): its definition and the ID of its image, so a rebuilt image
+ * makes the next `up` recreate the container, as a changed definition does.
+ */
+function configHash(cx: ComposeContext, s: ServiceModel): string {
+  const image = cx.ctrl.images.get(s.image ?? cx.naming.builtImage(s.name))?.id ?? null;
+  return createHash('sha256').update(JSON.stringify({ options: s.raw, image })).digest('hex');
+}
+
 export function containerLabels(cx: ComposeContext, s: ServiceModel, n: number): Record<string, string> {
   return {
     ...s.labels,
-    'com.docker.compose.config-hash': createHash('sha256').update(JSON.stringify(s.raw)).digest('hex'),
+    'com.docker.compose.config-hash': configHash(cx, s),
     [LABEL.number]: String(n),
     [LABEL.oneoff]: 'False',
     [LABEL.project]: cx.naming.project,

@@ -67,11 +67,17 @@ export interface Cidr {
   last: number;
 }
 
+/** The network mask of a prefix length, as a 32-bit number. */
+export const maskBits = (prefix: number): number => (prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0);
+
+/** The network mask of a prefix length, dotted: 16 → 255.255.0.0. */
+export const netmask = (prefix: number): string => toIp(maskBits(prefix));
+
 export function parseCidr(text: string): Cidr | null {
   const m = /^([^/]+)\/(\d{1,2})$/.exec(text);
   if (!m || !isIPv4(m[1]) || Number(m[2]) > 32) return null;
   const prefix = Number(m[2]);
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  const mask = maskBits(prefix);
   const first = (toInt(m[1]) & mask) >>> 0;
   const last = (first | (~mask >>> 0)) >>> 0;
   return { text, base: toInt(m[1]), prefix, first, last };

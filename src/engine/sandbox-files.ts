@@ -2,7 +2,7 @@
 // (/etc/hosts, /etc/resolv.conf, /etc/hostname) or by the kernel (/proc/net/route,
 // /sys/class/net/IF/…): computed from the sandbox view, so they never go stale. One
 // table for `docker exec … cat` and for the `file` probe.
-import { toInt } from './ipam.js';
+import { netmask, parseCidr, toInt, toIp } from './ipam.js';
 import type { RouteView, SandboxView } from './model.js';
 
 /** The content of `path` in a sandbox, or undefined when it is not one of these files. */
@@ -31,17 +31,16 @@ const hex = (ip: string | null): string => {
   return le.toString(16).toUpperCase().padStart(8, '0');
 };
 
-const maskOf = (prefix: number): string => (prefix === 0 ? '0.0.0.0' : [24, 16, 8, 0].map((s) => ((0xffffffff << (32 - prefix)) >>> s) & 255).join('.'));
-
 /** fib_route_seq_show: a header and a row a route, each padded to 127 columns. */
 function procNetRoute(routes: RouteView[]): string {
   const row = (text: string): string => `${text.padEnd(127)}\n`;
   let out = row('Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT');
   for (const r of routes) {
-    const [dest, prefix] = r.destination === 'default' ? ['0.0.0.0', 0] : [r.destination.split('/')[0]!, Number(r.destination.split('/')[1])];
+    const subnet = r.destination === 'default' ? null : parseCidr(r.destination);
+    const [dest, prefix] = subnet ? [toIp(subnet.first), subnet.prefix] : ['0.0.0.0', 0];
     // RTF_UP, and RTF_GATEWAY for a route through one.
     const flags = r.via ? '0003' : '0001';
-    out += row(`${r.device}\t${hex(dest)}\t${hex(r.via)}\t${flags}\t0\t0\t0\t${hex(maskOf(prefix))}\t0\t0\t0`);
+    out += row(`${r.device}\t${hex(dest)}\t${hex(r.via)}\t${flags}\t0\t0\t0\t${hex(netmask(prefix))}\t0\t0\t0`);
   }
   return out;
 }

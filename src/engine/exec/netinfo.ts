@@ -2,7 +2,7 @@
 // `route`, `netstat -r`, `hostname [-i|-f|-s|-d]`
 // (FACTS 5, 22, 82, 85). Packet counters are not simulated: they read 0.
 
-import { isIPv4, toInt } from '../ipam.js';
+import { contains, isIPv4, netmask, parseCidr, toInt } from '../ipam.js';
 import type { Inet6, InterfaceView } from '../model.js';
 import { type ExecContext, fail, ok, type ToolResult } from './context.js';
 import { IP_USAGE } from './usage.js';
@@ -23,11 +23,6 @@ const LOOPBACK: InterfaceView = {
 function interfaces(ctx: ExecContext): InterfaceView[] {
   const list = ctx.container.sandbox?.interfaces ?? [];
   return list.some((i) => i.name === 'lo') ? list : [LOOPBACK, ...list];
-}
-
-function netmask(prefixLen: number): string {
-  const bits = prefixLen === 0 ? 0 : (0xffffffff << (32 - prefixLen)) >>> 0;
-  return [24, 16, 8, 0].map((shift) => (bits >>> shift) & 0xff).join('.');
 }
 
 function ifconfigBlock(i: InterfaceView): string {
@@ -240,12 +235,9 @@ function routeGet(ctx: ExecContext, target: string | undefined): ToolResult {
   const routes = sandbox?.routes ?? [];
   const srcOf = (device: string): string => sandbox?.interfaces.find((i) => i.name === device)?.ip ?? '';
   for (const r of routes) {
-    if (r.destination === 'default') continue;
-    const [base, bits] = r.destination.split('/');
-    const mask = Number(bits) === 0 ? 0 : (0xffffffff << (32 - Number(bits))) >>> 0;
-    if (((toInt(base!) & mask) >>> 0) !== ((n & mask) >>> 0)) continue;
-    const broadcast = ((toInt(base!) | ~mask) >>> 0) === n;
-    return ok(`${broadcast ? 'broadcast ' : ''}${target} dev ${r.device}  src ${r.source ?? srcOf(r.device)} \n`);
+    const subnet = r.destination === 'default' ? null : parseCidr(r.destination);
+    if (subnet === null || !contains(subnet, n)) continue;
+    return ok(`${subnet.last === n ? 'broadcast ' : ''}${target} dev ${r.device}  src ${r.source ?? srcOf(r.device)} \n`);
   }
   const def = routes.find((r) => r.destination === 'default');
   if (!def) return { stdout: '', stderr: 'ip: RTNETLINK answers: Network is unreachable\n', exitCode: 2 };

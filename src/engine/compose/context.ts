@@ -41,13 +41,16 @@ export function projectContainers(cx: ComposeContext, service?: string): Contain
     .sort((a, b) => Number(a.config.labels[LABEL.number]) - Number(b.config.labels[LABEL.number]) || a.seq - b.seq);
 }
 
+/** The image reference a service runs: `image:`, else the one compose builds for it. */
+export const serviceImage = (cx: ComposeContext, s: ServiceModel): string => s.image ?? cx.naming.builtImage(s.name);
+
 /**
  * What Compose hashes to tell whether a container is the service's current one
  * (service.config_dict): its definition and the ID of its image, so a rebuilt image
  * makes the next `up` recreate the container, as a changed definition does.
  */
-function configHash(cx: ComposeContext, s: ServiceModel): string {
-  const image = cx.ctrl.images.get(s.image ?? cx.naming.builtImage(s.name))?.id ?? null;
+export function configHash(cx: ComposeContext, s: ServiceModel): string {
+  const image = cx.ctrl.images.get(serviceImage(cx, s))?.id ?? null;
   return createHash('sha256').update(JSON.stringify({ options: s.raw, image })).digest('hex');
 }
 

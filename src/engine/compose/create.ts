@@ -7,11 +7,9 @@ import { fail, ok, type Result } from '../errors.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
 import { mountInto, type MountRequest } from '../volumes/mounts.js';
-import { containerLabels, projectContainers, LABEL, type ComposeContext } from './context.js';
+import { containerLabels, projectContainers, serviceImage, LABEL, type ComposeContext } from './context.js';
 import type { ServiceModel, ServiceNetwork } from './model.js';
 
-/** The image reference a service runs: `image:`, else the one compose builds for it. */
-export const serviceImage = (cx: ComposeContext, s: ServiceModel): string => s.image ?? cx.naming.builtImage(s.name);
 
 
 /**

@@ -9,8 +9,8 @@ import type { Container } from '../container.js';
 import { shortId } from '../ids.js';
 import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
 import { parsePortSpec } from '../ports.js';
-import { containerLabels, prerequisites, projectContainers, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
-import { createReplica, defaultNetwork, serviceImage } from './create.js';
+import { configHash, prerequisites, projectContainers, serviceImage, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
+import { createReplica, defaultNetwork } from './create.js';
 import type { ServiceModel } from './model.js';
 import { Progress, type BatchItem } from './progress.js';
 
@@ -139,7 +139,7 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
       // every one with --force-recreate, is made anew under the same name (service.py
       // recreate_container: stop, rename the old one `<id12>_<name>`, create and start the
       // new one, remove the old; the new one takes the addresses the old one released).
-      const hash = containerLabels(cx, s, 1)['com.docker.compose.config-hash'];
+      const hash = configHash(cx, s);
       // project._get_convergence_plans: below a service made anew, a dependent is recreated
       // too when one of its containers is stopped, or when its links are not where the
       // service puts them (on the project's networks they are endpoint settings, not
@@ -148,6 +148,9 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
         && (existing.some((c) => !c.running) || (s.links.length > 0) !== existing.some((c) => c.config.links.length > 0));
       const stale = (c: Container): boolean => upstream || o.recreate === 'always'
         || (o.recreate === 'diverged' && c.config.labels['com.docker.compose.config-hash'] !== hash);
+      // The containers dealt with here (the new one, or the old one whose replacement failed):
+      // the steps below leave them alone.
+      const remade = new Set<Container>();
       for (const [i, old] of existing.slice(0, wanted).entries()) {
         if (!stale(old)) continue;
         const name = old.name;
@@ -156,26 +159,27 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
         cx.ctrl.renameContainer(old, `${shortId(old.id)}_${name}`);
         const made = createReplica(cx, s, number, name);
         if (!made.ok) {
+          remade.add(old);
           recreating.push({ name, service: s.name, error: `Cannot create container for service ${s.name}: ${made.error.message}` });
           continue;
         }
         const started = o.noStart ? { ok: true as const } : startContainer(cx.ctrl, made.value, cx.runOneShot);
         removeContainer(cx.ctrl, old, true);
         existing[i] = made.value;
+        remade.add(made.value);
         recreating.push({ name, service: s.name, error: started.ok ? null : `Cannot start service ${s.name}: ${started.error.message}` });
       }
-      const recreated = new Set(recreating.map((r) => r.name));
       // "is up-to-date" only for the `noop` plan at the same scale: all running and as many
       // as wanted; otherwise (some stopped, or another scale) the running ones are kept
       // silently, as with --no-recreate, whose plan is `start` (real 1.29).
-      const noop = o.recreate !== 'never' && existing.length === wanted && existing.every((c) => c.running) && !existing.some((c) => recreated.has(c.name));
+      const noop = o.recreate !== 'never' && existing.length === wanted && existing.every((c) => c.running) && remade.size === 0;
       // Scaling down: the highest-numbered replicas go.
       for (const c of existing.slice(wanted).reverse()) {
         removeContainer(cx.ctrl, c, true);
         surplus.push({ name: c.name, service: s.name, error: null });
       }
       for (const c of existing.slice(0, wanted)) {
-        if (recreated.has(c.name)) continue;
+        if (remade.has(c)) continue;
         if (c.running) {
           if (noop) p.upToDate(c.name);
         }
@@ -184,7 +188,7 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
           starting.push({ name: c.name, service: s.name, error: r.ok ? null : `Cannot start service ${s.name}: ${r.error.message}` });
         }
       }
-      if (recreating.some((r) => r.service === s.name)) updated.add(s.name);
+      if (remade.size > 0) updated.add(s.name);
       const taken = new Set(existing.map((c) => Number(c.config.labels[LABEL.number])));
       for (let n = 1, made = existing.length; made < wanted; n++) {
         if (taken.has(n)) continue;

@@ -461,9 +461,8 @@ export function connectContainer(ctrl: Controller, network: Network | undefined,
   // network can join none, and one left only on none can join another (real 20.10).
   if (network === ctrl.hostNetwork) return fail(E.ErrHostNetworkConnect());
   const listed = c.attachments.findIndex((a) => a.networkId === network.id);
-  if (listed < 0 && c.attachments.some((a) => a.networkId === ctrl.noneNetwork.id || network === ctrl.noneNetwork)) {
-    return fail(E.ErrPrivateNone());
-  }
+  const onNone = c.attachments.some((a) => a.networkId === ctrl.noneNetwork.id);
+  if (listed < 0 && (network === ctrl.noneNetwork ? c.attachments.length > 0 : onNone)) return fail(E.ErrPrivateNone());
   // For a stopped container that is the whole connect: a duplicate succeeds and changes
   // nothing (its aliases and --ip are dropped), and --ip is stored unread, to fail at the
   // next start. A running one goes on to build the endpoint: the address is parsed

@@ -57,7 +57,9 @@ export interface BackendRun {
 export function inlineFiles(statements: Statement[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const s of statements) {
-    if (s.type === 'FileBlock' && !files.has(literalPath(s.path))) files.set(literalPath(s.path), s.content);
+    if (s.type !== 'FileBlock') continue;
+    const path = literalPath(s.path);
+    if (!files.has(path)) files.set(path, s.content);
   }
   return files;
 }

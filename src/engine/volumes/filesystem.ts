@@ -104,14 +104,14 @@ function listPath(ctrl: Controller, c: Container, p: string, imageFiles: Readonl
     const m = hit.mount;
     const keys = m.type === 'volume' ? [...(store.get(m.name)?.files.keys() ?? [])]
       : [...store.hostFiles.keys()].flatMap((k) => { const r = within(k, m.source); return r === null || r === '' ? [] : [r]; });
-    for (const k of keys) paths.push(posix.join(hit.mount.destination, k));
-    paths.push(hit.mount.destination + '/');
+    for (const k of keys) paths.push(posix.join(m.destination, k));
   } else {
     const root = ctrl.images.get(c.config.imageRef)?.root;
     const tree = root === undefined ? undefined : findImage(root)?.rootfs;
     if (!tree) return { kind: 'unknown', why: `the simulator does not know the files of image ${c.config.imageRef}` };
     paths.push('/', ...tree.map((t) => `/${t}`), ...DOCKER_FILES, ...imageFiles.keys(), ...store.layer(c.id).keys());
   }
+  // Every mount point is a folder (the one holding `p` too, however empty).
   for (const m of mounts) paths.push(m.destination + '/');
   const dir = p === '/' ? '/' : `${p}/`;
   const names = new Set<string>();

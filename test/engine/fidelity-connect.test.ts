@@ -2,13 +2,12 @@
 // with --backend sim,docker --compare-output; scenarios/network-connect.dnet,
 // multi-network.dnet, network-modes.dnet, lifecycle.dnet). Each row: a setup, a command,
 // what the engine printed.
-import { describe, expect, it } from 'vitest';
-import { World } from './helpers.js';
+import { describe, it } from 'vitest';
+import { expectRow, type EngineRow } from './helpers.js';
 
-type Row = { name: string; setup: string[]; cmd: string; stdout?: string | RegExp; stderr?: string; exitCode?: number };
 
 const subnet = 'network create --subnet 10.50.0.0/24 ipnet';
-const rows: Row[] = [
+const rows: EngineRow[] = [
   // --ip: only the subnet is checked at once; the address is read when the endpoint is built.
   { name: '--ip on a network without a user subnet', setup: ['network create plain', 'create --name s1 busybox sleep 9'],
     cmd: 'network connect --ip 10.50.0.5 plain s1', exitCode: 1,
@@ -53,12 +52,5 @@ const rows: Row[] = [
 ];
 
 describe('network connect and interface names as the real engine answers', () => {
-  it.each(rows)('$name', ({ setup, cmd, stdout, stderr, exitCode }) => {
-    const w = new World();
-    w.setup(...setup);
-    const r = w.docker(cmd);
-    if (exitCode !== undefined) expect(r.exitCode).toBe(exitCode);
-    if (stdout !== undefined) (typeof stdout === 'string' ? expect(r.stdout).toBe(stdout) : expect(r.stdout).toMatch(stdout));
-    if (stderr !== undefined) expect(r.stderr).toBe(stderr);
-  });
+  it.each(rows)('$name', expectRow);
 });

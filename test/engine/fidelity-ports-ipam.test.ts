@@ -4,13 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { sortPortMap } from '../../src/engine/ports.js';
 import type { PortRequestView } from '../../src/engine/model.js';
-import { World } from './helpers.js';
+import { expectRow, type EngineRow } from './helpers.js';
 
-type Row = { name: string; setup: string[]; cmd: string; stdout?: string | RegExp; stderr?: string | RegExp; exitCode?: number };
 const proxy = (rest: string): RegExp =>
   new RegExp(`^docker: Error response from daemon: driver failed programming external connectivity on endpoint \\w+ \\([0-9a-f]{64}\\): Error starting userland proxy: ${rest.replace(/\./g, '\\.')}\\.\\n`);
 
-const rows: Row[] = [
+const rows: EngineRow[] = [
   { name: 'a host address the host does not own', setup: [], cmd: 'run -d --name u1 -p 203.0.113.7:18091:80/udp nginx',
     exitCode: 125, stderr: proxy('listen udp4 203.0.113.7:18091: bind: cannot assign requested address') },
   { name: 'a random port on such an address: ten tries', setup: [], cmd: 'run -d --name u1 -p 203.0.113.7::80 nginx',
@@ -76,14 +75,7 @@ const rows: Row[] = [
 ];
 
 describe('ports and IPAM options as the real engine answers', () => {
-  it.each(rows)('$name', ({ setup, cmd, stdout, stderr, exitCode }) => {
-    const w = new World();
-    w.setup(...setup);
-    const r = w.docker(cmd);
-    if (exitCode !== undefined) expect(r.exitCode).toBe(exitCode);
-    if (stdout !== undefined) (typeof stdout === 'string' ? expect(r.stdout).toBe(stdout) : expect(r.stdout).toMatch(stdout));
-    if (stderr !== undefined) (typeof stderr === 'string' ? expect(r.stderr).toBe(stderr) : expect(r.stderr).toMatch(stderr));
-  });
+  it.each(rows)('$name', expectRow);
 });
 
 const req = (spec: string): PortRequestView => {

@@ -1,12 +1,11 @@
 // Behaviour seen on a real 20.10 engine beyond FACTS.md (docs/facts-coverage.md, "Beyond
 // the facts"): each row is a setup, a command, and what the real engine printed.
 import { describe, expect, it } from 'vitest';
-import { World } from './helpers.js';
+import { expectRow, World, type EngineRow } from './helpers.js';
 
 const S = 'busybox sleep 3600';
-type Row = { name: string; setup: string[]; cmd: string; stdout?: string | RegExp; stderr?: string | RegExp; exitCode?: number };
 
-const rows: Row[] = [
+const rows: EngineRow[] = [
   { name: '--hostname is an endpoint alias on a user network', setup: ['network create n1', `run -d --name web --net n1 --hostname web01 ${S}`],
     cmd: "inspect -f '{{json .NetworkSettings.Networks.n1.Aliases}}' web", stdout: /^\["[0-9a-f]{12}","web01"\]\n$/ },
   { name: 'connect --alias: alias, short ID, hostname', setup: ['network create n1', `run -d --name web --hostname web01 ${S}`, 'network connect --alias al n1 web'],
@@ -41,16 +40,7 @@ const rows: Row[] = [
 ];
 
 describe('real-engine behaviour beyond FACTS.md', () => {
-  it.each(rows)('$name', ({ setup, cmd, stdout, stderr, exitCode }) => {
-    const w = new World();
-    w.setup(...setup);
-    const r = w.docker(cmd);
-    if (exitCode !== undefined) expect(r.exitCode).toBe(exitCode);
-    if (typeof stdout === 'string') expect(r.stdout).toBe(stdout);
-    else if (stdout) expect(r.stdout).toMatch(stdout);
-    if (typeof stderr === 'string') expect(r.stderr).toBe(stderr);
-    else if (stderr) expect(r.stderr).toMatch(stderr);
-  });
+  it.each(rows)('$name', expectRow);
 });
 
 describe('container mode shares the owner\'s ports (real engine)', () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { CommandResult } from '../../src/backends/backend.js';
 import { runCli } from '../../src/engine/cli/index.js';
 import { Controller } from '../../src/engine/controller.js';
@@ -39,5 +40,27 @@ export class World {
   state(container: string): string {
     const o = answerProbe(this.ctrl, { kind: 'container', container });
     return o.status === 'answered' ? o.answer.state : 'unsupported';
+  }
+}
+
+/** A table row of the fidelity tests: a setup, a command, what the real engine printed. */
+export interface EngineRow {
+  name: string;
+  setup: string[];
+  cmd: string;
+  stdout?: string | RegExp;
+  stderr?: string | RegExp;
+  exitCode?: number;
+}
+
+/** Runs a row on a fresh World: each given part of the result must be the engine's (a RegExp must match). */
+export function expectRow({ setup, cmd, stdout, stderr, exitCode }: EngineRow): void {
+  const w = new World();
+  w.setup(...setup);
+  const r = w.docker(cmd);
+  if (exitCode !== undefined) expect(r.exitCode).toBe(exitCode);
+  for (const [got, want] of [[r.stdout, stdout], [r.stderr, stderr]] as const) {
+    if (typeof want === 'string') expect(got).toBe(want);
+    else if (want) expect(got).toMatch(want);
   }
 }

@@ -54,8 +54,19 @@ const SPACE = 32;
 const TAB = 9;
 const DQUOTE = 34;
 const DOLLAR = 36;
-/** Characters that leave a plain run to the parser: quotes, `$`, `\`, `#`, shell operators. */
-const SPECIAL = new Set([...`'"\\$|&;<>#`].map((c) => c.charCodeAt(0)));
+/**
+ * A line's rest made only of words this reader builds (see readable()), each followed by a
+ * space, a tab or the line's end: plain runs free of quotes, `$`, `\\`, `#` and shell
+ * operators; "…" strings without `\\` or `$`; whole variables. Why regexes and not loops
+ * over characters: a fresh process runs this code in V8's interpreter for most of a suite,
+ * where a loop per character costs far more than one native regex scan.
+ */
+const READABLE = /(?:[ \t]+|(?:[^ \t\n'"\\$|&;<>#]+|"[^"\\$\n]*"|\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*))(?=[ \t\n]|$))*/y;
+/** `_`: spaces and tabs. */
+const SPACES = /[ \t]*/y;
+/** A plain run up to a space or a tab (or a `,`, for WordNc). */
+const RUN = /[^ \t\n]*/y;
+const RUN_NC = /[^ \t\n,]*/y;
 /** A whole-word variable: `$name` or `${name}`. */
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/y;
 const TAG_NAME = /^[A-Za-z0-9_.:/-]+$/;
@@ -165,7 +176,9 @@ class LineReader {
   /** `_`: spaces and tabs; how many. */
   private spaces(): number {
     const from = this.p;
-    while (this.p < this.lineEnd && this.isSpace(this.p)) this.p++;
+    SPACES.lastIndex = from;
+    SPACES.test(this.source);
+    this.p = SPACES.lastIndex;
     return this.p - from;
   }
 
@@ -180,41 +193,9 @@ class LineReader {
    * "…" string without `\` or `$`, or a whole variable.
    */
   private readable(): boolean {
-    let q = this.p;
-    while (q < this.lineEnd) {
-      if (this.isSpace(q)) q++;
-      else {
-        q = this.checkedWordEnd(q);
-        if (q < 0) return false;
-      }
-    }
-    return true;
-  }
-
-  /** The end of the word at `from` if it is one this reader builds, else -1. */
-  private checkedWordEnd(from: number): number {
-    const c = this.source.charCodeAt(from);
-    let end: number;
-    if (c === DQUOTE) {
-      const close = this.source.indexOf('"', from + 1);
-      if (close < 0 || close >= this.lineEnd) return -1;
-      for (let q = from + 1; q < close; q++) {
-        const k = this.source.charCodeAt(q);
-        if (k === 92 || k === DOLLAR) return -1;
-      }
-      end = close + 1;
-    } else if (c === DOLLAR) {
-      VARIABLE.lastIndex = from;
-      if (!VARIABLE.test(this.source)) return -1;
-      end = VARIABLE.lastIndex;
-    } else {
-      end = from;
-      while (end < this.lineEnd && !this.isSpace(end)) {
-        if (SPECIAL.has(this.source.charCodeAt(end))) return -1;
-        end++;
-      }
-    }
-    return end === this.lineEnd || this.isSpace(end) ? end : -1;
+    READABLE.lastIndex = this.p;
+    READABLE.test(this.source);
+    return READABLE.lastIndex === this.lineEnd;
   }
 
   /**
@@ -229,9 +210,10 @@ class LineReader {
       VARIABLE.test(this.source);
       return VARIABLE.lastIndex;
     }
-    let q = from;
-    while (q < this.lineEnd && !this.isSpace(q) && !(stopAtComma && this.source.charCodeAt(q) === 44)) q++;
-    return q;
+    const run = stopAtComma ? RUN_NC : RUN;
+    run.lastIndex = from;
+    run.test(this.source);
+    return run.lastIndex;
   }
 
   /** A word of [start, end): a string, a variable, or a plain run (`nc`: as WordNc reads it). */
@@ -315,8 +297,9 @@ class LineReader {
 
   /** The next whole word's text, the cursor left where it is ('' at the end of the line). */
   private peekWord(): string {
-    let q = this.p;
-    while (q < this.lineEnd && this.isSpace(q)) q++;
+    SPACES.lastIndex = this.p;
+    SPACES.test(this.source);
+    const q = SPACES.lastIndex;
     return this.source.slice(q, this.runEnd(q, false));
   }
 

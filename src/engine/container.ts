@@ -19,6 +19,8 @@ export interface Attachment {
   aliases: string[];
   /** --ip / connect --ip: the address this container asks for. */
   requestedIp: string | null;
+  /** --ip6 / connect --ip6 (used only on a network with IPv6 enabled; inspect shows it anyway). */
+  requestedIp6?: string | null;
   /** Joined through `docker network connect`: inspect shows IPAMConfig/DriverOpts as {} (FACT 85). */
   viaConnect: boolean;
   /** The live endpoint while the container runs. */
@@ -221,7 +223,8 @@ export class Container {
   nextIfIndex = 0;
 
   /** Endpoints with an address in libnetwork's sandbox order: sb.addEndpoint inserts
-   *  each joined endpoint where endpoint.Less puts it — not --internal first, by network
+   *  each joined endpoint where endpoint.Less puts it — not --internal first, then those
+   *  with both an IPv4 and an IPv6 gateway (a network with IPv6 enabled), then by network
    *  name; an --internal one is never Less, so those stay in join order at the end. The
    *  first gives the default route, the embedded DNS answers from the networks in this
    *  order, and a sandbox made at start names its interfaces in it (real engine). */
@@ -230,6 +233,8 @@ export class Container {
     return this.endpoints().filter((ep) => ep.ip !== null).sort((x, y) => {
       const internal = Number(x.network.config.internal) - Number(y.network.config.internal);
       if (internal !== 0 || x.network.config.internal) return internal;
+      const dual = Number(y.ip6 !== null) - Number(x.ip6 !== null);
+      if (dual !== 0) return dual;
       return x.network.name < y.network.name ? -1 : x.network.name > y.network.name ? 1 : 0;
     });
   }

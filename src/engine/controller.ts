@@ -6,6 +6,7 @@ import * as E from './errors.js';
 import { fail, ok, type Result } from './errors.js';
 import { Clock, IdSource, NameSource, shortId } from './ids.js';
 import { AddressSpace, contains, isIPv4, parseCidr, PoolAllocator, toInt, toIp, type Cidr } from './ipam.js';
+import { AddressSpace6, contains6, isIPv6, parseCidr6, PoolAllocator6, toBig6, type Cidr6 } from './ipam6.js';
 import { checkIpamFlags } from './ipam-client.js';
 import type { DriverName } from './model.js';
 import { ImageStore } from './build/images.js';
@@ -26,6 +27,8 @@ export interface NetworkCreateOptions {
   labels: Record<string, string>;
   /** --aux-address name=IP: addresses IPAM must never hand out. */
   auxAddresses?: Record<string, string>;
+  /** --ipv6. */
+  enableIPv6?: boolean;
 }
 
 /** A --ip-range as libnetwork reads it: its first and last host parts inside `subnet`. */
@@ -48,6 +51,7 @@ export class Controller {
   readonly names = new NameSource();
   readonly clock = new Clock();
   readonly pools = new PoolAllocator();
+  readonly pools6 = new PoolAllocator6();
   readonly ports = new PortAllocator();
   private readonly networksById = new Map<string, Network>();
   private readonly networksByName = new Map<string, Network>();
@@ -93,8 +97,9 @@ export class Controller {
     };
   }
 
-  private addNetwork(config: NetworkConfig, subnet: Cidr | null, space: AddressSpace | null): Network {
-    const network = new Network(config, subnet, space);
+  private addNetwork(config: NetworkConfig, subnet: Cidr | null, space: AddressSpace | null,
+    v6: { subnet: Cidr6; space: AddressSpace6 } | null = null): Network {
+    const network = new Network(config, subnet, space, v6?.subnet ?? null, v6?.space ?? null);
     // The bridge device: docker0 is made at daemon start (ifindex 5, FACT 3); a user
     // network's bridge takes the next ifindex when created, as the veths do.
     // (ifIndex + 1 may be a veth's host end already: see joinNetwork.)
@@ -171,25 +176,32 @@ export class Controller {
     const auxAddresses = o.auxAddresses ?? {};
     const flags = checkIpamFlags({ subnets: o.subnets, gateways: o.gateways, ipRanges: o.ipRanges, auxAddresses });
     if (!flags.ok) return flags;
+    // The IPv6 --subnet, --gateway and --ip-range go to a second IPAM config (the client
+    // matches each gateway and range to the subnet holding it).
+    const isV6 = (t: string): boolean => t.includes(':');
+    const v6 = this.ipv6Config(o);
+    if (!v6.ok) return v6;
     const subnets: Cidr[] = [];
-    for (const s of o.subnets) {
+    for (const s of o.subnets.filter((t) => !isV6(t))) {
       const c = parseCidr(s);
       if (!c) return fail(E.ErrInvalidSubnet(s));
       subnets.push(c);
     }
-    if (subnets.length === 0 && (o.gateways.length > 0 || o.ipRanges.length > 0)) return fail(E.ErrRangeWithoutSubnet());
+    const ipRanges = o.ipRanges.filter((t) => !isV6(t));
+    const gateways = o.gateways.filter((t) => !isV6(t));
+    if (subnets.length === 0 && (gateways.length > 0 || ipRanges.length > 0)) return fail(E.ErrRangeWithoutSubnet());
     const subnet = subnets[0] ?? null;
-    const written = o.ipRanges[0] ? parseCidr(o.ipRanges[0]) : null;
+    const written = ipRanges[0] ? parseCidr(ipRanges[0]) : null;
     // The client only asks whether the range's address as written lies in the subnet
     // (subnetMatches); libnetwork (getAddressRange) then keeps the host parts of the
     // range's first and last address under the subnet mask, so a range wider than the
     // subnet covers all of it (real engine: 10.41.0.0/16 with --ip-range 10.41.5.0/8
     // hands out 10.41.0.2).
-    if (o.ipRanges[0] && (!written || !subnet || !contains(subnet, written.base))) {
-      return fail(E.ErrNoMatchingSubnetForRange(o.ipRanges[0]));
+    if (ipRanges[0] && (!written || !subnet || !contains(subnet, written.base))) {
+      return fail(E.ErrNoMatchingSubnetForRange(ipRanges[0]));
     }
     const range = written && subnet ? withinSubnet(written, subnet) : null;
-    const gatewayText = o.gateways[0] ?? null;
+    const gatewayText = gateways[0] ?? null;
     if (gatewayText !== null && subnet && (!/^\d+\.\d+\.\d+\.\d+$/.test(gatewayText) || toInt(gatewayText) < subnet.first || toInt(gatewayText) > subnet.last)) {
       return fail(E.ErrNoMatchingSubnetForGateway(gatewayText));
     }
@@ -204,6 +216,20 @@ export class Controller {
         return fail(E.ErrGatewayInUse(gatewayText));
       }
     }
+    // libnetwork asks for the IPv4 pool first, then the IPv6 one, and gives the first back
+    // when the second fails (the "next pool" search has moved on all the same).
+    let pool6: { subnet: Cidr6; space: AddressSpace6 } | null = null;
+    if (v6.value !== null) {
+      const got = this.pools6.requestSubnet(v6.value.subnet);
+      if (!got.ok) {
+        this.pools.release(pool.value);
+        return got;
+      }
+      pool6 = { subnet: got.value, space: new AddressSpace6(got.value, v6.value.range, v6.value.gateway) };
+    } else if (o.enableIPv6) {
+      this.pools.release(pool.value);
+      return fail(E.ErrNoIPv6Pool());
+    }
     const space = new AddressSpace(pool.value, range, gatewayText === null ? null : toInt(gatewayText));
     // Aux addresses are reserved after the gateway, in the whole subnet (also outside
     // --ip-range); one already taken (the gateway, the network or broadcast address, an
@@ -212,15 +238,36 @@ export class Controller {
       if (!subnet || !isIPv4(ip) || !contains(subnet, toInt(ip))) continue;
       if (!space.request(ip).ok) {
         this.pools.release(pool.value);
+        if (pool6) this.pools6.release(pool6.subnet);
         return fail(E.ErrAuxInUse(key, ip));
       }
     }
     const network = this.addNetwork(this.baseConfig(o.name, 'bridge', {
       internal: o.internal, attachable: o.attachable, options: o.options, labels: o.labels,
       userSubnet: subnet ? subnet.text : null, userGateway: gatewayText, userRange: range ? range.text : null,
-      userAuxAddresses: auxAddresses,
-    }), pool.value, space);
+      userAuxAddresses: auxAddresses, enableIPv6: o.enableIPv6 === true,
+      userSubnet6: v6.value?.subnet.text ?? null, userGateway6: v6.value?.gatewayText ?? null, userRange6: v6.value?.range?.text ?? null,
+    }), pool.value, space, pool6);
     return ok(network);
+  }
+
+  /** The IPv6 part of `network create`: its subnet (the first given), gateway and range, checked. */
+  private ipv6Config(o: NetworkCreateOptions): Result<{ subnet: Cidr6; range: Cidr6 | null; gateway: bigint | null; gatewayText: string | null } | null> {
+    const isV6 = (t: string): boolean => t.includes(':');
+    const subnetText = o.subnets.find(isV6);
+    const gatewayText = o.gateways.find(isV6) ?? null;
+    const rangeText = o.ipRanges.find(isV6) ?? null;
+    if (subnetText === undefined) {
+      if (gatewayText !== null) return fail(E.ErrNoMatchingSubnetForGateway(gatewayText));
+      if (rangeText !== null) return fail(E.ErrNoMatchingSubnetForRange(rangeText));
+      return ok(null);
+    }
+    const subnet = parseCidr6(subnetText);
+    if (!subnet) return fail(E.ErrInvalidSubnet(subnetText));
+    const range = rangeText === null ? null : parseCidr6(rangeText);
+    if (rangeText !== null && (!range || !contains6(subnet, range.first))) return fail(E.ErrNoMatchingSubnetForRange(rangeText));
+    if (gatewayText !== null && (!isIPv6(gatewayText) || !contains6(subnet, toBig6(gatewayText)))) return fail(E.ErrNoMatchingSubnetForGateway(gatewayText));
+    return ok({ subnet, range, gateway: gatewayText === null ? null : toBig6(gatewayText), gatewayText });
   }
 
   removeNetwork(ref: string): Result<Network> {
@@ -231,6 +278,7 @@ export class Controller {
     this.networksById.delete(network.id);
     this.networksByName.delete(network.name);
     if (network.subnet) this.pools.release(network.subnet);
+    if (network.subnet6) this.pools6.release(network.subnet6);
     return ok(network);
   }
 

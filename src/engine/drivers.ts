@@ -12,6 +12,9 @@ export interface Driver {
   /** RequestAddress for a new endpoint (null: the driver gives none). */
   requestAddress(network: Network, preferred: string | null): Result<string | null>;
   releaseAddress(network: Network, ip: string): void;
+  /** The endpoint's IPv6 address, on a network with IPv6 enabled (null elsewhere: an
+   *  --ip6 there is kept in the settings and unused, as on the engine). */
+  requestAddress6(network: Network, preferred: string | null): Result<string | null>;
 }
 
 const bridge: Driver = {
@@ -35,7 +38,18 @@ const bridge: Driver = {
     return r;
   },
   releaseAddress(network, ip) {
-    network.space?.release(ip);
+    if (ip.includes(':')) network.space6?.release(ip);
+    else network.space?.release(ip);
+  },
+  requestAddress6(network, preferred) {
+    // The daemon's validateNetworkingConfig: --ip6 needs a network with an IPv6 subnet of
+    // the user's; one whose IPv6 is not enabled keeps the setting unused (real 20.10).
+    if (preferred !== null) {
+      if (network.config.predefined) return fail(E.ErrIPOnDefaultBridge());
+      if (!network.config.userSubnet6) return fail(E.ErrIPWithoutUserSubnet());
+    }
+    if (!network.ipv6 || network.space6 === null) return ok(null);
+    return network.space6.request(preferred);
   },
 };
 
@@ -43,6 +57,7 @@ const addressless = (name: DriverName): Driver => ({
   name,
   requestAddress: () => ok(null),
   releaseAddress: () => {},
+  requestAddress6: () => ok(null),
 });
 
 const DRIVERS: Record<DriverName, Driver> = { bridge, host: addressless('host'), null: addressless('null') };

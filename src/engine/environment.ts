@@ -49,11 +49,11 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
     files: containerFiles(ctrl, c),
     resolve(name: string): ResolveOutcome {
       const r = resolveName(ctrl, source, name);
-      return { addresses: r.addresses, via: r.via, server: r.server, steps: r.steps };
+      return { addresses: r.addresses, addresses6: r.addresses6 ?? [], via: r.via, server: r.server, steps: r.steps };
     },
     queryDns(name: string): ResolveOutcome {
       const r = resolveName(ctrl, source, name, true);
-      return { addresses: r.addresses, via: r.via, server: r.server, steps: r.steps };
+      return { addresses: r.addresses, addresses6: r.addresses6 ?? [], via: r.via, server: r.server, steps: r.steps };
     },
     dnsServer(server: string): 'ok' | 'unreachable' | 'refused' {
       const sb = view.sandbox;
@@ -69,11 +69,11 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
     },
     reach(address, port, proto): ReachOutcome {
       const d = deliver(ctrl, source, address, port, proto);
-      return { result: d.result, steps: d.steps };
+      return { result: d.result, steps: d.steps, ...(d.ttl ? { ttl: d.ttl } : {}), ...(d.errno ? { errno: d.errno } : {}) };
     },
     httpGet(address, port, path): HttpOutcome {
       const d = deliver(ctrl, source, address, port, 'tcp');
-      if (d.result !== 'ok') return { result: d.result, steps: d.steps };
+      if (d.result !== 'ok') return { result: d.result, steps: d.steps, ...(d.errno ? { errno: d.errno } : {}) };
       if (!d.http) return { result: 'dropped', steps: [...d.steps, 'the listener does not speak HTTP'] };
       // A file server answers from the files it sees (volumes included), 404 for others.
       const served = servedFile(ctrl, address, port, path);

@@ -23,6 +23,9 @@ const clientError = (kind: ErrorKind, message: string): EngineError => ({ kind, 
 export const ErrAddressInUse = (): EngineError => daemonError('conflict', 'Address already in use');
 export const ErrNoAvailablePool = (): EngineError => daemonError('exhausted',
   'could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network');
+// 20.10 has no default IPv6 pools: --ipv6 needs a --subnet of that family.
+export const ErrNoIPv6Pool = (): EngineError => daemonError('exhausted',
+  'could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network');
 export const ErrPoolOverlap = (): EngineError => daemonError('conflict', 'Pool overlaps with other one on this address space');
 export const ErrInvalidSubnet = (s: string): EngineError => daemonError('invalid', `Invalid subnet ${s} : invalid CIDR address: ${s}`);
 export const ErrNoMatchingSubnetForGateway = (g: string): EngineError => clientError('invalid', `no matching subnet for gateway ${g}`);
@@ -41,7 +44,9 @@ export const ErrAliasOnPredefinedConnect = (): EngineError => daemonError('forbi
 export const ErrIPWithoutUserSubnet = (): EngineError => daemonError('forbidden',
   'user specified IP address is supported only when connecting to networks with user configured subnets');
 export const ErrInvalidIPv4 = (ip: string): EngineError => daemonError('invalid', `invalid IPv4 address: ${ip}`);
+export const ErrInvalidIPv6 = (ip: string): EngineError => daemonError('invalid', `invalid IPv6 address: ${ip}`);
 /** buildCreateEndpointOptions' own wording, stray parenthesis included (real 20.10). */
+export const ErrEndpointInvalidIPv6 = (ip: string): EngineError => daemonError('invalid', `Invalid IPv6 address: ${ip})`);
 export const ErrEndpointInvalidIPv4 = (ip: string): EngineError => daemonError('invalid', `Invalid IPv4 address: ${ip})`);
 
 // networks

@@ -47,6 +47,8 @@ export interface NetworkMemberView {
   macAddress: string;
   /** 'a.b.c.d/len', '' in host/none mode. */
   ipv4Address: string;
+  /** 'fd00::2/64' on a network with IPv6 enabled, else ''. */
+  ipv6Address: string;
 }
 
 /** One entry of `.NetworkSettings.Networks` (a container's endpoint, or its stopped remains). */
@@ -59,10 +61,14 @@ export interface EndpointView {
   ipPrefixLen: number;
   gateway: string;
   macAddress: string;
+  /** The global IPv6 address, its prefix length and the network's IPv6 gateway ('' / 0 without). */
+  globalIPv6Address: string;
+  globalIPv6PrefixLen: number;
+  ipv6Gateway: string;
   /** null on the default bridge / host / none; [...user aliases, id12] on user networks. */
   aliases: string[] | null;
   /** null unless --ip given or connected with `network connect` ({} then). */
-  ipamConfig: { ipv4Address?: string } | null;
+  ipamConfig: { ipv4Address?: string; ipv6Address?: string } | null;
   /** Links (`/nginx:/nginx1/nginx`) — null unless given on that network. */
   links: string[] | null;
   driverOpts: Record<string, string> | null;
@@ -112,7 +118,9 @@ export interface InterfaceView {
 export interface Inet6 {
   address: string;
   prefixLen: number;
-  scope: 'host' | 'link';
+  scope: 'host' | 'link' | 'global';
+  /** What `ip` prints after the scope: `flags 02` (IFA_F_NODAD) on the addresses Docker sets. */
+  flags?: string;
 }
 
 export interface RouteView {
@@ -131,6 +139,17 @@ export interface SandboxView {
   resolvConf: string;
   interfaces: InterfaceView[];
   routes: RouteView[];
+  /** `ip -6 route`, as BusyBox prints it (empty without IPv6). */
+  routes6: Route6View[];
+}
+
+export interface Route6View {
+  /** 'default' or a prefix. */
+  destination: string;
+  via: string | null;
+  device: string;
+  metric: number;
+  multicast?: boolean;
 }
 
 export interface LogLine {
@@ -251,6 +270,8 @@ export interface ExecEnvironment {
 export interface ResolveOutcome {
   /** Addresses in answer order (empty: not found). */
   addresses: string[];
+  /** The IPv6 answer (AAAA), when the name has one: getaddrinfo puts it first. */
+  addresses6?: string[];
   /** Which resolver answered / was asked. */
   via: 'hosts' | 'embedded-dns' | 'host-dns' | 'none';
   /** The DNS server asked ('127.0.0.11', '10.255.255.53'), null when /etc/hosts answered. */
@@ -258,14 +279,23 @@ export interface ResolveOutcome {
   steps: string[];
 }
 
+interface ReachDetail {
+  /** The reply's TTL when not 64 (63: routed through the host). */
+  ttl?: number;
+  /** The send's error when not "Network is unreachable" (no IPv6 source address). */
+  errno?: string;
+}
+
 export type ReachOutcome =
-  | { result: 'ok'; steps: string[] }
-  | { result: 'refused'; steps: string[] }
-  | { result: 'dropped'; steps: string[] }
-  | { result: 'unreachable'; steps: string[] };
+  | ({ result: 'ok'; steps: string[] } & ReachDetail)
+  | ({ result: 'refused'; steps: string[] } & ReachDetail)
+  | ({ result: 'dropped'; steps: string[] } & ReachDetail)
+  | ({ result: 'unreachable'; steps: string[] } & ReachDetail);
 
 export type HttpOutcome =
   | { result: 'ok'; status: number; body: string; steps: string[];
       /** The response's header lines (`Date: …`), when the simulator knows the server. */
       headers?: string[] }
-  | { result: 'refused' | 'dropped' | 'unreachable'; steps: string[] };
+  | { result: 'refused' | 'dropped' | 'unreachable'; steps: string[];
+      /** A dropped connection's error when the kernel reports one ("No route to host"). */
+      errno?: string };

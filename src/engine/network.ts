@@ -4,6 +4,7 @@
 // Each network keeps its own indexes (by IP, by DNS name) so that no query scans every
 // container of the engine.
 import type { AddressSpace, Cidr } from './ipam.js';
+import type { AddressSpace6, Cidr6 } from './ipam6.js';
 import type { DriverName } from './model.js';
 
 export interface Endpoint {
@@ -12,6 +13,8 @@ export interface Endpoint {
   containerId: string;
   /** null for host/none endpoints. */
   ip: string | null;
+  /** The global IPv6 address, on a network with IPv6 enabled (null otherwise). */
+  ip6: string | null;
   mac: string;
   /** Names this endpoint answers to on the network's DNS (name, id12, aliases). */
   dnsNames: string[];
@@ -39,6 +42,12 @@ export interface NetworkConfig {
   userRange: string | null;
   /** --aux-address name=IP as given (inspect's IPAM.Config.AuxiliaryAddresses). */
   userAuxAddresses?: Record<string, string>;
+  /** --ipv6: endpoints get addresses from the IPv6 subnet too. */
+  enableIPv6?: boolean;
+  /** The IPv6 --subnet, --gateway and --ip-range as given (a second IPAM.Config entry). */
+  userSubnet6?: string | null;
+  userGateway6?: string | null;
+  userRange6?: string | null;
 }
 
 export class Network {
@@ -58,7 +67,15 @@ export class Network {
     readonly config: NetworkConfig,
     readonly subnet: Cidr | null,
     readonly space: AddressSpace | null,
+    /** The IPv6 subnet, when one was given (listed even when IPv6 is not enabled). */
+    readonly subnet6: Cidr6 | null = null,
+    readonly space6: AddressSpace6 | null = null,
   ) {}
+
+  /** Endpoints get IPv6 addresses: --ipv6 and a subnet to take them from. */
+  get ipv6(): boolean {
+    return this.config.enableIPv6 === true && this.space6 !== null;
+  }
 
   get id(): string {
     return this.config.id;
@@ -93,6 +110,7 @@ export class Network {
       this.byIp.set(endpoint.ip, endpoint);
       this.everJoined = true;
     }
+    if (endpoint.ip6) this.byIp.set(endpoint.ip6, endpoint);
     if (this.hasDns) for (const name of endpoint.dnsNames) this.addName(name, endpoint);
   }
 
@@ -100,6 +118,7 @@ export class Network {
   leave(endpoint: Endpoint): void {
     this.endpoints.delete(endpoint.containerId);
     if (endpoint.ip && this.byIp.get(endpoint.ip) === endpoint) this.byIp.delete(endpoint.ip);
+    if (endpoint.ip6 && this.byIp.get(endpoint.ip6) === endpoint) this.byIp.delete(endpoint.ip6);
     if (this.hasDns) for (const name of endpoint.dnsNames) this.removeName(name, endpoint);
   }
 

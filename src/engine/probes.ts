@@ -47,7 +47,7 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
       let port: number | null;
       if (p.kind === 'http') {
         const url = new URL(p.url.includes('://') ? p.url : `http://${p.url}`);
-        host = url.hostname;
+        host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 host keeps its brackets in URL
         port = url.port === '' ? 80 : Number(url.port);
       } else {
         host = p.target;

@@ -6,6 +6,7 @@ import type { Cause } from '../backends/backend.js';
 import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { isIPv4, toInt, toIp } from './ipam.js';
+import { contains6, isIPv6, toBig6 } from './ipam6.js';
 import type { Proto } from './model.js';
 import type { Endpoint, Network } from './network.js';
 import { planProcess } from './process.js';
@@ -22,6 +23,10 @@ export interface Delivery {
   frozen?: boolean;
   /** For an accepted TCP connection: whether the listener speaks HTTP, and its page. */
   http?: { page: string } | null;
+  /** The reply's TTL when not 64: 63 when the host routed the packet between bridges. */
+  ttl?: number;
+  /** The send's error when not "Network is unreachable". */
+  errno?: string;
 }
 
 
@@ -97,6 +102,7 @@ function toHost(ctrl: Controller, address: string, port: number | null, proto: P
 export function deliver(ctrl: Controller, source: Source, address: string, port: number | null, proto: Proto): Delivery {
   const steps: string[] = [];
   if (source.kind === 'host') {
+    if (address === '::1' || gatewayNetwork6(ctrl, address)) return toHost(ctrl, address, port, proto, steps, true);
     if (address.startsWith('127.') || address === HOST.ip || gatewayNetwork(ctrl, address)) return toHost(ctrl, address, port, proto, steps, true);
     const ep = endpointAt(ctrl, address);
     const target = ep && ctrl.containerById(ep.containerId);
@@ -112,6 +118,7 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
   if (owner.config.mode.kind === 'host') {
     return deliver(ctrl, { kind: 'host' }, address, port, proto);
   }
+  if (address.includes(':')) return deliver6(ctrl, c, owner, address, port, proto);
   if (address.startsWith('127.')) return arrive(ctrl, owner, address, port, proto, [`${address} is ${c.name}'s own loopback`]);
   const eps = owner.endpoints().filter((e) => e.ip !== null);
   // None mode, or every network disconnected (a none-mode container can be disconnected
@@ -155,3 +162,52 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
   return { result: 'dropped', cause: 'address-not-in-use', steps: [`${address} is outside every simulated network: no answer`] };
 }
 
+
+/** The bridge network whose IPv6 gateway is this address (a host address), if any. */
+function gatewayNetwork6(ctrl: Controller, address: string): Network | undefined {
+  if (!isIPv6(address)) return undefined;
+  const v = toBig6(address);
+  for (const n of ctrl.networkValues()) if (n.space6 && n.ipv6 && n.space6.gateway === v) return n;
+  return undefined;
+}
+
+/**
+ * An IPv6 packet from a container. Docker 20.10 programs no ip6tables rules (that is
+ * the experimental --ip6tables), so neither DOCKER-ISOLATION nor --internal applies to
+ * IPv6: the host, which forwards IPv6 once a network enables it, routes between any two
+ * IPv6 bridges (real 20.10: a ping from an --internal IPv6 network to another network's
+ * container is answered, ttl=63, while IPv4 between them is dropped).
+ */
+function deliver6(ctrl: Controller, c: Container, owner: Container, address: string, port: number | null, proto: Proto): Delivery {
+  const eps = owner.endpoints().filter((e) => e.ip6 !== null);
+  if (eps.length === 0) {
+    return { result: 'unreachable', errno: 'Cannot assign requested address', cause: 'loopback-only',
+      steps: [`${c.name} has no IPv6 address: it cannot send to ${address}`] };
+  }
+  if (!isIPv6(address)) return { result: 'dropped', cause: 'address-not-in-use', steps: [`${address} is not an address`] };
+  if (address === '::1' || eps.some((e) => e.ip6 === address)) return arrive(ctrl, owner, address, port, proto, [`${address} is ${c.name}'s own address`]);
+  for (const ep of eps) {
+    const peer = ep.network.endpointByIp(address);
+    const target = peer && ctrl.containerById(peer.containerId);
+    if (!target) continue;
+    if (!ep.network.iccEnabled) {
+      return { result: 'dropped', cause: 'icc-disabled', steps: [`${ep.network.name} has com.docker.network.bridge.enable_icc=false: container-to-container traffic is dropped`] };
+    }
+    return arrive(ctrl, target, address, port, proto, [`${c.name} and ${target.name} share ${ep.network.name}: delivered on ${ep.network.bridgeName}`]);
+  }
+  if (gatewayNetwork6(ctrl, address)) return toHost(ctrl, address, port, proto, [`${address} is a host address (a bridge's IPv6 gateway)`], false);
+  const n = toBig6(address);
+  const own = eps.find((e) => e.network.subnet6 !== null && contains6(e.network.subnet6, n));
+  // Neighbour discovery finds nobody: a ping goes unanswered, a connect fails at once.
+  if (own) return { result: 'dropped', errno: 'No route to host', cause: 'address-not-in-use', steps: [`no container holds ${address} on ${own.network.name}: no answer`] };
+  const route = owner.routingOrder()[0];
+  if (!route || route.ip6 === null) {
+    return { result: 'unreachable', cause: 'loopback-only', steps: [`${c.name} has no IPv6 default route: Network is unreachable`] };
+  }
+  const holder = endpointAt(ctrl, address);
+  const target = holder && ctrl.containerById(holder.containerId);
+  if (!holder || !target) return { result: 'dropped', cause: 'address-not-in-use', steps: [`no container holds ${address}: no answer`] };
+  const d = arrive(ctrl, target, address, port, proto, [
+    `${address} is on ${holder.network.name}; routed via ${route.network.name}'s IPv6 gateway: Docker 20.10 writes no ip6tables rules, so nothing isolates IPv6 between bridges`]);
+  return { ...d, ttl: 63 };
+}

@@ -6,6 +6,7 @@ import type { Cause } from '../backends/backend.js';
 import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { isIPv4 } from './ipam.js';
+import { isIPv6, toBig6 } from './ipam6.js';
 import type { Endpoint } from './network.js';
 import { hostsFileOf, namespaceOwner } from './sandbox.js';
 
@@ -13,6 +14,8 @@ export type Source = { kind: 'host' } | { kind: 'container'; container: Containe
 
 export interface Resolution {
   addresses: string[];
+  /** The AAAA answer of the same lookup (empty without IPv6 records). */
+  addresses6?: string[];
   via: 'hosts' | 'embedded-dns' | 'host-dns' | 'none';
   server: string | null;
   steps: string[];
@@ -33,7 +36,7 @@ function hostsLookup(hostsFile: string, name: string): string[] {
 
 /** Resolves as the source's libc does; `dnsOnly` skips /etc/hosts (nslookup asks the DNS server only). */
 export function resolveName(ctrl: Controller, source: Source, name: string, dnsOnly = false): Resolution {
-  if (isIPv4(name)) return { addresses: [name], via: 'none', server: null, steps: [`'${name}' is an address`] };
+  if (isIPv4(name) || isIPv6(name)) return { addresses: [name], via: 'none', server: null, steps: [`'${name}' is an address`] };
   if (source.kind === 'host') {
     const local = hostsLookup('127.0.0.1 localhost\n127.0.0.1 vm\n', name);
     if (local.length > 0) return { addresses: local, via: 'hosts', server: null, steps: [`'${name}' is in the host's /etc/hosts`] };
@@ -63,7 +66,7 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
         const linked = linkOnEndpoint(owner, ep, req);
         if (linked) {
           steps.push(`'${name}' is ${c.name}'s link to ${linked.name}: ${linked.ip} on ${ep.network.name} (embedded DNS)`);
-          return { addresses: [linked.ip], via: 'embedded-dns', server: '127.0.0.11', steps };
+          return { addresses: [linked.ip], addresses6: aaaa(owner, eps, name), via: 'embedded-dns', server: '127.0.0.11', steps };
         }
       }
       for (const ep of mine) {
@@ -73,7 +76,7 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
           answers.sort(compareIp);
           const as = network === null ? '' : ` ('${req}' on network ${network})`;
           steps.push(`resolved '${name}'${as} to ${answers.join(', ')} via the embedded DNS (127.0.0.11) of ${ep.network.name}`);
-          return { addresses: answers, via: 'embedded-dns', server: '127.0.0.11', steps };
+          return { addresses: answers, addresses6: aaaa(owner, eps, name), via: 'embedded-dns', server: '127.0.0.11', steps };
         }
       }
     }
@@ -96,6 +99,30 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
     steps.push(`'${name}' is a container that is not running: it has no DNS record`);
   }
   return { addresses: [], via: owner.usesEmbeddedDns ? 'embedded-dns' : 'host-dns', server: owner.usesEmbeddedDns ? '127.0.0.11' : HOST.resolver, steps, cause };
+}
+
+/**
+ * The embedded DNS's answer to an AAAA query: the same readings and networks as the A
+ * query, the first network holding IPv6 records for the name answering (libnetwork
+ * sandbox.ResolveName with types.IPv6: a network that has the name only in IPv4 is an
+ * "ipv6 miss" and the search goes on). Empty when no network has one.
+ */
+function aaaa(owner: Container, eps: Endpoint[], name: string): string[] {
+  for (const { req, network } of readings(name)) {
+    const mine = network === null ? eps : eps.filter((ep) => ep.network.name === network);
+    for (const ep of mine) {
+      const target = linkTarget(owner, ep, req);
+      const holders = ep.network.lookup(target ?? req).filter((e) => e.ip6 !== null);
+      if (holders.length > 0) return (target === null ? holders : holders.slice(0, 1)).map((e) => e.ip6 as string).sort(compareIp6);
+    }
+  }
+  return [];
+}
+
+function compareIp6(a: string, b: string): number {
+  const x = toBig6(a);
+  const y = toBig6(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**

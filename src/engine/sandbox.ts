@@ -7,7 +7,8 @@ import { HOST, type Controller } from './controller.js';
 import { shortId } from './ids.js';
 import { toIp } from './ipam.js';
 import ipaddr from 'ipaddr.js';
-import type { Inet6, InterfaceView, RouteView, SandboxView } from './model.js';
+import { toIp6 } from './ipam6.js';
+import type { Inet6, InterfaceView, Route6View, RouteView, SandboxView } from './model.js';
 
 const HOSTS_HEAD = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\n'
   + 'ff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
@@ -15,6 +16,8 @@ const HOST_HOSTS = '127.0.0.1 localhost\n127.0.0.1 runsc\n127.0.0.1 vm\n';
 const HOST_RESOLV = `nameserver ${HOST.resolver}\n`;
 const LOOPBACK: InterfaceView = { name: 'lo', index: 1, peerIndex: null, mac: '00:00:00:00:00:00', ip: '127.0.0.1',
   prefixLen: 8, broadcast: null, mtu: 65536, networkName: null };
+/** libnetwork enables IPv6 on lo when an interface of the sandbox has an IPv6 address (osl checkLoV6). */
+const LOOPBACK6: InterfaceView = { ...LOOPBACK, inet6: [{ address: '::1', prefixLen: 128, scope: 'host' }] };
 
 /** The namespace a container lives in (container: mode → its target's). */
 export function namespaceOwner(ctrl: Controller, c: Container): Container {
@@ -32,28 +35,53 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
   // resolv.conf is the owner's file as it was (nobody rewrites it); /etc/hosts lost the
   // owner's own lines when its endpoints left (etchosts.Delete).
   if (c.orphaned) return { key: shortId(c.id), hostname: c.hostname, hostsFile,
-    resolvConf: c.orphanResolvConf ?? HOST_RESOLV, interfaces: [LOOPBACK], routes: [] };
+    resolvConf: c.orphanResolvConf ?? HOST_RESOLV, interfaces: [LOOPBACK], routes: [], routes6: [] };
   if (owner.config.mode.kind === 'host') {
     return { key: 'default', hostname: owner.config.hostname ?? HOST.hostname, hostsFile, resolvConf: resolvConf(owner),
-      interfaces: hostInterfaces(ctrl), routes: hostRoutes(ctrl) };
+      interfaces: hostInterfaces(ctrl), routes: hostRoutes(ctrl), routes6: [] };
   }
-  const interfaces: InterfaceView[] = [LOOPBACK];
   const routes: RouteView[] = [];
   // Interfaces in creation order (ifindex), routes as `ip route` sorts them: default
   // first (via the first endpoint in sandbox order), then the subnets.
   const eps = owner.endpoints().filter((ep) => ep.ip !== null).sort((x, y) => x.ifIndex - y.ifIndex);
+  const interfaces: InterfaceView[] = [eps.some((ep) => ep.ip6 !== null) ? LOOPBACK6 : LOOPBACK];
   const first = owner.routingOrder()[0];
   if (first) routes.push({ destination: 'default', via: toIp(first.network.space!.gateway), device: first.ifName ?? 'eth0', source: null });
   eps.forEach((ep, i) => {
     const subnet = ep.network.subnet!;
     const name = ep.ifName ?? `eth${i}`;
+    // An interface without an IPv6 address has IPv6 disabled (no link-local either); one
+    // with it lists the global address Docker set (no DAD), then the kernel's link-local.
+    const inet6 = ep.ip6 === null ? undefined
+      : [{ address: ep.ip6, prefixLen: ep.network.subnet6!.prefix, scope: 'global' as const, flags: 'flags 02' }, linkLocal(ep.mac)];
     interfaces.push({ name, index: ep.ifIndex, peerIndex: ep.ifIndex + 1, mac: ep.mac, ip: ep.ip!, prefixLen: subnet.prefix,
-      broadcast: toIp(subnet.last), mtu: ep.network.mtu, networkName: ep.network.name });
+      broadcast: toIp(subnet.last), mtu: ep.network.mtu, networkName: ep.network.name, ...(inet6 ? { inet6 } : {}) });
     routes.push({ destination: `${toIp(subnet.first)}/${subnet.prefix}`, via: null, device: name, source: ep.ip });
   });
   routes.sort(byRouteOrder);
   return { key: shortId(owner.id),
-    hostname: owner.hostname, hostsFile, resolvConf: resolvConf(owner), interfaces, routes };
+    hostname: owner.hostname, hostsFile, resolvConf: resolvConf(owner), interfaces, routes, routes6: routes6Of(owner, eps, first) };
+}
+
+/**
+ * The IPv6 table as BusyBox `ip -6 route` lists the kernel's: each IPv6 subnet in address
+ * order (the fib6 tree), fe80::/64 per interface, the default route via the gateway
+ * endpoint's IPv6 gateway (an --internal network's too: no ip6tables on 20.10), then
+ * ff00::/8 per interface (real 20.10, three IPv6 networks on one container).
+ */
+function routes6Of(owner: Container, eps: ReturnType<Container['endpoints']>, gatewayEp: ReturnType<Container['routingOrder']>[number] | undefined): Route6View[] {
+  const v6 = eps.filter((ep) => ep.ip6 !== null);
+  if (v6.length === 0) return [];
+  const dev = (ep: (typeof v6)[number]): string => ep.ifName ?? 'eth0';
+  const subnets = v6.map((ep) => ({ ep, subnet: ep.network.subnet6! }))
+    .sort((a, b) => (a.subnet.first < b.subnet.first ? -1 : a.subnet.first > b.subnet.first ? 1 : a.subnet.prefix - b.subnet.prefix));
+  const routes: Route6View[] = subnets.map(({ ep, subnet }) => ({ destination: `${toIp6(subnet.first)}/${subnet.prefix}`, via: null, device: dev(ep), metric: 256 }));
+  for (const ep of v6) routes.push({ destination: 'fe80::/64', via: null, device: dev(ep), metric: 256 });
+  if (gatewayEp?.ip6 && gatewayEp.network.space6 && owner.endpoints().includes(gatewayEp)) {
+    routes.push({ destination: 'default', via: toIp6(gatewayEp.network.space6.gateway), device: dev(gatewayEp), metric: 1024 });
+  }
+  for (const ep of v6) routes.push({ destination: 'ff00::/8', via: null, device: dev(ep), metric: 256, multicast: true });
+  return routes;
 }
 
 /**
@@ -92,7 +120,10 @@ function containerHosts(owner: Container, hostGateway: string): string {
   // Own lines in interface (creation) order.
   if (owner.config.mode.kind === 'host') return hosts;
   const own = owner.endpoints().filter((ep) => ep.ip !== null && owner.hostsEndpoints.includes(ep.id)).sort((x, y) => x.ifIndex - y.ifIndex);
-  for (const ep of own) hosts += `${ep.ip}\t${owner.hostsNames}\n`;
+  for (const ep of own) {
+    hosts += `${ep.ip}\t${owner.hostsNames}\n`;
+    if (ep.ip6) hosts += `${ep.ip6}\t${owner.hostsNames}\n`;
+  }
   return hosts;
 }
 

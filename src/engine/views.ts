@@ -2,6 +2,7 @@
 import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { toIp } from './ipam.js';
+import { toIp6 } from './ipam6.js';
 import type { ContainerView, EndpointView, NetworkView, Proto, PublishedPortView } from './model.js';
 import type { Network } from './network.js';
 import { namespaceOwner, sandboxView } from './sandbox.js';
@@ -14,15 +15,19 @@ export function networkView(ctrl: Controller, n: Network): NetworkView {
       ...(cfg.userRange ? { ipRange: cfg.userRange } : {}),
       ...(cfg.userAuxAddresses && Object.keys(cfg.userAuxAddresses).length > 0 ? { auxAddresses: cfg.userAuxAddresses } : {}) }]
     : [];
+  // The IPv6 entry lists what was given: no Gateway key unless --gateway (real 20.10).
+  if (cfg.userSubnet6) {
+    config.push({ subnet: cfg.userSubnet6, ...(cfg.userRange6 ? { ipRange: cfg.userRange6 } : {}), ...(cfg.userGateway6 ? { gateway: cfg.userGateway6 } : {}) });
+  }
   const members = [...n.endpoints.values()].flatMap((ep) => {
     const c = ctrl.containerById(ep.containerId);
     if (!c) return [];
     return [{ containerId: c.id, name: c.name, endpointId: ep.id, macAddress: ep.mac,
-      ipv4Address: ep.ip ? `${ep.ip}/${n.subnet?.prefix}` : '' }];
+      ipv4Address: ep.ip ? `${ep.ip}/${n.subnet?.prefix}` : '', ipv6Address: ep.ip6 ? `${ep.ip6}/${n.subnet6?.prefix}` : '' }];
   });
   return {
     id: n.id, name: n.name, driver: n.driver, scope: 'local', created: cfg.created, internal: cfg.internal,
-    attachable: cfg.attachable, enableIPv6: false, predefined: cfg.predefined, isDefaultBridge: cfg.isDefaultBridge,
+    attachable: cfg.attachable, enableIPv6: cfg.enableIPv6 === true, predefined: cfg.predefined, isDefaultBridge: cfg.isDefaultBridge,
     ipam: { driver: 'default', options: cfg.predefined ? null : {}, config },
     subnet: n.subnet?.text ?? null, gateway: n.space ? toIp(n.space.gateway) : null,
     bridgeName: n.bridgeName, options: cfg.options, labels: cfg.labels, containers: members,
@@ -43,10 +48,15 @@ function endpointView(ctrl: Controller, c: Container, a: Container['attachments'
     ipPrefixLen: ep?.ip && n?.subnet ? n.subnet.prefix : 0,
     gateway: ep?.ip && n?.space ? toIp(n.space.gateway) : '',
     macAddress: ep?.mac ?? '',
+    globalIPv6Address: ep?.ip6 ?? '',
+    globalIPv6PrefixLen: ep?.ip6 && n?.subnet6 ? n.subnet6.prefix : 0,
+    ipv6Gateway: ep?.ip6 && n?.space6 ? toIp6(n.space6.gateway) : '',
     // `network connect` sends its --alias list, empty or not, and the daemon keeps it as
     // sent on a predefined network (real 20.10: `"Aliases":[]` after connecting none).
     aliases: userNet ? c.endpointAliases(a) : a.viaConnect ? [] : null,
-    ipamConfig: a.requestedIp ? { ipv4Address: a.requestedIp } : a.viaConnect ? {} : null,
+    ipamConfig: a.requestedIp || a.requestedIp6
+      ? { ...(a.requestedIp ? { ipv4Address: a.requestedIp } : {}), ...(a.requestedIp6 ? { ipv6Address: a.requestedIp6 } : {}) }
+      : a.viaConnect ? {} : null,
     links: a.links && a.links.length > 0 ? [...a.links] : null,
     driverOpts: a.viaConnect ? {} : null,
   };

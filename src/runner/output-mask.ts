@@ -53,6 +53,10 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // into chunks is timing (real 20.10: `/bin/sh: ` and `apt-get: not found` one run apart,
   // together the next).
   [/\x1b\[0m\x1b\[91m/g, ''],
+  // A link-local IPv6 address is `tentative` until the kernel's duplicate address
+  // detection is done, a second or so after the interface comes up: an exec right after
+  // `docker run` sees it, a later one does not (real 20.10). The simulator shows it done.
+  [/(\bscope link) tentative /g, '$1 '],
   // Interface indexes: `eth0@if12`, `12: eth0:` (ip), the kernel's count since boot.
   // `ip -o` puts no colon after the name: `12: eth0    inet 172.18.0.2/16 …`.
   [/^\d+: (?=[\w.@-]+(?::|\s+(?:inet6?|link\/\w+) ))/gm, '<n>: '],

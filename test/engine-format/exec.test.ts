@@ -33,6 +33,7 @@ function world(over: Partial<ExecContext> = {}, sandbox: Partial<SandboxView> = 
           { destination: 'default', via: '172.18.0.1', device: 'eth0', source: null },
           { destination: '172.18.0.0/16', via: null, device: 'eth0', source: '172.18.0.3' },
         ],
+        routes6: [],
         ...sandbox,
       },
     }),

@@ -9,6 +9,8 @@ export interface EndpointSettings {
   Gateway?: string;
   MacAddress?: string;
   IPPrefixLen?: number;
+  GlobalIPv6Address?: string;
+  IPv6Gateway?: string;
 }
 
 export interface ContainerJSON {

@@ -8,7 +8,7 @@ import type { EngineMode } from './engine.js';
 import { findExecutable, resolverAddresses } from './host.js';
 import { netnsOf, type Inspector } from './inspect.js';
 import type { Spawner } from './proc.js';
-import { hostsLookup, isIPv4, nameservers } from './resolve.js';
+import { hostsLookup, isIPv4, isIPv6, nameservers } from './resolve.js';
 import { refusal, type AllowedTargets } from './safety.js';
 
 export interface NetProbeDeps {
@@ -69,7 +69,7 @@ export class NetProbes {
 
   /** /etc/hosts, then each nameserver of resolv.conf, as the source's resolver would. */
   private async resolve(src: Source, name: string): Promise<Resolution> {
-    if (isIPv4(name)) return { kind: 'resolved', addresses: [name], steps: [] };
+    if (isIPv4(name) || isIPv6(name)) return { kind: 'resolved', addresses: [name], steps: [] };
     const fromHosts = hostsLookup(src.hosts, name);
     if (fromHosts.length > 0) {
       return { kind: 'resolved', addresses: fromHosts, steps: [`'${name}' is in ${src.label}'s /etc/hosts: ${fromHosts[0]}`] };

@@ -22,3 +22,5 @@ export function nameservers(resolvText: string): string[] {
 }
 
 export const isIPv4 = (s: string): boolean => ipaddr.IPv4.isValidFourPartDecimal(s);
+/** An IPv6 literal target (`expect ping fd00::2 …`): sent as it is, no DNS query. */
+export const isIPv6 = (s: string): boolean => s.includes(':') && !s.includes('%') && ipaddr.IPv6.isValid(s);

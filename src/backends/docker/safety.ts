@@ -67,12 +67,16 @@ export function allowedTargets(containers: ContainerJSON[], owned: NetworkJSON[]
     for (const ep of Object.values(c.NetworkSettings.Networks ?? {})) {
       add(ep.IPAddress);
       add(ep.Gateway);
+      add(ep.GlobalIPv6Address);
+      add(ep.IPv6Gateway);
     }
   }
   for (const n of [...owned, ...used]) add(networkGateway(n));
   for (const n of owned) {
     const s = networkSubnet(n);
     if (s) allowed.subnets.push(s);
+    // An IPv6 subnet of a network the scenario made is its own too.
+    for (const c of n.IPAM.Config ?? []) if (c.Subnet?.includes(':')) allowed.subnets.push(c.Subnet);
   }
   return allowed;
 }

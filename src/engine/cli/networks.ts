@@ -24,16 +24,11 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
   const f = inv.flags;
   switch (inv.spec.path[1]) {
     case 'create': {
-      // The engine recorded here had no IPv6 on its networks (FACTS header); rather than
-      // answer with an invented error, say what the simulator does not model.
-      if (flagBool(f, 'ipv6') || flagList(f, 'subnet').some((s) => s.includes(':'))) {
-        return { stdout: '', stderr: 'docker network create: IPv6 networks are not supported by the simulator\n', exitCode: 1 };
-      }
       const r = ctrl.createNetwork({
         name: inv.args[0], driver: flagString(f, 'driver') ?? 'bridge', subnets: flagList(f, 'subnet'),
         gateways: flagList(f, 'gateway'), ipRanges: flagList(f, 'ip-range'), internal: flagBool(f, 'internal'),
         attachable: flagBool(f, 'attachable'), options: keyValues(flagList(f, 'opt')), labels: keyValues(flagList(f, 'label')),
-        auxAddresses: keyValues(flagList(f, 'aux-address')),
+        auxAddresses: keyValues(flagList(f, 'aux-address')), enableIPv6: flagBool(f, 'ipv6'),
       });
       return r.ok ? done(`${r.value.id}\n`) : daemonFailure(r.error);
     }
@@ -66,8 +61,9 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
         return daemonFailure(E.ErrNoSuchContainer(containerRef));
       }
       const ip = flagString(f, 'ip') ?? null;
+      const ip6 = flagString(f, 'ip6') ?? null;
       const r = inv.spec.path[1] === 'connect'
-        ? connectContainer(ctrl, network, netRef, c, { aliases: flagList(f, 'alias'), ip, links: flagList(f, 'link') })
+        ? connectContainer(ctrl, network, netRef, c, { aliases: flagList(f, 'alias'), ip, ip6, links: flagList(f, 'link') })
         : disconnectContainer(ctrl, network, netRef, c);
       return r.ok ? done() : daemonFailure(r.error);
     }

@@ -10,6 +10,7 @@ import * as E from '../errors.js';
 import type { EngineError } from '../errors.js';
 import { normaliseRef } from '../images/catalog.js';
 import { isIPv4 } from '../ipam.js';
+import { isIPv6 } from '../ipam6.js';
 import { startContainer, type OneShotRunner } from '../lifecycle.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
@@ -79,6 +80,8 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
   const parsed = parseMode(ctrl, flagString(f, 'network'));
   const ip = flagString(f, 'ip') ?? null;
   if (ip !== null && !isIPv4(ip)) return { error: E.ErrInvalidIPv4(ip) };
+  const ip6 = flagString(f, 'ip6') ?? null;
+  if (ip6 !== null && !isIPv6(ip6)) return { error: E.ErrInvalidIPv6(ip6) };
   const aliases = flagList(f, 'network-alias');
   const ports: PortRequestView[] = [];
   for (const spec of flagList(f, 'publish')) {
@@ -176,14 +179,15 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
   // One attachment at most, as a literal: an array grown by push keeps room for 17, and
   // the container keeps this one for its life.
   let attachments: Attachment[] = [];
-  const attach = (networkId: string, requestedIp: string | null, al: string[]): void => {
-    attachments = [{ networkId, aliases: al, requestedIp, viaConnect: false, endpoint: null, ...(mode.kind === 'network' && links.length > 0 ? { links } : {}) }];
+  const attach = (networkId: string, requestedIp: string | null, requestedIp6: string | null, al: string[]): void => {
+    attachments = [{ networkId, aliases: al, requestedIp, ...(requestedIp6 !== null ? { requestedIp6 } : {}), viaConnect: false, endpoint: null,
+      ...(mode.kind === 'network' && links.length > 0 ? { links } : {}) }];
   };
-  // --ip and --net-alias on the implicit default bridge are ignored by the 20.10 client (FACTS 30, 49).
-  if (mode.kind === 'bridge') attach(ctrl.defaultBridge.id, mode.explicit ? ip : null, []);
-  else if (mode.kind === 'host') attach(ctrl.hostNetwork.id, null, []);
-  else if (mode.kind === 'none') attach(ctrl.noneNetwork.id, null, []);
-  else if (mode.kind === 'network') attach(ctrl.findNetwork(mode.name)?.id ?? mode.name, ip, aliases);
+  // --ip, --ip6 and --net-alias on the implicit default bridge are ignored by the 20.10 client (FACTS 30, 49).
+  if (mode.kind === 'bridge') attach(ctrl.defaultBridge.id, mode.explicit ? ip : null, mode.explicit ? ip6 : null, []);
+  else if (mode.kind === 'host') attach(ctrl.hostNetwork.id, null, null, []);
+  else if (mode.kind === 'none') attach(ctrl.noneNetwork.id, null, null, []);
+  else if (mode.kind === 'network') attach(ctrl.findNetwork(mode.name)?.id ?? mode.name, ip, ip6, aliases);
   return { config, attachments };
 }
 

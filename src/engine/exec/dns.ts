@@ -49,7 +49,9 @@ export function nslookup(ctx: ExecContext, argv: string[]): ToolResult {
   let found = '';
   let missed = '';
   for (const n of names) {
-    const addresses = (ctx.queryDns ?? ctx.resolve).call(ctx, n).addresses;
+    const answer = (ctx.queryDns ?? ctx.resolve).call(ctx, n);
+    const addresses = answer.addresses;
+    const addresses6 = answer.addresses6 ?? [];
     if (addresses.length === 0) {
       // NXDOMAIN is reported once per query sent.
       const miss = `** server can't find ${n}: NXDOMAIN\n\n`;
@@ -60,9 +62,10 @@ export function nslookup(ctx: ExecContext, argv: string[]): ToolResult {
     // (real engine: `nslookup site.` prints `Name:\tsite`).
     const shown = n.endsWith('.') ? n.slice(0, -1) : n;
     const aBlock = `Non-authoritative answer:\n${addresses.map((a) => `Name:\t${shown}\nAddress: ${a}\n`).join('')}\n`;
-    // Containers have no IPv6 addresses here: the AAAA answer is empty (FACT 25's order).
-    const aaaaBlock = 'Non-authoritative answer:\n\n';
-    found += type === 'a' ? aBlock : type === 'aaaa' ? aaaaBlock : aaaaBlock + aBlock;
+    // Without IPv6 records the AAAA answer is empty, and it comes back first (FACT 25's
+    // order). With them, the two answers race on the engine; A first is the commoner.
+    const aaaaBlock = `Non-authoritative answer:\n${addresses6.map((a) => `Name:\t${shown}\nAddress: ${a}\n`).join('')}\n`;
+    found += type === 'a' ? aBlock : type === 'aaaa' ? aaaaBlock : addresses6.length > 0 ? aBlock + aaaaBlock : aaaaBlock + aBlock;
   }
   return { stdout: out + found + missed, stderr: '', exitCode: missed === '' ? 0 : 1 };
 }

@@ -4,7 +4,7 @@
 
 import type { HttpOutcome } from '../model.js';
 import { type ExecContext, fail, ok, type ToolResult } from './context.js';
-import { isIPv4 } from './ping.js';
+import { isIPv4, isIPv6 } from './ping.js';
 import { NC_USAGE, WGET_USAGE } from './usage.js';
 
 interface Url {
@@ -16,15 +16,29 @@ interface Url {
 }
 
 function parseUrl(raw: string): Url | null {
-  const m = raw.match(/^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)/);
+  // An IPv6 host is written in brackets: http://[fd00::2]:8080/.
+  const m = raw.match(/^(?:(https?):\/\/)?(\[[0-9A-Fa-f:.]+\]|[^/:?#]+)(?::(\d+))?([^#]*)/);
   if (!m) return null;
-  return { host: m[2]!, authority: m[3] ? `${m[2]!}:${m[3]}` : m[2]!, port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] || '/' };
+  const host = m[2]!.startsWith('[') ? m[2]!.slice(1, -1) : m[2]!;
+  return { host, authority: m[3] ? `${m[2]!}:${m[3]}` : m[2]!, port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] || '/' };
 }
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
 
+/**
+ * How BusyBox's xconnect names the server it could not reach: ` (a.b.c.d)` for IPv4,
+ * nothing for IPv6 (real 20.10: `wget: can't connect to remote host: Connection refused`).
+ */
+const remoteName = (address: string): string => (isIPv6(address) ? '' : ` (${address})`);
+
+/** An address and port as BusyBox prints a socket address: `[v6]:port` for IPv6. */
+const hostPort = (address: string, port: number): string => (isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`);
+
+/** getaddrinfo's first answer, as BusyBox takes it: an IPv6 address before an IPv4 one. */
 function lookup(ctx: ExecContext, host: string): string | null {
-  return isIPv4(host) ? host : (ctx.resolve(host).addresses[0] ?? null);
+  if (isIPv4(host) || isIPv6(host)) return host;
+  const r = ctx.resolve(host);
+  return r.addresses6?.[0] ?? r.addresses[0] ?? null;
 }
 
 const FAILURE: Record<Exclude<HttpOutcome['result'], 'ok'>, string> = {
@@ -135,9 +149,9 @@ function download(ctx: ExecContext, o: WgetOptions): ToolResult {
   const address = lookup(ctx, parsed.host);
   if (address === null) return fail(`wget: bad address '${parsed.host}'\n`);
   // BusyBox names the server as the URL did: `Connecting to web:81 (172.18.0.2:81)`.
-  let log = o.quiet ? '' : `Connecting to ${parsed.authority} (${address}:${parsed.port})\n`;
+  let log = o.quiet ? '' : `Connecting to ${parsed.authority} (${hostPort(address, parsed.port)})\n`;
   const outcome = ctx.httpGet(address, parsed.port, parsed.path);
-  if (outcome.result !== 'ok') return fail(`${log}wget: can't connect to remote host (${address}): ${FAILURE[outcome.result]}\n`);
+  if (outcome.result !== 'ok') return fail(`${log}wget: can't connect to remote host${remoteName(address)}: ${outcome.errno ?? FAILURE[outcome.result]}\n`);
   // -S: the status line; the headers only for a success (wget stops at an error status).
   if (o.serverResponse) {
     log += `  HTTP/1.1 ${outcome.status} ${STATUS_TEXT[outcome.status] ?? ''}\n`;
@@ -222,10 +236,10 @@ export function nc(ctx: ExecContext, argv: string[]): ToolResult {
       // `docker exec` without -i gives nc an empty stdin: it connects, sends nothing, exits 0.
       return ok();
     case 'refused':
-      return fail(`nc: can't connect to remote host (${address}): Connection refused\n`);
+      return fail(`nc: can't connect to remote host${remoteName(address)}: Connection refused\n`);
     case 'dropped':
-      return fail('nc: timed out\n');
+      return fail(outcome.errno ? `nc: can't connect to remote host${remoteName(address)}: ${outcome.errno}\n` : 'nc: timed out\n');
     case 'unreachable':
-      return fail(`nc: can't connect to remote host (${address}): Network is unreachable\n`);
+      return fail(`nc: can't connect to remote host${remoteName(address)}: Network is unreachable\n`);
   }
 }

@@ -16,6 +16,7 @@ type Tool = (ctx: ExecContext, argv: string[]) => ToolResult;
 
 const TOOLS: Record<string, Tool> = {
   ping,
+  ping6: (ctx, argv) => ping(ctx, ['-6', ...argv]),
   ifconfig,
   ip,
   hostname,

@@ -3,7 +3,8 @@
 // (FACTS 5, 22, 82, 85). Packet counters are not simulated: they read 0.
 
 import { contains, isIPv4, netmask, parseCidr, toInt } from '../ipam.js';
-import type { Inet6, InterfaceView } from '../model.js';
+import { contains6, isIPv6, parseCidr6, toBig6 } from '../ipam6.js';
+import type { Inet6, InterfaceView, Route6View } from '../model.js';
 import { type ExecContext, fail, ok, type ToolResult } from './context.js';
 import { IP_USAGE } from './usage.js';
 
@@ -46,7 +47,7 @@ function ifconfigBlock(i: InterfaceView): string {
   );
 }
 
-const SCOPE_NAME = { host: 'Host', link: 'Link' } as const;
+const SCOPE_NAME = { host: 'Host', link: 'Link', global: 'Global' } as const;
 
 function inet6Ifconfig(i: InterfaceView): string {
   return (i.inet6 ?? []).map((a) => `          inet6 addr: ${a.address}/${a.prefixLen} Scope:${SCOPE_NAME[a.scope]}\n`).join('');
@@ -92,7 +93,7 @@ function inet4Line(i: InterfaceView): string {
   return `    inet ${i.ip}/${i.prefixLen} ${scope} ${i.name}`;
 }
 
-const inet6Line = (a: Inet6): string => `    inet6 ${a.address}/${a.prefixLen} scope ${a.scope} `;
+const inet6Line = (a: Inet6): string => `    inet6 ${a.address}/${a.prefixLen} scope ${a.scope} ${a.flags === undefined ? '' : `${a.flags} `}`;
 
 function addrLines(i: InterfaceView): string {
   const v4 = i.ip === '' ? '' : `${inet4Line(i)}\n${LIFETIME}\n`;
@@ -116,12 +117,43 @@ function inetLines(i: InterfaceView): string {
   return `${linkLines(i).split('\n')[0]}\n${inet4Line(i)}\n${LIFETIME}\n`;
 }
 
+/** `ip -6 addr`: only the IPv6 lines; BusyBox's link line then has no qdisc. */
+function inet6Lines(i: InterfaceView): string {
+  if (!i.inet6 || i.inet6.length === 0) return '';
+  const head = linkLines(i).split('\n')[0]!.replace('qdisc noqueue ', '');
+  return `${head}\n${i.inet6.map((a) => `${inet6Line(a)}\n${LIFETIME}\n`).join('')}`;
+}
+
+/** `ip -6 route [show dev D]`, as BusyBox prints the kernel's IPv6 table. */
+function routes6Text(routes: readonly Route6View[], device: string | undefined): string {
+  return routes.filter((r) => device === undefined || r.device === device).map((r) => {
+    const dest = r.destination === 'default' ? `default via ${r.via ?? ''}` : `${r.multicast ? 'multicast ' : ''}${r.destination}`;
+    return `${dest} dev ${r.device}  metric ${r.metric} \n`;
+  }).join('');
+}
+
+/** `ip -6 route get ADDR`: the route the kernel would take, with the interface's address as source. */
+function route6Get(ctx: ExecContext, target: string | undefined): ToolResult {
+  if (target === undefined || !isIPv6(target)) return { stdout: '', stderr: 'ip: need at least destination address\n', exitCode: 1 };
+  const sandbox = ctx.container.sandbox;
+  const src = (device: string): string => sandbox?.interfaces.find((i) => i.name === device)?.inet6?.find((a) => a.scope === 'global')?.address ?? '::';
+  const n = toBig6(target);
+  for (const r of sandbox?.routes6 ?? []) {
+    const subnet = r.destination === 'default' || r.multicast ? null : parseCidr6(r.destination);
+    if (subnet === null || !contains6(subnet, n) || r.destination === 'fe80::/64') continue;
+    return ok(`${target} from :: dev ${r.device}  src ${src(r.device)}  metric ${r.metric} \n`);
+  }
+  const def = sandbox?.routes6.find((r) => r.destination === 'default');
+  if (!def) return { stdout: '', stderr: 'ip: RTNETLINK answers: Network is unreachable\n', exitCode: 2 };
+  return ok(`${target} from :: via ${def.via ?? ''} dev ${def.device}  src ${src(def.device)}  metric ${def.metric} \n`);
+}
+
 /**
  * `ip -o`: one line a record, its line breaks written as `\`. An address record starts
  * `N: NAME` (no `@ifM`, no flags) and BusyBox prints no link record with the addresses.
  */
-function onelineAddr(i: InterfaceView, v4Only: boolean): string {
-  const records = [...(i.ip === '' ? [] : [inet4Line(i)]), ...(v4Only ? [] : (i.inet6 ?? []).map(inet6Line))];
+function onelineAddr(i: InterfaceView, v4Only: boolean, v6Only: boolean): string {
+  const records = [...(i.ip === '' || v6Only ? [] : [inet4Line(i)]), ...(v4Only ? [] : (i.inet6 ?? []).map(inet6Line))];
   return records.map((r) => `${i.index}: ${i.name}${r}\\${LIFETIME}\n`).join('');
 }
 
@@ -129,8 +161,9 @@ const onelineLink = (i: InterfaceView): string => linkLines(i).replace('\n    li
 
 export function ip(ctx: ExecContext, argv: string[]): ToolResult {
   const v4 = argv.includes('-4');
+  const v6 = argv.includes('-6');
   const oneline = argv.includes('-o');
-  const words = argv.filter((a) => a !== '-4' && a !== '-o');
+  const words = argv.filter((a) => a !== '-4' && a !== '-6' && a !== '-o');
   const object = OBJECTS[words[0] ?? ''];
   // BusyBox has these; the simulator keeps no ARP cache, rules or tunnels: it says so
   // rather than print the usage BusyBox would not.
@@ -141,7 +174,8 @@ export function ip(ctx: ExecContext, argv: string[]): ToolResult {
   const rest = words.slice(1);
   if (rest[0] === 'show' || rest[0] === 'list' || rest[0] === 'ls') rest.shift();
   if (rest[0] === 'dev') rest.shift();
-  if (object === 'route' && rest[0] === 'get') return routeGet(ctx, rest[1]);
+  if (object === 'route' && rest[0] === 'get') return v6 || (rest[1] ?? '').includes(':') ? route6Get(ctx, rest[1]) : routeGet(ctx, rest[1]);
+  if (object === 'route' && v6) return ok(routes6Text(ctx.container.sandbox?.routes6 ?? [], words[1] === 'show' && words[2] === 'dev' ? words[3] : rest[0] === undefined ? undefined : rest[0]));
   if (object === 'route') {
     const routes = ctx.container.sandbox?.routes ?? [];
     return ok(
@@ -157,7 +191,8 @@ export function ip(ctx: ExecContext, argv: string[]): ToolResult {
     shown = shown.filter((i) => i.name === rest[0]);
     if (shown.length === 0) return fail(`ip: can't find device '${rest[0]}'\n`);
   }
-  const render = object === 'link' ? (oneline ? onelineLink : linkLines) : oneline ? (i: InterfaceView) => onelineAddr(i, v4) : v4 ? inetLines : addrLines;
+  const render = object === 'link' ? (oneline ? onelineLink : linkLines)
+    : oneline ? (i: InterfaceView) => onelineAddr(i, v4, v6) : v4 ? inetLines : v6 ? inet6Lines : addrLines;
   return ok(shown.map(render).join(''));
 }
 

@@ -195,7 +195,7 @@ export function endpointValue(n: EndpointView): GoValue {
           'network.EndpointIPAMConfig',
           fields([
             ['IPv4Address?', str(n.ipamConfig.ipv4Address ?? '')],
-            ['IPv6Address?', str('')],
+            ['IPv6Address?', str(n.ipamConfig.ipv6Address ?? '')],
             ['LinkLocalIPs?', strings(null)],
           ]),
         );
@@ -212,9 +212,9 @@ export function endpointValue(n: EndpointView): GoValue {
         ['Gateway', str(n.gateway)],
         ['IPAddress', str(n.ipAddress)],
         ['IPPrefixLen', int(n.ipPrefixLen)],
-        ['IPv6Gateway', str('')],
-        ['GlobalIPv6Address', str('')],
-        ['GlobalIPv6PrefixLen', int(0)],
+        ['IPv6Gateway', str(n.ipv6Gateway)],
+        ['GlobalIPv6Address', str(n.globalIPv6Address)],
+        ['GlobalIPv6PrefixLen', int(n.globalIPv6PrefixLen)],
         ['MacAddress', str(n.macAddress)],
         ['DriverOpts', stringMap(n.driverOpts)],
       ]),

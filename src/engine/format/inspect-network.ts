@@ -32,7 +32,7 @@ export function networkValue(n: NetworkView): GoValue {
           ['EndpointID', str(m.endpointId)],
           ['MacAddress', str(m.macAddress)],
           ['IPv4Address', str(m.ipv4Address)],
-          ['IPv6Address', str('')],
+          ['IPv6Address', str(m.ipv6Address)],
         ]),
       ),
     ]),

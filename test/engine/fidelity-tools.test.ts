@@ -32,6 +32,23 @@ const rows: EngineRow[] = [
   { name: 'ls -a', setup: ['run -d --name l1 -v lsv:/data busybox sleep 9', "exec l1 sh -c 'echo a > /data/b.txt'"], cmd: 'exec l1 ls -a /data', stdout: '.\n..\nb.txt\n' },
   { name: 'ls of a missing path', setup: ['run -d --name l1 busybox sleep 9'], cmd: 'exec l1 ls /nosuch', exitCode: 1, stderr: 'ls: /nosuch: No such file or directory\n' },
   { name: 'nginx\'s tree', setup: ['run -d --name w1 nginx'], cmd: 'exec w1 ls /usr/share/nginx/html', stdout: 'index.html\n' },
+  // Text filters and pipes (BusyBox v1.35.0 on the 20.10 engine's stand-ins).
+  { name: 'wc -l: bare for a pipe, named for a file', setup: onNet, cmd: "exec r1 sh -c 'cat /etc/hosts | wc -l; wc -l /etc/hosts'", stdout: '7\n7 /etc/hosts\n' },
+  { name: 'wc: nine places a column, a space apart', setup: onNet, cmd: "exec r1 sh -c 'wc /etc/hosts'", stdout: '        7        16       174 /etc/hosts\n' },
+  { name: 'grep of several files names each line\'s file', setup: onNet, cmd: 'exec r1 grep localhost /etc/hosts /etc/resolv.conf',
+    stdout: '/etc/hosts:127.0.0.1\tlocalhost\n/etc/hosts:::1\tlocalhost ip6-localhost ip6-loopback\n' },
+  { name: 'grep -c, -v', setup: onNet, cmd: "exec r1 sh -c 'grep -c ip6 /etc/hosts; grep -v ip6 /etc/hosts | head -n 1'", stdout: '5\n127.0.0.1\tlocalhost\n' },
+  { name: 'grep without a match exits 1', setup: onNet, cmd: 'exec r1 grep nomatch /etc/hosts', exitCode: 1, stdout: '' },
+  { name: 'grep of a missing file exits 2', setup: onNet, cmd: 'exec r1 grep x /nonexist', exitCode: 2, stderr: 'grep: /nonexist: No such file or directory\n' },
+  { name: 'a basic regex: ( is literal, \\| alternates', setup: onNet, cmd: `exec r1 sh -c 'echo "a(b" | grep "a(b"; echo ab | grep "a\\|z"; echo x | grep -E "x|y"'`, stdout: 'a(b\nab\nx\n' },
+  { name: 'awk prints fields, cut cuts them', setup: onNet, cmd: `exec r1 sh -c 'ip addr | grep "inet " | awk "{print \\$2}"; ip route | grep default | cut -d " " -f 3'`,
+    stdout: '127.0.0.1/8\n172.18.0.2/16\n172.18.0.1\n' },
+  { name: 'sort | uniq -c', setup: onNet, cmd: "exec r1 sh -c 'cut -f1 /etc/hosts | sort | uniq -c | tail -n 2'", stdout: '      1 ff02::1\n      1 ff02::2\n' },
+  { name: 'a pipeline\'s status is the last command\'s', setup: onNet, cmd: "exec r1 sh -c 'false | true; echo $?; true | false; echo $?'", stdout: '0\n1\n' },
+  { name: 'a failed first stage still feeds the next', setup: onNet, cmd: "exec r1 sh -c 'cat /nonexist | wc -l'", stdout: '0\n',
+    stderr: "cat: can't open '/nonexist': No such file or directory\n" },
+  { name: 'sed says it is not simulated', setup: onNet, cmd: "exec r1 sh -c 'cat /etc/hosts | sed -n 1p'", exitCode: 127, stderr: /'sed' exists in the image but is not simulated/ },
+  { name: 'an option beyond those simulated says so', setup: onNet, cmd: 'exec r1 grep -A 1 x /etc/hosts', exitCode: 127, stderr: 'dnet-test: grep -A is not simulated\n' },
 ];
 
 describe('in-container tools as the real engine answers', () => {

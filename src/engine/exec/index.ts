@@ -1,5 +1,6 @@
 // `docker exec C PROGRAM ARGS…` inside a simulated container: find the program in the
 // image (or fail as runc does, exit 126), then run the BusyBox tool's model.
+import { posix } from 'node:path';
 
 import { sandboxFile } from '../sandbox-files.js';
 import { type ExecContext, fail, hasTool, ok, type ToolResult } from './context.js';
@@ -8,11 +9,17 @@ import { curl, nc, wget } from './http.js';
 import { hostname, ifconfig, ip, netstat, route } from './netinfo.js';
 import { ping } from './ping.js';
 import { runScript } from './shell.js';
+import { FILTERS } from './text.js';
 import { PATH_DIRS } from '../runtime.js';
 
 export type { ExecContext, ToolResult } from './context.js';
 
-type Tool = (ctx: ExecContext, argv: string[]) => ToolResult;
+/** A tool: its argv, and what a pipe feeds it (`docker exec` without -i gives none). */
+type Tool = (ctx: ExecContext, argv: string[], stdin?: string) => ToolResult;
+
+/** A text filter (text.ts) as a tool: files are read as `cat` reads them, relative to the working directory. */
+const filter = (name: string): Tool => (ctx, argv, stdin) =>
+  FILTERS[name]!({ stdin: stdin ?? null, read: (path) => readFile(ctx, posix.resolve(ctx.cwd ?? '/', path)) }, argv);
 
 const TOOLS: Record<string, Tool> = {
   ping,
@@ -31,6 +38,7 @@ const TOOLS: Record<string, Tool> = {
   nc,
   cat,
   ls,
+  ...Object.fromEntries(Object.keys(FILTERS).map((name) => [name, filter(name)])),
   env: (ctx) => ok(environment(ctx).join('\n') + '\n'),
   printenv: (ctx, argv) => {
     const env = new Map(environment(ctx).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
@@ -79,10 +87,10 @@ export function execInContainer(ctx: ExecContext, argv: string[]): ToolResult {
   return runTool(ctx, name, argv.slice(1));
 }
 
-function runTool(ctx: ExecContext, name: string, args: string[]): ToolResult {
+function runTool(ctx: ExecContext, name: string, args: string[], stdin?: string): ToolResult {
   const tool = TOOLS[name];
   if (tool === undefined) return fail(`dnet-test: '${name}' exists in the image but is not simulated\n`, 127);
-  return tool(ctx, args);
+  return tool(ctx, args, stdin);
 }
 
 function shell(ctx: ExecContext, argv: string[]): ToolResult {
@@ -95,13 +103,13 @@ function shell(ctx: ExecContext, argv: string[]): ToolResult {
   // What the shell's commands see: its variables as it exports them (the order is ash's
   // hash table's; nothing compares it), and its directory.
   const child = (): ExecContext => ({ ...ctx, cwd: env.get('PWD'), env: [...env].map(([k, v]) => `${k}=${v}`) });
-  return runScript(argv[1], env, (words) => {
+  return runScript(argv[1], env, (words, stdin) => {
     const program = words[0]!;
     const name = program.slice(program.lastIndexOf('/') + 1);
-    if (SH_BUILTINS.has(program)) return runTool(child(), program, words.slice(1));
+    if (SH_BUILTINS.has(program)) return runTool(child(), program, words.slice(1), stdin);
     if (!hasTool(ctx, name) || (program.includes('/') && !PATH_DIRS.includes(program.slice(0, program.lastIndexOf('/')))))
       return fail(`sh: ${program}: not found\n`, 127);
-    return runTool(child(), name, words.slice(1));
+    return runTool(child(), name, words.slice(1), stdin);
   }, ctx.files ? (path, content, append) => ctx.files!.write(path, content, append) : undefined);
 }
 
@@ -154,7 +162,8 @@ function ls(ctx: ExecContext, argv: string[]): ToolResult {
   return { stdout: blocks.join('\n'), stderr, exitCode: stderr === '' ? 0 : 1 };
 }
 
-function cat(ctx: ExecContext, argv: string[]): ToolResult {
+function cat(ctx: ExecContext, argv: string[], stdin?: string): ToolResult {
+  if (argv.length === 0 || (argv.length === 1 && argv[0] === '-')) return ok(stdin ?? '');
   let stdout = '';
   let stderr = '';
   for (const path of argv) {

@@ -1,13 +1,14 @@
 // `sh -c '…'` with simple commands: words split as a POSIX shell splits them ('…', "…",
 // $VAR, $?), commands joined by `;`, `&&`, `||` or newlines, `for … in …; do …; done`,
 // `if …; then …; [elif …; then …;] [else …;] fi`, `exit N`, `cd`, and the harmless
-// redirections `>/dev/null`, `2>/dev/null`, `2>&1`, `>&2`. No pipes, no while/until/case:
-// they say so.
+// redirections `>/dev/null`, `2>/dev/null`, `2>&1`, `>&2`, and pipelines of simple
+// commands (`a | b | c`: each reads what the one before wrote; the status is the last
+// one's). No while/until/case, no pipe into a compound command: they say so.
 
 import { posix } from 'node:path';
 import type { ToolResult } from './context.js';
 
-export type RunCommand = (argv: string[]) => ToolResult;
+export type RunCommand = (argv: string[], stdin?: string) => ToolResult;
 
 type Token = { word: string } | { op: ';' | '&&' | '||' | '|' };
 
@@ -106,6 +107,7 @@ type Segment = { text: string; op: Op };
 /** A command list: simple commands and the compound ones `for` and `if`, each with the operator after it. */
 type Node =
   | { kind: 'simple'; text: string; op: Op }
+  | { kind: 'pipeline'; stages: string[]; op: Op }
   | { kind: 'for'; name: string; words: string; body: Node[]; op: Op }
   | { kind: 'if'; branches: Array<{ cond: Node[]; body: Node[] }>; otherwise: Node[]; op: Op };
 
@@ -179,8 +181,22 @@ function parseList(queue: Segment[], ends: readonly string[]): { nodes: Node[]; 
       continue;
     }
     if (word !== undefined) throw new Unsupported(`sh: syntax error: unexpected "${word}"\n`);
-    nodes.push({ kind: 'simple', text: seg.text, op: seg.op });
     queue.shift();
+    if (seg.op !== '|') {
+      nodes.push({ kind: 'simple', text: seg.text, op: seg.op });
+      continue;
+    }
+    // A pipeline: this command and the ones joined to it by `|`, up to the first other operator.
+    const stages = [seg.text];
+    let op: Op = '|';
+    while (op === '|') {
+      const next = queue.shift();
+      if (next === undefined || next.text.trim() === '') throw new Unsupported('sh: syntax error: unexpected end of file\n');
+      if (RESERVED.test(next.text)) throw new Unsupported('sh: a pipe into a compound command is not simulated by dnet-test\n');
+      stages.push(next.text);
+      op = next.op;
+    }
+    nodes.push({ kind: 'pipeline', stages, op });
   }
   return { nodes, end: null, op: ';' };
 }
@@ -194,10 +210,11 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
   let stderr = '';
   let status = 0;
   const parts = segments(script);
-  if (parts.some((p) => p.op === '|')) return { stdout: '', stderr: 'sh: pipes are not simulated by dnet-test\n', exitCode: 2 };
   let skip = false;
+  /** While a pipeline runs: where a stage's standard output goes, for the next stage to read. */
+  let piped: { out: string } | null = null;
   // Words are expanded when their command runs, so `$?` sees the previous status.
-  const flush = (text: string, last: boolean): boolean => {
+  const flush = (text: string, last: boolean, stdin?: string): boolean => {
     const argv = tokenize(text, env, () => status).flatMap((t) => ('word' in t ? [t.word] : []));
     if (argv.length === 0 || skip) return true;
     let words = argv;
@@ -256,7 +273,7 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
         return true;
       }
     }
-    const result = words.length > 0 ? run(words) : { stdout: '', stderr: '', exitCode: 0 };
+    const result = words.length > 0 ? run(words, stdin) : { stdout: '', stderr: '', exitCode: 0 };
     status = result.exitCode;
     // ash reports a child killed by SIGSEGV on the command's stderr; the script's last
     // command is exec'd in place of the shell, so nobody is left to report it.
@@ -264,6 +281,7 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
     const err = quietErr ? '' : result.stderr + crashed;
     if (outFile && write) write(outFile.path, quietOut ? '' : result.stdout + (errToOut ? err : ''), outFile.append);
     else if (outToErr) stderr += result.stdout;
+    else if (!quietOut && piped) piped.out += result.stdout + (errToOut ? err : '');
     else if (!quietOut) stdout += result.stdout + (errToOut ? err : '');
     if (!errToOut) stderr += err;
     return true;
@@ -281,6 +299,16 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
     for (const node of list) {
       if (!skip) {
         if (node.kind === 'simple' && !flush(node.text, node.text === lastSimple && list === nodes)) return false;
+        if (node.kind === 'pipeline') {
+          // Each stage reads what the one before wrote; the last one's output is the script's.
+          let input: string | undefined;
+          node.stages.forEach((stage, i) => {
+            piped = i < node.stages.length - 1 ? { out: '' } : null;
+            flush(stage, false, input);
+            input = piped?.out;
+          });
+          piped = null;
+        }
         if (node.kind === 'for') {
           const values = tokenize(node.words, env, () => status).flatMap((t) => ('word' in t ? [t.word] : []));
           status = 0;

@@ -67,7 +67,7 @@ function endpointLinks(cx: ComposeContext, s: ServiceModel): string[] {
 }
 
 export const defaultNetwork = () => ({ key: 'default', name: null, driver: 'bridge', driverOpts: {}, ipam: [], internal: false,
-  external: false, attachable: false, labels: {} });
+  enableIpv6: false, external: false, attachable: false, labels: {} });
 
 function mounts(cx: ComposeContext, s: ServiceModel): MountRequest[] {
   const out: MountRequest[] = [];
@@ -148,8 +148,9 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
   const c = created.value;
   const attachments: Attachment[] = [];
   const epLinks = mode.value.kind === 'network' ? endpointLinks(cx, s) : [];
-  const attach = (networkId: string, aliases: string[], ip: string | null, viaConnect: boolean): void => {
-    attachments.push({ networkId, aliases, requestedIp: ip, viaConnect, endpoint: null, ...(epLinks.length > 0 ? { links: epLinks } : {}) });
+  const attach = (networkId: string, aliases: string[], ip: string | null, viaConnect: boolean, ip6: string | null = null): void => {
+    attachments.push({ networkId, aliases, requestedIp: ip, ...(ip6 !== null ? { requestedIp6: ip6 } : {}), viaConnect, endpoint: null,
+      ...(epLinks.length > 0 ? { links: epLinks } : {}) });
   };
   if (mode.value.kind === 'bridge') attach(ctrl.defaultBridge.id, [], null, false);
   else if (mode.value.kind === 'host') attach(ctrl.hostNetwork.id, [], null, false);
@@ -159,7 +160,7 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
       const model = cx.project.networks.get(sn.key) ?? defaultNetwork();
       const network = ctrl.findNetwork(cx.naming.network(model));
       const aliases = opts.oneOff && !opts.serviceAlias ? [] : [s.name, ...sn.aliases];
-      if (network) attach(network.id, aliases, sn.ipv4, i > 0);
+      if (network) attach(network.id, aliases, sn.ipv4, i > 0, sn.ipv6);
     });
     if (s.networkMode !== null && attachments.length === 0) {
       const network = ctrl.findNetwork(s.networkMode);

@@ -7,6 +7,8 @@ export interface ServiceNetwork {
   key: string;
   aliases: string[];
   ipv4: string | null;
+  /** `ipv6_address:` (used on a network with `enable_ipv6: true`). */
+  ipv6: string | null;
   /** `priority:` (0 when not given): the primary network is the highest. */
   priority: number;
 }
@@ -65,6 +67,8 @@ export interface NetworkModel {
   driverOpts: Record<string, string>;
   ipam: Array<{ subnet: string; gateway: string | null; ipRange: string | null }>;
   internal: boolean;
+  /** `enable_ipv6: true`: the network's endpoints get IPv6 addresses from its IPv6 subnet. */
+  enableIpv6: boolean;
   external: boolean;
   attachable: boolean;
   labels: Record<string, string>;

@@ -126,7 +126,7 @@ function networkModel(key: string, v: unknown, type: TypeCheck): NetworkModel {
     driverOpts: labelsOf(n.driver_opts),
     ipam: ipam.map((c) => ({ subnet: String(c.subnet ?? ''), gateway: c.gateway ? String(c.gateway) : null, ipRange: c.ip_range ? String(c.ip_range) : null }))
       .filter((c) => c.subnet !== ''),
-    internal: n.internal === true, external: n.external === true || isObj(n.external), attachable: n.attachable === true,
+    internal: n.internal === true, enableIpv6: n.enable_ipv6 === true, external: n.external === true || isObj(n.external), attachable: n.attachable === true,
     labels: labelsOf(n.labels),
   };
 }
@@ -188,14 +188,15 @@ function serviceModel(name: string, s: Obj, type: TypeCheck, invalid: (text: str
   const environment = Array.isArray(env) ? env.map(String).filter((e) => e.includes('='))
     : isObj(env) ? Object.entries(env).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k}=${String(v)}`) : [];
   const rawNets = s.networks;
-  const networks: ServiceNetwork[] = Array.isArray(rawNets) ? rawNets.map((k) => ({ key: String(k), aliases: [], ipv4: null, priority: 0 }))
+  const networks: ServiceNetwork[] = Array.isArray(rawNets) ? rawNets.map((k) => ({ key: String(k), aliases: [], ipv4: null, ipv6: null, priority: 0 }))
     : isObj(rawNets) ? Object.entries(rawNets).map(([k, v]) => ({
       key: k, aliases: isObj(v) && Array.isArray(v.aliases) ? v.aliases.map(String) : [],
       ipv4: isObj(v) && v.ipv4_address ? String(v.ipv4_address) : null,
+      ipv6: isObj(v) && v.ipv6_address ? String(v.ipv6_address) : null,
       priority: isObj(v) && typeof v.priority === 'number' ? v.priority : 0,
     })) : [];
   const networkMode = typeof s.network_mode === 'string' ? s.network_mode : null;
-  if (networks.length === 0 && networkMode === null) networks.push({ key: 'default', aliases: [], ipv4: null, priority: 0 });
+  if (networks.length === 0 && networkMode === null) networks.push({ key: 'default', aliases: [], ipv4: null, ipv6: null, priority: 0 });
   const build = s.build === undefined ? null : isObj(s.build)
     ? { context: String(s.build.context ?? '.'), dockerfile: s.build.dockerfile ? String(s.build.dockerfile) : null }
     : { context: String(s.build), dockerfile: null };

@@ -41,7 +41,7 @@ export function ensureNetworks(cx: ComposeContext, services: ServiceModel[], p: 
     if (cx.ctrl.findNetwork(name)) continue;
     const created = cx.ctrl.createNetwork({
       name, driver: model.driver, subnets: model.ipam.map((c) => c.subnet), gateways: model.ipam.flatMap((c) => (c.gateway ? [c.gateway] : [])),
-      ipRanges: model.ipam.flatMap((c) => (c.ipRange ? [c.ipRange] : [])), internal: model.internal,
+      ipRanges: model.ipam.flatMap((c) => (c.ipRange ? [c.ipRange] : [])), internal: model.internal, enableIPv6: model.enableIpv6,
       // Compose v1 creates its networks attachable (FACT 106).
       attachable: true, options: model.driverOpts,
       // The network label holds the network's own name: its `name:` when it has one, else

@@ -47,6 +47,12 @@ const rows: EngineRow[] = [
   { name: 'a pipeline\'s status is the last command\'s', setup: onNet, cmd: "exec r1 sh -c 'false | true; echo $?; true | false; echo $?'", stdout: '0\n1\n' },
   { name: 'a failed first stage still feeds the next', setup: onNet, cmd: "exec r1 sh -c 'cat /nonexist | wc -l'", stdout: '0\n',
     stderr: "cat: can't open '/nonexist': No such file or directory\n" },
+  { name: 'while, $((…)) and continue', setup: onNet, cmd: "exec r1 sh -c 'i=0; while [ $i -lt 4 ]; do i=$((i+1)); [ $i = 2 ] && continue; echo $i; done'", stdout: '1\n3\n4\n' },
+  { name: 'a variable before a command is its environment only', setup: onNet, cmd: "exec r1 sh -c 'FOO=1 env | grep FOO; echo [$FOO]'", stdout: 'FOO=1\n[]\n' },
+  // Not the engine's answer: there the loop waits for ever. The simulator says why it stopped.
+  { name: 'a loop that never ends is stopped', setup: onNet, cmd: "exec r1 sh -c 'until ping -c 1 -W 1 nobody; do sleep 1; done'", exitCode: 2,
+    stderr: /sh: until ran 10000 rounds without ending: time does not pass in dnet-test/ },
+  { name: 'read says it is not simulated', setup: onNet, cmd: "exec r1 sh -c 'read x'", exitCode: 2, stderr: /read is not simulated/ },
   { name: 'sed says it is not simulated', setup: onNet, cmd: "exec r1 sh -c 'cat /etc/hosts | sed -n 1p'", exitCode: 127, stderr: /'sed' exists in the image but is not simulated/ },
   { name: 'an option beyond those simulated says so', setup: onNet, cmd: 'exec r1 grep -A 1 x /etc/hosts', exitCode: 127, stderr: 'dnet-test: grep -A is not simulated\n' },
 ];

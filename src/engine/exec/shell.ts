@@ -3,7 +3,9 @@
 // `if …; then …; [elif …; then …;] [else …;] fi`, `exit N`, `cd`, and the harmless
 // redirections `>/dev/null`, `2>/dev/null`, `2>&1`, `>&2`, and pipelines of simple
 // commands (`a | b | c`: each reads what the one before wrote; the status is the last
-// one's). No while/until/case, no pipe into a compound command: they say so.
+// one's), `while`/`until … do … done` with `break` and `continue`. No case, no `read`, no
+// pipe into a compound command: they say so. Time does not pass in the simulator, so a
+// loop that waits for something that never comes is stopped after LOOP_LIMIT rounds.
 
 import { posix } from 'node:path';
 import type { ToolResult } from './context.js';
@@ -20,6 +22,11 @@ function tokenize(script: string, env: Map<string, string>, status: () => number
     word = null;
   };
   const expand = (s: string, i: number): [string, number] => {
+    if (s.startsWith('$((', i)) {
+      const end = s.indexOf('))', i + 3);
+      if (end < 0) throw new StopScript('sh: syntax error: missing ))\n');
+      return [String(arithmetic(s.slice(i + 3, end), env)), end + 2];
+    }
     const m = s.slice(i + 1).match(/^(\?|\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/);
     if (!m) return ['$', i + 1];
     const name = m[1]!.replace(/[{}]/g, '');
@@ -109,11 +116,23 @@ type Node =
   | { kind: 'simple'; text: string; op: Op }
   | { kind: 'pipeline'; stages: string[]; op: Op }
   | { kind: 'for'; name: string; words: string; body: Node[]; op: Op }
+  | { kind: 'loop'; until: boolean; cond: Node[]; body: Node[]; op: Op }
   | { kind: 'if'; branches: Array<{ cond: Node[]; body: Node[] }>; otherwise: Node[]; op: Op };
 
 class Unsupported extends Error {}
 /** `exit` inside an `if` condition. */
 class ExitScript extends Error {}
+/** `break` / `continue` inside a loop's body. */
+class LoopControl extends Error {
+  constructor(readonly kind: 'break' | 'continue') {
+    super(kind);
+  }
+}
+/** Found while running: the script stops with this message (exit 2). */
+class StopScript extends Error {}
+
+/** Rounds of a `while`/`until` loop before the simulator gives up on it ending. */
+const LOOP_LIMIT = 10_000;
 
 const RESERVED = /^\s*(for|do|done|if|then|elif|else|fi|while|until|case|esac)(?=\s|$)/;
 
@@ -146,7 +165,14 @@ function parseList(queue: Segment[], ends: readonly string[]): { nodes: Node[]; 
       const { op } = take(seg, word !== 'done' && word !== 'fi');
       return { nodes, end: word, op };
     }
-    if (word === 'while' || word === 'until' || word === 'case') throw new Unsupported(`sh: ${word} is not simulated by dnet-test\n`);
+    if (word === 'case') throw new Unsupported(`sh: ${word} is not simulated by dnet-test\n`);
+    if (word === 'while' || word === 'until') {
+      take(seg, true);
+      const cond = expect('do', ['do']);
+      const body = expect('done', ['done']);
+      nodes.push({ kind: 'loop', until: word === 'until', cond: cond.nodes, body: body.nodes, op: body.op });
+      continue;
+    }
     if (word === 'for') {
       const head = take(seg, false);
       const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s+in\b(.*)$/s.exec(head.text);
@@ -245,6 +271,34 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
       }
       words = kept;
     }
+    // NAME=VALUE words before the command: alone they set shell variables; before a
+    // command they are its environment only.
+    let assigned = 0;
+    while (assigned < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[assigned]!)) assigned++;
+    if (assigned > 0 && assigned === words.length) {
+      for (const w of words) env.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
+      status = 0;
+      return true;
+    }
+    const saved = new Map<string, string | undefined>();
+    for (const w of words.slice(0, assigned)) {
+      const name = w.slice(0, w.indexOf('='));
+      if (!saved.has(name)) saved.set(name, env.get(name));
+      env.set(name, w.slice(w.indexOf('=') + 1));
+    }
+    words = words.slice(assigned);
+    try {
+      return runWords(words, last, stdin, { quietOut, quietErr, errToOut, outToErr, outFile });
+    } finally {
+      for (const [name, value] of saved) {
+        if (value === undefined) env.delete(name);
+        else env.set(name, value);
+      }
+    }
+  };
+  const runWords = (words: string[], last: boolean, stdin: string | undefined,
+    r: { quietOut: boolean; quietErr: boolean; errToOut: boolean; outToErr: boolean; outFile: { path: string; append: boolean } | null }): boolean => {
+    const { quietOut, quietErr, errToOut, outToErr, outFile } = r;
     if (words[0] === 'cd') {
       // The directory is not checked: the simulator keeps no tree of the image's folders.
       const home = env.get('HOME') ?? '/';
@@ -260,6 +314,11 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
       stderr += r.stderr;
       return true;
     }
+    if (words[0] === 'break' || words[0] === 'continue') {
+      status = 0;
+      throw new LoopControl(words[0]);
+    }
+    if (words[0] === 'read') throw new StopScript('sh: read is not simulated by dnet-test (an exec has no input)\n');
     if (words[0] === 'exit') {
       status = words[1] === undefined ? status : Number(words[1]) || 0;
       return false;
@@ -314,8 +373,26 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
           status = 0;
           for (const v of values) {
             env.set(node.name, v);
-            if (!runList(node.body)) return false;
+            const went = body(node.body);
+            if (went === 'exit') return false;
+            if (went === 'break') break;
           }
+        }
+        if (node.kind === 'loop') {
+          // The status is the body's last, 0 when it never ran (ash).
+          let last = 0;
+          for (let round = 1; ; round++) {
+            if (round > LOOP_LIMIT) {
+              throw new StopScript(`sh: ${node.until ? 'until' : 'while'} ran ${LOOP_LIMIT} rounds without ending: time does not pass in dnet-test, so what it waits for never comes\n`);
+            }
+            if (!runList(node.cond)) return false;
+            if ((status === 0) === node.until) break;
+            const went = body(node.body);
+            last = status;
+            if (went === 'exit') return false;
+            if (went === 'break') break;
+          }
+          status = last;
         }
         if (node.kind === 'if') {
           const branch = node.branches.find((b) => {
@@ -332,10 +409,21 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
     skip = false;
     return true;
   };
+  /** A loop's body, once: whether the loop goes on, stops (`break`), or the script ends (`exit`). */
+  const body = (list: Node[]): 'next' | 'break' | 'exit' => {
+    try {
+      return runList(list) ? 'next' : 'exit';
+    } catch (e) {
+      if (!(e instanceof LoopControl)) throw e;
+      skip = false;
+      return e.kind === 'break' ? 'break' : 'next';
+    }
+  };
   try {
     runList(nodes);
   } catch (e) {
-    if (!(e instanceof ExitScript)) throw e;
+    if (e instanceof StopScript) return { stdout, stderr: stderr + e.message, exitCode: 2 };
+    if (!(e instanceof ExitScript) && !(e instanceof LoopControl)) throw e;
   }
   return { stdout, stderr, exitCode: status };
 }
@@ -379,4 +467,53 @@ function testBuiltin(words: string[]): ToolResult {
     }
   }
   return { stdout: '', stderr: 'sh: test: expressions beyond one comparison are not simulated by dnet-test\n', exitCode: 2 };
+}
+
+/**
+ * `$((EXPR))`: ash's integer arithmetic for the common operators (+ - * / %, parentheses,
+ * unary minus, comparisons giving 1 or 0), names read as shell variables (unset: 0).
+ */
+function arithmetic(expr: string, env: Map<string, string>): number {
+  const tokens = expr.match(/\s*(\d+|[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*|<=|>=|==|!=|[-+*/%()<>])/gy)?.map((t) => t.trim()) ?? [];
+  if (tokens.join('').length !== expr.replace(/\s+/g, '').length) throw new StopScript(`sh: arithmetic syntax error\n`);
+  let k = 0;
+  const value = (t: string): number => (/^\d/.test(t) ? Number(t) : Number(env.get(t.replace(/^\$/, '')) ?? 0) || 0);
+  const primary = (): number => {
+    const t = tokens[k++];
+    if (t === undefined) throw new StopScript('sh: arithmetic syntax error\n');
+    if (t === '(') {
+      const v = compare();
+      if (tokens[k++] !== ')') throw new StopScript('sh: arithmetic syntax error\n');
+      return v;
+    }
+    if (t === '-') return -primary();
+    if (t === '+') return primary();
+    return value(t);
+  };
+  const product = (): number => {
+    let v = primary();
+    while (tokens[k] === '*' || tokens[k] === '/' || tokens[k] === '%') {
+      const op = tokens[k++];
+      const w = primary();
+      if (op !== '*' && w === 0) throw new StopScript('sh: arithmetic syntax error: divide by zero\n');
+      v = op === '*' ? v * w : op === '/' ? Math.trunc(v / w) : v % w;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (tokens[k] === '+' || tokens[k] === '-') v = tokens[k++] === '+' ? v + product() : v - product();
+    return v;
+  };
+  const compare = (): number => {
+    const v = sum();
+    const op = tokens[k];
+    if (!['<', '>', '<=', '>=', '==', '!='].includes(op ?? '')) return v;
+    k++;
+    const w = sum();
+    return Number(op === '<' ? v < w : op === '>' ? v > w : op === '<=' ? v <= w : op === '>=' ? v >= w : op === '==' ? v === w : v !== w);
+  };
+  const result = compare();
+  if (k !== tokens.length) throw new StopScript('sh: arithmetic syntax error\n');
+  return result;
 }

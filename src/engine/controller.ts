@@ -164,6 +164,13 @@ export class Controller {
 
   createNetwork(o: NetworkCreateOptions): Result<Network> {
     if (o.driver === 'overlay') return fail(E.ErrSwarmOnly());
+    if (o.driver === 'macvlan' || o.driver === 'ipvlan') {
+      // With a parent of the host's the engine makes the network, and its containers
+      // sit on the host's own LAN: nothing the simulator models, nor the docker backend
+      // may touch. Said so, not answered with an invented error.
+      if (o.options.parent !== undefined) return fail({ kind: 'invalid', daemon: false, message: `dnet-test: a ${o.driver} network on a parent interface (-o parent=${o.options.parent}) is not simulated` });
+      return fail(E.ErrOperationNotSupported());
+    }
     if (o.driver === 'host' || o.driver === 'null') {
       const own = o.driver === 'host' ? 'host' : 'none';
       if (o.name === own) return fail(E.ErrPredefinedCreate(o.name));

@@ -59,6 +59,9 @@ export const ErrActiveEndpoints = (name: string, id: string): EngineError => dae
   `error while removing network: network ${name} id ${id} has active endpoints`);
 export const ErrSwarmOnly = (): EngineError => daemonError('unavailable',
   'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
+// macvlan and ipvlan are built in, but their default parent (a dummy link the driver
+// makes) is refused by the kernel of the machines recorded here (real 20.10).
+export const ErrOperationNotSupported = (): EngineError => daemonError('invalid', 'operation not supported');
 export const ErrPluginNotFound = (driver: string): EngineError => daemonError('not-found', `plugin "${driver}" not found`);
 export const ErrOneInstance = (driver: string): EngineError => daemonError('forbidden', `only one instance of "${driver}" network is allowed`);
 export const ErrEndpointExists = (container: string, network: string): EngineError => daemonError('conflict',

@@ -44,6 +44,11 @@ describe.skipIf(!shared)('docker backend (shared engine)', () => {
       await expect(s.run('docker', ['pull', 'busybox']))
         .rejects.toThrow('refused: pulling "busybox" would reach a registry beyond this machine (shared engine: simulated only)');
       await expect(s.run('docker', ['run', '-d', '--name', 'h-docker-nopull', 'h-docker-no-such-image'])).rejects.toThrow(RefusedError);
+      // A macvlan/ipvlan network would hang containers on the machine's own LAN.
+      await expect(s.run('docker', ['network', 'create', '-d', 'macvlan', '-o', 'parent=eth0', 'h-docker-lan']))
+        .rejects.toThrow("refused: a macvlan network would put containers on the machine's own LAN (shared engine: simulated only)");
+      await expect(s.run('docker', ['network', 'create', '--driver=ipvlan', 'h-docker-lan'])).rejects.toThrow(RefusedError);
+      expect((await docker('network', 'inspect', 'h-docker-lan')).exitCode).toBe(1);
       expect((await docker('inspect', 'h-docker-nopull')).exitCode).toBe(1);
       // Its own objects it may create, recreate and remove.
       expect((await s.run('docker', ['run', '-d', '--name', 'h-docker-mine', 'busybox', 'sleep', '60'])).exitCode).toBe(0);

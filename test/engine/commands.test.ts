@@ -234,6 +234,8 @@ describe('network commands (FACTS 84–96)', () => {
     { cmd: 'network create -d overlay ov1', exitCode: 1,
       stderr: 'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n' },
     { cmd: 'network create -d nosuchdriver n', exitCode: 1, stderr: 'Error response from daemon: plugin "nosuchdriver" not found\n' },
+    { cmd: 'network create -d macvlan --subnet 10.77.0.0/24 mv', exitCode: 1, stderr: 'Error response from daemon: operation not supported\n' },
+    { cmd: 'network create -d macvlan -o parent=eth0 mv', exitCode: 1, stderr: 'dnet-test: a macvlan network on a parent interface (-o parent=eth0) is not simulated\n' },
     { cmd: 'network create -d host h2', exitCode: 1, stderr: 'Error response from daemon: only one instance of "host" network is allowed\n' },
     { cmd: 'network create -d null n2', exitCode: 1, stderr: 'Error response from daemon: only one instance of "null" network is allowed\n' },
   ];

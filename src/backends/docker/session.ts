@@ -61,6 +61,7 @@ export class DockerSession implements BackendSession {
     const fx = effectsOf(program, args, this.workDir);
     let argv = args;
     if (this.engine.mode === 'shared') {
+      refuseHostLan(program, args);
       await this.refuseForeign(fx);
       if (fx.labelAt !== null) argv = withRunLabel(args, fx.labelAt, this.runId);
     }
@@ -196,4 +197,17 @@ function makeWorkDir(context: ScenarioContext): string {
     writeFileSync(target, content);
   }
   return dir;
+}
+
+/**
+ * Shared engine: a macvlan or ipvlan network hangs its containers on a host interface,
+ * so their traffic would reach the machine's own LAN. The private engine's namespace
+ * has no such interface; a shared one has the machine's.
+ */
+function refuseHostLan(program: 'docker' | 'docker-compose', args: readonly string[]): void {
+  if (program !== 'docker' || args[0] !== 'network' || args[1] !== 'create') return;
+  const driver = args.map((a, i) => (a === '-d' || a === '--driver' ? args[i + 1] : /^(?:--driver=|-d=?)(.+)$/.exec(a)?.[1])).find((d) => d !== undefined);
+  if (driver === 'macvlan' || driver === 'ipvlan') {
+    throw new RefusedError(`refused: a ${driver} network would put containers on the machine's own LAN (shared engine: simulated only)`);
+  }
 }

@@ -29,6 +29,10 @@ export interface NetworkCreateOptions {
   auxAddresses?: Record<string, string>;
   /** --ipv6. */
   enableIPv6?: boolean;
+  /** --config-only: a network that only holds configuration for others (no pools, no endpoints). */
+  configOnly?: boolean;
+  /** --config-from NAME: take the IPAM settings, options and labels of that configuration network. */
+  configFrom?: string;
 }
 
 /** A --ip-range as libnetwork reads it: its first and last host parts inside `subnet`. */
@@ -162,7 +166,47 @@ export class Controller {
 
   // ------------------------------------------------------------------ networks
 
+  /**
+   * `network create`, with libnetwork's configuration networks (validateConfiguration):
+   * a --config-only one keeps its settings and allocates nothing (its type is `null`); one
+   * made --config-from it takes them, and may add none of its own.
+   */
   createNetwork(o: NetworkCreateOptions): Result<Network> {
+    if (o.configOnly) {
+      if (o.internal || o.attachable) return fail(E.ErrConfigOnlyOperatorFields());
+      const flags = checkIpamFlags({ subnets: o.subnets, gateways: o.gateways, ipRanges: o.ipRanges, auxAddresses: o.auxAddresses ?? {} });
+      if (!flags.ok) return flags;
+      if (this.networksByName.get(o.name)?.config.predefined) return fail(E.ErrPredefinedCreate(o.name));
+      if (this.networksByName.has(o.name)) return fail(E.ErrNetworkExists(o.name));
+      const isV6 = (t: string): boolean => t.includes(':');
+      const first = (list: string[], v6: boolean): string | null => list.find((t) => isV6(t) === v6) ?? null;
+      return ok(this.addNetwork(this.baseConfig(o.name, 'null', {
+        configOnly: true, options: o.options, labels: o.labels, enableIPv6: o.enableIPv6 === true,
+        userSubnet: first(o.subnets, false), userGateway: first(o.gateways, false), userRange: first(o.ipRanges, false),
+        userAuxAddresses: o.auxAddresses ?? {},
+        userSubnet6: first(o.subnets, true), userGateway6: first(o.gateways, true), userRange6: first(o.ipRanges, true),
+      }), null, null));
+    }
+    if (o.configFrom !== undefined) {
+      const from = this.networksByName.get(o.configFrom);
+      if (!from?.config.configOnly) return fail(E.ErrConfigNetworkMissing(o.configFrom));
+      if (o.subnets.length > 0 || o.gateways.length > 0 || o.ipRanges.length > 0 || Object.keys(o.auxAddresses ?? {}).length > 0
+        || Object.keys(o.labels).length > 0 || o.enableIPv6) return fail(E.ErrConfigFromUserSettings());
+      if (Object.keys(o.options).length > 0) return fail(E.ErrConfigFromDriverOptions());
+      const c = from.config;
+      const texts = (...xs: Array<string | null | undefined>): string[] => xs.filter((x): x is string => typeof x === 'string');
+      const made = this.createBridgeNetwork({
+        ...o, configFrom: undefined, subnets: texts(c.userSubnet, c.userSubnet6), gateways: texts(c.userGateway, c.userGateway6),
+        ipRanges: texts(c.userRange, c.userRange6), auxAddresses: c.userAuxAddresses ?? {}, options: c.options, labels: c.labels,
+        enableIPv6: c.enableIPv6 === true,
+      });
+      if (made.ok) made.value.config.configFrom = from.name;
+      return made;
+    }
+    return this.createBridgeNetwork(o);
+  }
+
+  private createBridgeNetwork(o: NetworkCreateOptions): Result<Network> {
     if (o.driver === 'overlay') return fail(E.ErrSwarmOnly());
     if (o.driver === 'macvlan' || o.driver === 'ipvlan') {
       // With a parent of the host's the engine makes the network, and its containers
@@ -282,6 +326,9 @@ export class Controller {
     if (!network) return fail(E.ErrNoSuchNetwork(ref));
     if (network.config.predefined) return fail(E.ErrPredefinedRemove(network.name));
     if (network.endpoints.size > 0) return fail(E.ErrActiveEndpoints(network.name, network.id));
+    if (network.config.configOnly && [...this.networksById.values()].some((n) => n.config.configFrom === network.name)) {
+      return fail(E.ErrConfigNetworkInUse(network.name));
+    }
     this.networksById.delete(network.id);
     this.networksByName.delete(network.name);
     if (network.subnet) this.pools.release(network.subnet);

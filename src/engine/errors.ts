@@ -62,6 +62,16 @@ export const ErrSwarmOnly = (): EngineError => daemonError('unavailable',
 // macvlan and ipvlan are built in, but their default parent (a dummy link the driver
 // makes) is refused by the kernel of the machines recorded here (real 20.10).
 export const ErrOperationNotSupported = (): EngineError => daemonError('invalid', 'operation not supported');
+// libnetwork's configuration networks (network.go validateConfiguration; real 20.10).
+export const ErrConfigOnlyOperatorFields = (): EngineError => daemonError('forbidden', 'configuration network can only contain network specific fields. '
+  + 'Network operator fields like [ ingress | internal | attachable | scope ] are not supported.');
+export const ErrConfigNetworkMissing = (name: string): EngineError => daemonError('not-found', `configuration network "${name}" does not exist`);
+export const ErrConfigFromUserSettings = (): EngineError => daemonError('forbidden',
+  'user specified configurations are not supported if the network depends on a configuration network');
+export const ErrConfigFromDriverOptions = (): EngineError => daemonError('forbidden',
+  'network driver options are not supported if the network depends on a configuration network');
+export const ErrConfigNetworkInUse = (name: string): EngineError => daemonError('forbidden', `error while removing network: configuration network "${name}" is in use`);
+export const ErrConfigOnlyEndpoint = (): EngineError => daemonError('forbidden', 'cannot create endpoint on configuration-only network');
 export const ErrPluginNotFound = (driver: string): EngineError => daemonError('not-found', `plugin "${driver}" not found`);
 export const ErrOneInstance = (driver: string): EngineError => daemonError('forbidden', `only one instance of "${driver}" network is allowed`);
 export const ErrEndpointExists = (container: string, network: string): EngineError => daemonError('conflict',

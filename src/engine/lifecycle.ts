@@ -98,6 +98,7 @@ function leaveEndpoint(ctrl: Controller, c: Container, a: Attachment): void {
 
 /** Creates the endpoint of `c` on `network` (IPAM RequestAddress + Join). */
 function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Network): Result<void> {
+  if (network.config.configOnly) return fail(E.ErrConfigOnlyEndpoint());
   const driver = driverOf(network);
   // The settings are validated (validateNetworkingConfig) before IPAM is asked for anything.
   const requested6 = a.requestedIp6 ?? null;

@@ -24,6 +24,9 @@ export interface NetworkView {
   internal: boolean;
   attachable: boolean;
   enableIPv6: boolean;
+  /** --config-only, and the configuration network a --config-from one took its settings from ('' none). */
+  configOnly: boolean;
+  configFrom: string;
   /** docker0, host, none. */
   predefined: boolean;
   isDefaultBridge: boolean;

@@ -42,6 +42,10 @@ export interface NetworkConfig {
   userRange: string | null;
   /** --aux-address name=IP as given (inspect's IPAM.Config.AuxiliaryAddresses). */
   userAuxAddresses?: Record<string, string>;
+  /** --config-only: settings for other networks; no pools, no endpoints (driver `null`). */
+  configOnly?: boolean;
+  /** --config-from: the configuration network this one took its settings from. */
+  configFrom?: string;
   /** --ipv6: endpoints get addresses from the IPv6 subnet too. */
   enableIPv6?: boolean;
   /** The IPv6 --subnet, --gateway and --ip-range as given (a second IPAM.Config entry). */

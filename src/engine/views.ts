@@ -9,7 +9,11 @@ import { namespaceOwner, sandboxView } from './sandbox.js';
 
 export function networkView(ctrl: Controller, n: Network): NetworkView {
   const cfg = n.config;
-  const config = n.subnet
+  // A configuration network lists its settings as given; it allocated nothing.
+  const config: NetworkView['ipam']['config'] = cfg.configOnly ? (cfg.userSubnet ? [{ subnet: cfg.userSubnet,
+    ...(cfg.userRange ? { ipRange: cfg.userRange } : {}), ...(cfg.userGateway ? { gateway: cfg.userGateway } : {}),
+    ...(cfg.userAuxAddresses && Object.keys(cfg.userAuxAddresses).length > 0 ? { auxAddresses: cfg.userAuxAddresses } : {}) }] : [])
+    : n.subnet
     ? [{ subnet: cfg.userSubnet ?? n.subnet.text,
       ...(cfg.userGateway || (!cfg.isDefaultBridge && cfg.userSubnet === null) ? { gateway: toIp(n.space?.gateway ?? 0) } : {}),
       ...(cfg.userRange ? { ipRange: cfg.userRange } : {}),
@@ -27,7 +31,8 @@ export function networkView(ctrl: Controller, n: Network): NetworkView {
   });
   return {
     id: n.id, name: n.name, driver: n.driver, scope: 'local', created: cfg.created, internal: cfg.internal,
-    attachable: cfg.attachable, enableIPv6: cfg.enableIPv6 === true, predefined: cfg.predefined, isDefaultBridge: cfg.isDefaultBridge,
+    attachable: cfg.attachable, enableIPv6: cfg.enableIPv6 === true,
+    configOnly: cfg.configOnly === true, configFrom: cfg.configFrom ?? '', predefined: cfg.predefined, isDefaultBridge: cfg.isDefaultBridge,
     ipam: { driver: 'default', options: cfg.predefined ? null : {}, config },
     subnet: n.subnet?.text ?? null, gateway: n.space ? toIp(n.space.gateway) : null,
     bridgeName: n.bridgeName, options: cfg.options, labels: cfg.labels, containers: members,

@@ -121,6 +121,8 @@ export function network(over: Partial<NetworkView>): NetworkView {
     internal: false,
     attachable: false,
     enableIPv6: false,
+    configOnly: false,
+    configFrom: '',
     predefined: true,
     isDefaultBridge: true,
     ipam: { driver: 'default', options: null, config: [{ subnet: '172.17.0.0/16' }] },

@@ -29,6 +29,7 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
         gateways: flagList(f, 'gateway'), ipRanges: flagList(f, 'ip-range'), internal: flagBool(f, 'internal'),
         attachable: flagBool(f, 'attachable'), options: keyValues(flagList(f, 'opt')), labels: keyValues(flagList(f, 'label')),
         auxAddresses: keyValues(flagList(f, 'aux-address')), enableIPv6: flagBool(f, 'ipv6'),
+        configOnly: flagBool(f, 'config-only'), configFrom: flagString(f, 'config-from'),
       });
       return r.ok ? done(`${r.value.id}\n`) : daemonFailure(r.error);
     }

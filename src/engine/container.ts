@@ -90,6 +90,8 @@ export interface ContainerConfig {
   exposed: Array<{ port: number; proto: Proto }>;
   links: LinkSpec[];
   macAddress: string | null;
+  /** --sysctl KEY=VALUE, as given (`.HostConfig.Sysctls`). */
+  sysctls?: Record<string, string>;
 }
 
 // What a container has none of, shared: most containers publish no port, link to

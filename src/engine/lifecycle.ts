@@ -51,7 +51,8 @@ function revokePorts(ctrl: Controller, c: Container): void {
 function programPorts(ctrl: Controller, c: Container, ep: Endpoint): Result<void> {
   const bindings = new Map<string, PortBindingView[]>();
   if (c.config.portRequests.length > 0) {
-    const granted = ctrl.ports.allocate(c.id, sortPortMap(c.config.portRequests), (ip) => ctrl.isHostAddress(ip));
+    const granted = ctrl.ports.allocate(c.id, sortPortMap(c.config.portRequests), (ip) => ctrl.isHostAddress(ip),
+      ep.network.config.options['com.docker.network.bridge.host_binding_ipv4'] || '0.0.0.0');
     if (!granted.ok) {
       if (!('conflict' in granted)) return granted;
       const conflict = granted.conflict;

@@ -144,6 +144,8 @@ export interface SandboxView {
   routes: RouteView[];
   /** `ip -6 route`, as BusyBox prints it (empty without IPv6). */
   routes6: Route6View[];
+  /** The namespace's --sysctl settings (KEY=VALUE of its owner); absent: none. */
+  sysctls?: Record<string, string>;
 }
 
 export interface Route6View {
@@ -210,6 +212,8 @@ export interface ContainerView {
   /** The namespace (null while not running, except host mode which always is the host's). */
   sandbox: SandboxView | null;
   extraHosts: string[];
+  /** `.HostConfig.Sysctls` (--sysctl), absent when none. */
+  sysctls?: Record<string, string>;
   dns: string[];
   dnsSearch: string[];
   dnsOptions: string[];

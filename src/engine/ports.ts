@@ -201,13 +201,15 @@ export class PortAllocator {
    * address only IPv4, an IPv6 one only IPv6 (`-p 0.0.0.0:P:80` has no `:::P`).
    * `canBind` says whether the host owns an address: the port allocator hands the port
    * out first, then docker-proxy's bind fails with "cannot assign requested address".
+   * `defaultIp`: the network's com.docker.network.bridge.host_binding_ipv4, which takes
+   * the place of an empty address (and then there is no IPv6 twin; real 20.10).
    */
-  allocate(owner: string, requests: PortRequestView[], canBind: (ip: string) => boolean = () => true):
+  allocate(owner: string, requests: PortRequestView[], canBind: (ip: string) => boolean = () => true, defaultIp = '0.0.0.0'):
     Result<Array<PortRequestView & { port: number }>> | { ok: false; conflict: PortConflict } {
     const granted: Array<PortRequestView & { port: number; key: string }> = [];
     const undo = (): void => granted.forEach((g) => this.releaseKey(g.key, g.proto, g.port));
     for (const r of requests) {
-      for (const ip of r.hostIp === '' ? ['0.0.0.0', '::'] : [r.hostIp]) {
+      for (const ip of r.hostIp !== '' ? [r.hostIp] : defaultIp === '0.0.0.0' ? ['0.0.0.0', '::'] : [defaultIp]) {
         const got = this.allocateOne(r.proto, ip, r.hostPort, canBind);
         if (typeof got !== 'number') {
           undo();

@@ -56,6 +56,12 @@ export interface StartFailure {
  * know (a built image's script) is taken to exist.
  */
 export function startFailure(config: ContainerConfig): StartFailure | null {
+  // runc's validator: a network sysctl needs a network namespace of the container's own.
+  const netSysctl = Object.keys(config.sysctls ?? {}).find((k) => k.startsWith('net.'));
+  if (netSysctl !== undefined && config.mode.kind === 'host') {
+    return { error: { kind: 'invalid', daemon: true,
+      message: `failed to create shim task: OCI runtime create failed: runc create failed: sysctl "${netSysctl}" not allowed in host network namespace: unknown` }, exitCode: 128 };
+  }
   const user = resolveUser(config.user);
   if ('missing' in user) return { error: { kind: 'not-found', daemon: true, message: missingUserText(user) }, exitCode: 128 };
   const image = config.image;

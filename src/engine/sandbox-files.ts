@@ -17,11 +17,31 @@ export function sandboxFile(sandbox: SandboxView, path: string): string | undefi
     case '/proc/net/route':
       return procNetRoute(sandbox.routes);
   }
+  if (path.startsWith('/proc/sys/net/')) return netSysctl(sandbox, path.slice('/proc/sys/'.length));
   const sys = /^\/sys\/class\/net\/([^/]+)\/(address|mtu|operstate)$/.exec(path);
   const i = sys ? sandbox.interfaces.find((x) => x.name === sys[1]) : undefined;
   if (!sys || !i) return undefined;
   // The kernel's operstate: a veth with its peer up is "up"; loopback reports "unknown".
   return `${sys[2] === 'address' ? i.mac : sys[2] === 'mtu' ? String(i.mtu) : i.name === 'lo' ? 'unknown' : 'up'}\n`;
+}
+
+/**
+ * A network sysctl of a container's namespace: its --sysctl value, else what a 20.10
+ * container reads (real engine): forwarding as the host set it, the unprivileged ports
+ * and ping range Docker opens, IPv6 disabled except on the interfaces that have an
+ * address (and lo then). Others are not known here (undefined). The host's own are not.
+ */
+function netSysctl(sandbox: SandboxView, key: string): string | undefined {
+  if (sandbox.key === 'default') return undefined;
+  const set = sandbox.sysctls?.[key.replace(/\//g, '.')];
+  // The kernel prints a vector sysctl's numbers a tab apart, however they were written.
+  if (set !== undefined) return `${set.trim().split(/\s+/).join('\t')}\n`;
+  const fixed: Record<string, string> = { 'net/ipv4/ip_forward': '1', 'net/ipv4/ip_unprivileged_port_start': '0', 'net/ipv4/ping_group_range': '0\t2147483647',
+    'net/ipv6/conf/all/forwarding': '0', 'net/ipv4/conf/all/rp_filter': '0', 'net/ipv6/conf/all/disable_ipv6': '1', 'net/ipv6/conf/default/disable_ipv6': '1' };
+  if (fixed[key] !== undefined) return `${fixed[key]}\n`;
+  const v6 = /^net\/ipv6\/conf\/([^/]+)\/disable_ipv6$/.exec(key);
+  const i = v6 ? sandbox.interfaces.find((x) => x.name === v6[1]) : undefined;
+  return i ? `${i.inet6 && i.inet6.length > 0 ? 0 : 1}\n` : undefined;
 }
 
 /** A 32-bit address as /proc prints it: the network-order bytes read as a little-endian word. */

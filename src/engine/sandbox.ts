@@ -60,7 +60,8 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
   });
   routes.sort(byRouteOrder);
   return { key: shortId(owner.id),
-    hostname: owner.hostname, hostsFile, resolvConf: resolvConf(owner), interfaces, routes, routes6: routes6Of(owner, eps, first) };
+    hostname: owner.hostname, hostsFile, resolvConf: resolvConf(owner), interfaces, routes, routes6: routes6Of(owner, eps, first),
+    ...(owner.config.sysctls ? { sysctls: owner.config.sysctls } : {}) };
 }
 
 /**

@@ -111,6 +111,7 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
     networks: mode.kind === 'container' ? [] : c.attachments.map((a) => endpointView(ctrl, c, a)),
     ports: portsView(c), portRequests: cfg.portRequests, exposedPorts: cfg.exposed,
     links: linkNames.length > 0 ? linkNames : null, allNames, sandbox: sandboxView(ctrl, c), extraHosts: cfg.extraHosts,
+    ...(cfg.sysctls ? { sysctls: cfg.sysctls } : {}),
     dns: cfg.dns, dnsSearch: cfg.dnsSearch, dnsOptions: cfg.dnsOptions, logs: [...c.logs],
     mounts: ctrl.volumes.mountsOf(c.id).map((m) => m.type === 'volume'
       ? { type: 'volume', name: m.name, source: `/var/lib/docker/volumes/${m.name}/_data`, destination: m.destination, readOnly: m.readOnly }

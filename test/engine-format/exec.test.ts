@@ -261,6 +261,8 @@ describe('env, echo, sh -c', () => {
     ['n=0; until [ $n -ge 2 ]; do n=$((n + 1)); done; echo $n $((2 * (3 + 4) % 5)) $((7 / 2)) $((1 < 2))', '2 4 3 1\n', '', 0],
     ['while true; do while true; do break; done; echo inner-done; break; done', 'inner-done\n', '', 0],
     ['case x in x) echo x;; esac', '', 'sh: case is not simulated by dnet-test\n', 2],
+    ['echo "[$(echo a; echo b)]"; for w in $(echo "x y"); do echo $w; done; echo $(echo "p|q; r")', '[a\nb]\nx\ny\np|q; r\n', '', 0],
+    ['v=$(echo in; v=inner); w=2; echo $v $(( $w * 3 ))', 'in 6\n', '', 0],
   ])('sh -c %j', (script, stdout, stderr, exitCode) => {
     expect(run(['sh', '-c', script])).toEqual({ stdout, stderr, exitCode });
   });

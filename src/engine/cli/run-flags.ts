@@ -23,6 +23,15 @@ function extraHostError(value: string): string | null {
   return null;
 }
 
+/** opts.ValidateSysctl: KEY=VALUE, the key a namespaced one (IPC's kernel.* list, fs.mqueue.*, net.*). */
+function sysctlError(value: string): string | null {
+  const KERNEL = ['kernel.msgmax', 'kernel.msgmnb', 'kernel.msgmni', 'kernel.sem', 'kernel.shmall', 'kernel.shmmax', 'kernel.shmmni', 'kernel.shm_rmid_forced'];
+  const eq = value.indexOf('=');
+  if (eq < 1) return `sysctl '${value}' is not whitelisted`;
+  const key = value.slice(0, eq);
+  return KERNEL.includes(key) || key.startsWith('fs.mqueue.') || key.startsWith('net.') ? null : `sysctl '${value}' is not whitelisted`;
+}
+
 /** net.ParseMAC: 6 (or 8, 20) bytes as xx:xx:…, xx-xx-… or xxxx.xxxx.xxxx. */
 function goParseMAC(text: string): boolean {
   const groups = (sep: string): boolean => {
@@ -46,6 +55,10 @@ export function runFlagError(inv: Invocation, verb: 'run' | 'create'): CommandRe
     if (why) return invalid(v, 'add-host', why);
   }
   for (const v of flagList(inv.flags, 'dns')) if (!goParseIP(v)) return invalid(v, 'dns', `${v} is not an ip address`);
+  for (const v of flagList(inv.flags, 'sysctl')) {
+    const why = sysctlError(v);
+    if (why) return invalid(v, 'sysctl', why);
+  }
   const mac = flagString(inv.flags, 'mac-address');
   if (mac !== undefined && mac !== '' && !goParseMAC(mac)) return done('', `docker: ${mac} is not a valid mac address.\nSee 'docker ${verb} --help'.\n`, 125);
   return null;

@@ -175,6 +175,7 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'), publishAll,
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
     extraHosts, dns, dnsSearch: flagList(f, 'dns-search'), dnsOptions: flagList(f, 'dns-option'), mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
+    ...(flagList(f, 'sysctl').length > 0 ? { sysctls: Object.fromEntries(flagList(f, 'sysctl').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) } : {}),
   };
   // One attachment at most, as a literal: an array grown by push keeps room for 17, and
   // the container keeps this one for its life.

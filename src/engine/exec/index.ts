@@ -168,6 +168,8 @@ function cat(ctx: ExecContext, argv: string[], stdin?: string): ToolResult {
   let stderr = '';
   for (const path of argv) {
     const content = readFile(ctx, path);
+    // The kernel's other /proc and /sys files exist on the engine; the simulator does not know them.
+    if (content === null && /^\/(?:proc|sys)\//.test(path)) return fail(`dnet-test: ${path} is not simulated\n`, 127, stdout);
     if (content === null) stderr += `cat: can't open '${path}': No such file or directory\n`;
     else stdout += content;
   }

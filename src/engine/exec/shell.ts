@@ -14,7 +14,27 @@ export type RunCommand = (argv: string[], stdin?: string) => ToolResult;
 
 type Token = { word: string } | { op: ';' | '&&' | '||' | '|' };
 
-function tokenize(script: string, env: Map<string, string>, status: () => number): Token[] {
+/** Where the `)` closing the `(` at `open` is (quotes and nested parentheses skipped), or -1. */
+function closingParen(script: string, open: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = open; i < script.length; i++) {
+    const c = script[i]!;
+    if (quote !== null) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `$(…)`: runs the script inside and gives its output without the final newlines. */
+type Substitute = (script: string) => string;
+
+function tokenize(script: string, env: Map<string, string>, status: () => number, substitute: Substitute = () => ''): Token[] {
   const tokens: Token[] = [];
   let word: string | null = null;
   const push = () => {
@@ -22,6 +42,11 @@ function tokenize(script: string, env: Map<string, string>, status: () => number
     word = null;
   };
   const expand = (s: string, i: number): [string, number] => {
+    if (s.startsWith('$(', i) && !s.startsWith('$((', i)) {
+      const end = closingParen(s, i + 1);
+      if (end < 0) throw new StopScript('sh: syntax error: unterminated $(\n');
+      return [substitute(s.slice(i + 2, end)), end + 1];
+    }
     if (s.startsWith('$((', i)) {
       const end = s.indexOf('))', i + 3);
       if (end < 0) throw new StopScript('sh: syntax error: missing ))\n');
@@ -69,7 +94,14 @@ function tokenize(script: string, env: Map<string, string>, status: () => number
       i++;
     } else if (c === '$') {
       const [value, next] = expand(script, i);
-      word = (word ?? '') + value;
+      if (script.startsWith('$(', i) && !script.startsWith('$((', i)) {
+        // An unquoted substitution is split into words at blanks and newlines.
+        const pieces = value.split(/[ \t\n]+/);
+        pieces.forEach((piece, k) => {
+          if (k > 0) push();
+          if (piece !== '') word = (word ?? '') + piece;
+        });
+      } else word = (word ?? '') + value;
       i = next;
     } else if (c === '\\') {
       word = (word ?? '') + (script[i + 1] ?? '');
@@ -97,6 +129,7 @@ function segments(script: string): Array<{ text: string; op: ';' | '&&' | '||' |
     }
     if (c === "'" || c === '"') quote = c;
     else if (c === '\\') i++;
+    else if (c === '$' && script[i + 1] === '(') i = Math.max(i, closingParen(script, i + 1));
     else if (c === ';' || c === '\n' || c === '|' || script.startsWith('&&', i)) {
       const op = c === '\n' ? ';' : script.startsWith('&&', i) ? '&&' : script.startsWith('||', i) ? '||' : (c as ';' | '|');
       out.push({ text: script.slice(start, i), op });
@@ -237,11 +270,17 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
   let status = 0;
   const parts = segments(script);
   let skip = false;
+  // A substitution runs in a subshell: its variables stay there, its errors show.
+  const substitute: Substitute = (inner) => {
+    const r = runScript(inner, new Map(env), run, write);
+    stderr += r.stderr;
+    return r.stdout.replace(/\n+$/, '');
+  };
   /** While a pipeline runs: where a stage's standard output goes, for the next stage to read. */
   let piped: { out: string } | null = null;
   // Words are expanded when their command runs, so `$?` sees the previous status.
   const flush = (text: string, last: boolean, stdin?: string): boolean => {
-    const argv = tokenize(text, env, () => status).flatMap((t) => ('word' in t ? [t.word] : []));
+    const argv = tokenize(text, env, () => status, substitute).flatMap((t) => ('word' in t ? [t.word] : []));
     if (argv.length === 0 || skip) return true;
     let words = argv;
     let quietOut = false;
@@ -369,7 +408,7 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
           piped = null;
         }
         if (node.kind === 'for') {
-          const values = tokenize(node.words, env, () => status).flatMap((t) => ('word' in t ? [t.word] : []));
+          const values = tokenize(node.words, env, () => status, substitute).flatMap((t) => ('word' in t ? [t.word] : []));
           status = 0;
           for (const v of values) {
             env.set(node.name, v);

@@ -68,6 +68,7 @@ export function hostConfigValue(c: ContainerView): GoValue {
         ['UTSMode', str('')],
         ['UsernsMode', str('')],
         ['ShmSize', int(67108864)],
+        ['Sysctls?', stringMap(c.sysctls ?? null)],
         ['Runtime', str('runc')],
         ['ConsoleSize', { k: 'slice', type: '[2]uint', items: [int(0), int(0)] }],
         ['Isolation', str('')],

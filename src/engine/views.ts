@@ -58,7 +58,10 @@ function endpointView(ctrl: Controller, c: Container, a: Container['attachments'
     ipv6Gateway: ep?.ip6 && n?.space6 ? toIp6(n.space6.gateway) : '',
     // `network connect` sends its --alias list, empty or not, and the daemon keeps it as
     // sent on a predefined network (real 20.10: `"Aliases":[]` after connecting none).
-    aliases: userNet ? c.endpointAliases(a) : a.viaConnect ? [] : null,
+    // The daemon adds the short ID (and hostname) aliases when it connects the endpoint:
+    // at the first start, or at once for `network connect`; before, only the user's.
+    aliases: userNet ? (a.everJoined || a.viaConnect || ep !== null ? c.endpointAliases(a) : a.aliases.length > 0 ? [...a.aliases] : null)
+      : a.viaConnect ? [] : null,
     ipamConfig: a.requestedIp || a.requestedIp6
       ? { ...(a.requestedIp ? { ipv4Address: a.requestedIp } : {}), ...(a.requestedIp6 ? { ipv6Address: a.requestedIp6 } : {}) }
       : a.viaConnect ? {} : null,

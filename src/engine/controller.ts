@@ -35,6 +35,9 @@ export interface NetworkCreateOptions {
   configFrom?: string;
 }
 
+/** A --subnet, --gateway or --ip-range of the IPv6 family (the others are IPv4 or invalid). */
+const isV6 = (text: string): boolean => text.includes(':');
+
 /** A --ip-range as libnetwork reads it: its first and last host parts inside `subnet`. */
 function withinSubnet(range: Cidr, subnet: Cidr): Cidr {
   const hostMask = subnet.prefix === 0 ? 0xffffffff : (~((0xffffffff << (32 - subnet.prefix)) >>> 0)) >>> 0;
@@ -178,7 +181,6 @@ export class Controller {
       if (!flags.ok) return flags;
       if (this.networksByName.get(o.name)?.config.predefined) return fail(E.ErrPredefinedCreate(o.name));
       if (this.networksByName.has(o.name)) return fail(E.ErrNetworkExists(o.name));
-      const isV6 = (t: string): boolean => t.includes(':');
       const first = (list: string[], v6: boolean): string | null => list.find((t) => isV6(t) === v6) ?? null;
       return ok(this.addNetwork(this.baseConfig(o.name, 'null', {
         configOnly: true, options: o.options, labels: o.labels, enableIPv6: o.enableIPv6 === true,
@@ -229,7 +231,6 @@ export class Controller {
     if (!flags.ok) return flags;
     // The IPv6 --subnet, --gateway and --ip-range go to a second IPAM config (the client
     // matches each gateway and range to the subnet holding it).
-    const isV6 = (t: string): boolean => t.includes(':');
     const v6 = this.ipv6Config(o);
     if (!v6.ok) return v6;
     const subnets: Cidr[] = [];
@@ -257,6 +258,8 @@ export class Controller {
       return fail(E.ErrNoMatchingSubnetForGateway(gatewayText));
     }
     if (this.networksByName.has(o.name)) return fail(E.ErrNetworkExists(o.name));
+    // The bridge driver takes one subnet of each family (its CreateNetwork, after IPAM).
+    if (subnets.length > 1 || o.subnets.filter(isV6).length > 1) return fail(E.ErrMultipleSubnets());
 
     const pool = subnet ? this.pools.requestSubnet(subnet) : this.pools.requestDefault();
     if (!pool.ok) return pool;
@@ -304,7 +307,6 @@ export class Controller {
 
   /** The IPv6 part of `network create`: its subnet (the first given), gateway and range, checked. */
   private ipv6Config(o: NetworkCreateOptions): Result<{ subnet: Cidr6; range: Cidr6 | null; gateway: bigint | null; gatewayText: string | null } | null> {
-    const isV6 = (t: string): boolean => t.includes(':');
     const subnetText = o.subnets.find(isV6);
     const gatewayText = o.gateways.find(isV6) ?? null;
     const rangeText = o.ipRanges.find(isV6) ?? null;

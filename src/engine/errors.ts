@@ -26,6 +26,7 @@ export const ErrNoAvailablePool = (): EngineError => daemonError('exhausted',
 // 20.10 has no default IPv6 pools: --ipv6 needs a --subnet of that family.
 export const ErrNoIPv6Pool = (): EngineError => daemonError('exhausted',
   'could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network');
+export const ErrMultipleSubnets = (): EngineError => daemonError('invalid', "bridge driver doesn't support multiple subnets");
 export const ErrPoolOverlap = (): EngineError => daemonError('conflict', 'Pool overlaps with other one on this address space');
 export const ErrInvalidSubnet = (s: string): EngineError => daemonError('invalid', `Invalid subnet ${s} : invalid CIDR address: ${s}`);
 export const ErrNoMatchingSubnetForGateway = (g: string): EngineError => clientError('invalid', `no matching subnet for gateway ${g}`);

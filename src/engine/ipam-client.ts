@@ -6,6 +6,7 @@
 import * as E from './errors.js';
 import { fail, ok, type Result } from './errors.js';
 import { contains, isIPv4, overlaps, parseCidr, toInt, type Cidr } from './ipam.js';
+import { overlaps6, parseCidr6 } from './ipam6.js';
 
 /** Go's subnetMatches: `data` is an IP or a CIDR (its IP counts); anything else matches nothing. */
 function subnetMatches(subnet: Cidr, data: string): boolean {
@@ -27,11 +28,14 @@ export interface ClientIpamInput {
 export function checkIpamFlags(o: ClientIpamInput): Result<void> {
   if (o.subnets.length < o.ipRanges.length || o.subnets.length < o.gateways.length) return fail(E.ErrRangeWithoutSubnet());
   const parsed = o.subnets.map((s) => parseCidr(s));
+  const parsed6 = o.subnets.map((s) => parseCidr6(s));
   for (let i = 0; i < parsed.length; i++) {
     for (let j = 0; j < i; j++) {
       const a = parsed[i];
       const b = parsed[j];
-      if (a && b && overlaps(a, b)) return fail(E.ErrOverlappingSubnetFlags());
+      const a6 = parsed6[i];
+      const b6 = parsed6[j];
+      if ((a && b && overlaps(a, b)) || (a6 && b6 && overlaps6(a6, b6))) return fail(E.ErrOverlappingSubnetFlags());
     }
   }
   // The client walks a Go map here, so with several unmatched aux addresses which one is

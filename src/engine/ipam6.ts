@@ -16,6 +16,12 @@ export interface Cidr6 {
 }
 
 const ALL = (1n << 128n) - 1n;
+/**
+ * libnetwork's bitmask of a subnet counts its addresses in a uint64: for a /64 or wider
+ * `1 << hostBits` is 0, decremented to 2^64 - 1 bits, so host parts above 2^64 - 2 are
+ * outside it ("bit does not belong to the sequence", real 20.10: fd00:1::ffff:ffff:ffff:ffff).
+ */
+const MAX_ORDINAL = (1n << 64n) - 2n;
 
 /** Whether a text is an IPv6 address as Go's net.ParseIP reads one (no zone, not IPv4). */
 export function isIPv6(text: string): boolean {
@@ -72,7 +78,8 @@ export class AddressSpace6 {
 
   private rangeLast(): bigint {
     const r = this.range ?? this.subnet;
-    return r.last < this.subnet.last ? r.last : this.subnet.last;
+    const last = r.last < this.subnet.last ? r.last : this.subnet.last;
+    return last < this.subnet.first + MAX_ORDINAL ? last : this.subnet.first + MAX_ORDINAL;
   }
 
   private takeLowest(): bigint {
@@ -92,6 +99,7 @@ export class AddressSpace6 {
     }
     const n = toBig6(preferred);
     if (!contains6(this.subnet, n)) return fail(ErrIPNotInSubnet(preferred));
+    if (n - this.subnet.first > MAX_ORDINAL) return fail({ kind: 'invalid', daemon: true, message: 'bit does not belong to the sequence' });
     if (n === this.subnet.first || this.used.has(n)) return fail(ErrAddressInUse());
     this.used.add(n);
     return ok(toIp6(n));

@@ -263,6 +263,7 @@ describe('env, echo, sh -c', () => {
     ['case x in x) echo x;; esac', '', 'sh: case is not simulated by dnet-test\n', 2],
     ['echo "[$(echo a; echo b)]"; for w in $(echo "x y"); do echo $w; done; echo $(echo "p|q; r")', '[a\nb]\nx\ny\np|q; r\n', '', 0],
     ['v=$(echo in; v=inner); w=2; echo $v $(( $w * 3 ))', 'in 6\n', '', 0],
+    ['hosts="a  b"; for h in $hosts; do echo [$h]; done; echo $hosts; echo "$hosts"; e=; echo x $e y', '[a]\n[b]\na b\na  b\nx y\n', '', 0],
   ])('sh -c %j', (script, stdout, stderr, exitCode) => {
     expect(run(['sh', '-c', script])).toEqual({ stdout, stderr, exitCode });
   });

@@ -94,8 +94,8 @@ function tokenize(script: string, env: Map<string, string>, status: () => number
       i++;
     } else if (c === '$') {
       const [value, next] = expand(script, i);
-      if (script.startsWith('$(', i) && !script.startsWith('$((', i)) {
-        // An unquoted substitution is split into words at blanks and newlines.
+      if (value !== '$') {
+        // An unquoted expansion is split into words at blanks and newlines (IFS).
         const pieces = value.split(/[ \t\n]+/);
         pieces.forEach((piece, k) => {
           if (k > 0) push();

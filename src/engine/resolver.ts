@@ -34,6 +34,17 @@ function hostsLookup(hostsFile: string, name: string): string[] {
   return [];
 }
 
+/** The address of the first /etc/hosts line naming `name`, of either family (null: none). */
+function firstHostsLine(hostsFile: string, name: string): string | null {
+  const wanted = name.toLowerCase();
+  if (!hostsFile.toLowerCase().includes(wanted)) return null;
+  for (const line of hostsFile.split('\n')) {
+    const [ip, ...names] = line.split(/\s+/).filter(Boolean);
+    if (ip && names.some((n) => n.toLowerCase() === wanted)) return ip;
+  }
+  return null;
+}
+
 /** Resolves as the source's libc does; `dnsOnly` skips /etc/hosts (nslookup asks the DNS server only). */
 export function resolveName(ctrl: Controller, source: Source, name: string, dnsOnly = false): Resolution {
   if (isIPv4(name) || isIPv6(name)) return { addresses: [name], via: 'none', server: null, steps: [`'${name}' is an address`] };
@@ -48,8 +59,18 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
   const hostsFile = hostsFileOf(ctrl, c);
   if (hostsFile === null) return { addresses: [], via: 'none', server: null, cause: 'container-not-running', steps: [`${c.name} is not running`] };
   const fromHosts = dnsOnly ? [] : hostsLookup(hostsFile, name);
+  // getaddrinfo takes the first line of either family: an IPv6 line before any IPv4 one
+  // is what ping and wget use (real 20.10: `--add-host v6h:fd00::99`), while the A query
+  // of `resolve` takes the IPv4 line, or finds nothing and goes on to DNS.
+  const first = dnsOnly ? null : firstHostsLine(hostsFile, name);
+  const first6 = first !== null && isIPv6(first) ? first : null;
   if (fromHosts.length > 0) {
-    return { addresses: fromHosts, via: 'hosts', server: null, steps: [`'${name}' is in ${c.name}'s /etc/hosts → ${fromHosts[0]}`] };
+    return { addresses: fromHosts, ...(first6 ? { addresses6: [first6] } : {}), via: 'hosts', server: null,
+      steps: [`'${name}' is in ${c.name}'s /etc/hosts → ${first6 ?? fromHosts[0]}`] };
+  }
+  if (first6 !== null) {
+    return { addresses: [], addresses6: [first6], via: 'hosts', server: null, cause: 'name-not-resolvable',
+      steps: [`'${name}' is in ${c.name}'s /etc/hosts only as an IPv6 address (${first6}): no IPv4 address`] };
   }
   if (owner.config.mode.kind === 'none' && !owner.endpoints().some((ep) => ep.ip !== null)) {
     return { addresses: [], via: 'none', server: null, cause: 'name-not-resolvable', steps: [`${c.name} has no network (none mode): '${name}' cannot be looked up`] };

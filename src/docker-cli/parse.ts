@@ -221,6 +221,16 @@ export function flagString(flags: ReadonlyMap<string, readonly string[]>, name: 
 }
 
 /** Every value a repeated flag was given, in order. */
+/** A list flag of KEY=VALUE words (`--label`, `--opt`, `--sysctl`) as a map; a word without `=` maps to ''. */
+export function flagKeyValues(flags: ReadonlyMap<string, readonly string[]>, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of flags.get(name) ?? []) {
+    const i = v.indexOf('=');
+    out[i < 0 ? v : v.slice(0, i)] = i < 0 ? '' : v.slice(i + 1);
+  }
+  return out;
+}
+
 export function flagList(flags: ReadonlyMap<string, readonly string[]>, name: string): string[] {
   // `docker run` asks for ~20 lists, nearly all absent: no empty array to spread from.
   const values = flags.get(name);

@@ -328,8 +328,8 @@ export class Controller {
     if (!network) return fail(E.ErrNoSuchNetwork(ref));
     if (network.config.predefined) return fail(E.ErrPredefinedRemove(network.name));
     if (network.endpoints.size > 0) return fail(E.ErrActiveEndpoints(network.name, network.id));
-    if (network.config.configOnly && [...this.networksById.values()].some((n) => n.config.configFrom === network.name)) {
-      return fail(E.ErrConfigNetworkInUse(network.name));
+    if (network.config.configOnly) {
+      for (const n of this.networkValues()) if (n.config.configFrom === network.name) return fail(E.ErrConfigNetworkInUse(network.name));
     }
     this.networksById.delete(network.id);
     this.networksByName.delete(network.name);

@@ -12,6 +12,8 @@ export interface Driver {
   /** RequestAddress for a new endpoint (null: the driver gives none). */
   requestAddress(network: Network, preferred: string | null): Result<string | null>;
   releaseAddress(network: Network, ip: string): void;
+  /** The daemon's validateNetworkingConfig of an --ip6, before IPAM is asked for anything. */
+  checkAddress6(network: Network, preferred: string | null): Result<void>;
   /** The endpoint's IPv6 address, on a network with IPv6 enabled (null elsewhere: an
    *  --ip6 there is kept in the settings and unused, as on the engine). */
   requestAddress6(network: Network, preferred: string | null): Result<string | null>;
@@ -41,13 +43,14 @@ const bridge: Driver = {
     if (ip.includes(':')) network.space6?.release(ip);
     else network.space?.release(ip);
   },
+  checkAddress6(network, preferred) {
+    // --ip6 needs a network with an IPv6 subnet of the user's; one whose IPv6 is not
+    // enabled keeps the setting unused (real 20.10).
+    if (preferred === null) return ok(undefined);
+    if (network.config.predefined) return fail(E.ErrIPOnDefaultBridge());
+    return network.config.userSubnet6 ? ok(undefined) : fail(E.ErrIPWithoutUserSubnet());
+  },
   requestAddress6(network, preferred) {
-    // The daemon's validateNetworkingConfig: --ip6 needs a network with an IPv6 subnet of
-    // the user's; one whose IPv6 is not enabled keeps the setting unused (real 20.10).
-    if (preferred !== null) {
-      if (network.config.predefined) return fail(E.ErrIPOnDefaultBridge());
-      if (!network.config.userSubnet6) return fail(E.ErrIPWithoutUserSubnet());
-    }
     if (!network.ipv6 || network.space6 === null) return ok(null);
     return network.space6.request(preferred);
   },
@@ -57,6 +60,7 @@ const addressless = (name: DriverName): Driver => ({
   name,
   requestAddress: () => ok(null),
   releaseAddress: () => {},
+  checkAddress6: () => ok(undefined),
   requestAddress6: () => ok(null),
 });
 

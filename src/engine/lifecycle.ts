@@ -103,10 +103,8 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   const driver = driverOf(network);
   // The settings are validated (validateNetworkingConfig) before IPAM is asked for anything.
   const requested6 = a.requestedIp6 ?? null;
-  if (requested6 !== null && (network.config.predefined || !network.config.userSubnet6)) {
-    const refused = driver.requestAddress6(network, requested6);
-    if (!refused.ok) return refused;
-  }
+  const valid6 = driver.checkAddress6(network, requested6);
+  if (!valid6.ok) return valid6;
   const got = driver.requestAddress(network, a.requestedIp);
   if (!got.ok) return got;
   // libnetwork's ipamAllocate releases the IPv4 address in a deferred func that tests
@@ -475,7 +473,8 @@ export function connectContainer(ctrl: Controller, network: Network | undefined,
   if (network.config.predefined && (opts.ip !== null || ip6 !== null)) return fail(E.ErrIPOnDefaultBridge());
   if (network.config.predefined && opts.aliases.length > 0) return fail(E.ErrAliasOnPredefinedConnect());
   if (opts.ip !== null && network.config.userSubnet === null) return fail(E.ErrIPWithoutUserSubnet());
-  if (ip6 !== null && !network.config.userSubnet6) return fail(E.ErrIPWithoutUserSubnet());
+  const valid6 = driverOf(network).checkAddress6(network, ip6);
+  if (!valid6.ok) return valid6;
   // updateNetworkSettings: the host network is never joined; a network already in the
   // container's settings is skipped ("avoid duplicate config"); none excludes any other
   // network — one the container is listed on, so a container disconnected from every

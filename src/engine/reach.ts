@@ -99,6 +99,23 @@ function toHost(ctrl: Controller, address: string, port: number | null, proto: P
   return arrive(ctrl, c, address, containerPort, proto, [...steps, `${address}:${port} is published by ${c.name} → container port ${containerPort} (docker-proxy)`]);
 }
 
+/**
+ * An address held on one of the sender's networks (either family: the network indexes
+ * both): delivered on the bridge (layer 2), unless ICC is off. Null when no shared network has it.
+ */
+function onSharedNetwork(ctrl: Controller, c: Container, eps: Endpoint[], address: string, port: number | null, proto: Proto): Delivery | null {
+  for (const ep of eps) {
+    const peer = ep.network.endpointByIp(address);
+    const target = peer && ctrl.containerById(peer.containerId);
+    if (!target) continue;
+    if (!ep.network.iccEnabled) {
+      return { result: 'dropped', cause: 'icc-disabled', steps: [`${ep.network.name} has com.docker.network.bridge.enable_icc=false: container-to-container traffic is dropped`] };
+    }
+    return arrive(ctrl, target, address, port, proto, [`${c.name} and ${target.name} share ${ep.network.name}: delivered on ${ep.network.bridgeName}`]);
+  }
+  return null;
+}
+
 export function deliver(ctrl: Controller, source: Source, address: string, port: number | null, proto: Proto): Delivery {
   const steps: string[] = [];
   if (source.kind === 'host') {
@@ -127,18 +144,8 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
     return { result: 'unreachable', cause: 'loopback-only', steps: [`${c.name} has only a loopback interface (none mode): Network is unreachable`] };
   }
   if (eps.some((e) => e.ip === address)) return arrive(ctrl, owner, address, port, proto, [`${address} is ${c.name}'s own address`]);
-  // Same network: delivered on the bridge (layer 2), unless ICC is off.
-  for (const ep of eps) {
-    const peer = ep.network.endpointByIp(address);
-    if (!peer) continue;
-    const target = ctrl.containerById(peer.containerId);
-    if (!target) continue;
-    const via = [`${c.name} and ${target.name} share ${ep.network.name}: delivered on ${ep.network.bridgeName}`];
-    if (!ep.network.iccEnabled) {
-      return { result: 'dropped', cause: 'icc-disabled', steps: [`${ep.network.name} has com.docker.network.bridge.enable_icc=false: container-to-container traffic is dropped`] };
-    }
-    return arrive(ctrl, target, address, port, proto, via);
-  }
+  const shared = onSharedNetwork(ctrl, c, eps, address, port, proto);
+  if (shared) return shared;
   const route = owner.routingOrder()[0] ?? eps[0];
   if (address === HOST.ip || gatewayNetwork(ctrl, address)) {
     return toHost(ctrl, address, port, proto, [`${address} is a host address, reached through ${route.network.name}'s bridge`], false);
@@ -186,15 +193,8 @@ function deliver6(ctrl: Controller, c: Container, owner: Container, address: str
   }
   if (!isIPv6(address)) return { result: 'dropped', cause: 'address-not-in-use', steps: [`${address} is not an address`] };
   if (address === '::1' || eps.some((e) => e.ip6 === address)) return arrive(ctrl, owner, address, port, proto, [`${address} is ${c.name}'s own address`]);
-  for (const ep of eps) {
-    const peer = ep.network.endpointByIp(address);
-    const target = peer && ctrl.containerById(peer.containerId);
-    if (!target) continue;
-    if (!ep.network.iccEnabled) {
-      return { result: 'dropped', cause: 'icc-disabled', steps: [`${ep.network.name} has com.docker.network.bridge.enable_icc=false: container-to-container traffic is dropped`] };
-    }
-    return arrive(ctrl, target, address, port, proto, [`${c.name} and ${target.name} share ${ep.network.name}: delivered on ${ep.network.bridgeName}`]);
-  }
+  const shared = onSharedNetwork(ctrl, c, eps, address, port, proto);
+  if (shared) return shared;
   if (gatewayNetwork6(ctrl, address)) return toHost(ctrl, address, port, proto, [`${address} is a host address (a bridge's IPv6 gateway)`], false);
   const n = toBig6(address);
   const own = eps.find((e) => e.network.subnet6 !== null && contains6(e.network.subnet6, n));

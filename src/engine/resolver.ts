@@ -22,34 +22,29 @@ export interface Resolution {
   cause?: Cause;
 }
 
-function hostsLookup(hostsFile: string, name: string): string[] {
+/**
+ * The /etc/hosts lines naming `name`, as libc's files backend reads them: the first
+ * IPv4 one (the A lookup; empty when none), and the first of either family (getaddrinfo's).
+ */
+function hostsLookup(hostsFile: string, name: string): { v4: string[]; first: string | null } {
   const wanted = name.toLowerCase();
   // Most lookups are of names the file does not hold: no need to split it into lines.
-  if (!hostsFile.toLowerCase().includes(wanted)) return [];
-  // The first matching line wins, as libc's files backend does.
+  if (!hostsFile.toLowerCase().includes(wanted)) return { v4: [], first: null };
+  let first: string | null = null;
   for (const line of hostsFile.split('\n')) {
     const [ip, ...names] = line.split(/\s+/).filter(Boolean);
-    if (ip && isIPv4(ip) && names.some((n) => n.toLowerCase() === wanted)) return [ip];
+    if (!ip || !names.some((n) => n.toLowerCase() === wanted)) continue;
+    first ??= ip;
+    if (isIPv4(ip)) return { v4: [ip], first };
   }
-  return [];
-}
-
-/** The address of the first /etc/hosts line naming `name`, of either family (null: none). */
-function firstHostsLine(hostsFile: string, name: string): string | null {
-  const wanted = name.toLowerCase();
-  if (!hostsFile.toLowerCase().includes(wanted)) return null;
-  for (const line of hostsFile.split('\n')) {
-    const [ip, ...names] = line.split(/\s+/).filter(Boolean);
-    if (ip && names.some((n) => n.toLowerCase() === wanted)) return ip;
-  }
-  return null;
+  return { v4: [], first };
 }
 
 /** Resolves as the source's libc does; `dnsOnly` skips /etc/hosts (nslookup asks the DNS server only). */
 export function resolveName(ctrl: Controller, source: Source, name: string, dnsOnly = false): Resolution {
   if (isIPv4(name) || isIPv6(name)) return { addresses: [name], via: 'none', server: null, steps: [`'${name}' is an address`] };
   if (source.kind === 'host') {
-    const local = hostsLookup('127.0.0.1 localhost\n127.0.0.1 vm\n', name);
+    const local = hostsLookup('127.0.0.1 localhost\n127.0.0.1 vm\n', name).v4;
     if (local.length > 0) return { addresses: local, via: 'hosts', server: null, steps: [`'${name}' is in the host's /etc/hosts`] };
     return { addresses: [], via: 'host-dns', server: HOST.resolver, cause: 'name-not-resolvable',
       steps: [`the host resolves through ${HOST.resolver}, which knows no container names: '${name}' not found`] };
@@ -58,12 +53,12 @@ export function resolveName(ctrl: Controller, source: Source, name: string, dnsO
   const owner = namespaceOwner(ctrl, c);
   const hostsFile = hostsFileOf(ctrl, c);
   if (hostsFile === null) return { addresses: [], via: 'none', server: null, cause: 'container-not-running', steps: [`${c.name} is not running`] };
-  const fromHosts = dnsOnly ? [] : hostsLookup(hostsFile, name);
   // getaddrinfo takes the first line of either family: an IPv6 line before any IPv4 one
   // is what ping and wget use (real 20.10: `--add-host v6h:fd00::99`), while the A query
   // of `resolve` takes the IPv4 line, or finds nothing and goes on to DNS.
-  const first = dnsOnly ? null : firstHostsLine(hostsFile, name);
-  const first6 = first !== null && isIPv6(first) ? first : null;
+  const lines = dnsOnly ? { v4: [], first: null } : hostsLookup(hostsFile, name);
+  const fromHosts = lines.v4;
+  const first6 = lines.first !== null && isIPv6(lines.first) ? lines.first : null;
   if (fromHosts.length > 0) {
     return { addresses: fromHosts, ...(first6 ? { addresses6: [first6] } : {}), via: 'hosts', server: null,
       steps: [`'${name}' is in ${c.name}'s /etc/hosts → ${first6 ?? fromHosts[0]}`] };

@@ -9,6 +9,7 @@ import { toIp } from './ipam.js';
 import ipaddr from 'ipaddr.js';
 import { toIp6 } from './ipam6.js';
 import type { Inet6, InterfaceView, Route6View, RouteView, SandboxView } from './model.js';
+import type { Endpoint } from './network.js';
 
 const HOSTS_HEAD = '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\n'
   + 'ff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
@@ -60,7 +61,7 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
   });
   routes.sort(byRouteOrder);
   return { key: shortId(owner.id),
-    hostname: owner.hostname, hostsFile, resolvConf: resolvConf(owner), interfaces, routes, routes6: routes6Of(owner, eps, first),
+    hostname: owner.hostname, hostsFile, resolvConf: resolvConf(owner), interfaces, routes, routes6: routes6Of(eps, first),
     ...(owner.config.sysctls ? { sysctls: owner.config.sysctls } : {}) };
 }
 
@@ -70,15 +71,15 @@ export function sandboxView(ctrl: Controller, c: Container): SandboxView | null 
  * endpoint's IPv6 gateway (an --internal network's too: no ip6tables on 20.10), then
  * ff00::/8 per interface (real 20.10, three IPv6 networks on one container).
  */
-function routes6Of(owner: Container, eps: ReturnType<Container['endpoints']>, gatewayEp: ReturnType<Container['routingOrder']>[number] | undefined): Route6View[] {
+function routes6Of(eps: Endpoint[], gatewayEp: Endpoint | undefined): Route6View[] {
   const v6 = eps.filter((ep) => ep.ip6 !== null);
   if (v6.length === 0) return [];
-  const dev = (ep: (typeof v6)[number]): string => ep.ifName ?? 'eth0';
+  const dev = (ep: Endpoint): string => ep.ifName ?? 'eth0';
   const subnets = v6.map((ep) => ({ ep, subnet: ep.network.subnet6! }))
     .sort((a, b) => (a.subnet.first < b.subnet.first ? -1 : a.subnet.first > b.subnet.first ? 1 : a.subnet.prefix - b.subnet.prefix));
   const routes: Route6View[] = subnets.map(({ ep, subnet }) => ({ destination: `${toIp6(subnet.first)}/${subnet.prefix}`, via: null, device: dev(ep), metric: 256 }));
   for (const ep of v6) routes.push({ destination: 'fe80::/64', via: null, device: dev(ep), metric: 256 });
-  if (gatewayEp?.ip6 && gatewayEp.network.space6 && owner.endpoints().includes(gatewayEp)) {
+  if (gatewayEp?.ip6 && gatewayEp.network.space6) {
     routes.push({ destination: 'default', via: toIp6(gatewayEp.network.space6.gateway), device: dev(gatewayEp), metric: 1024 });
   }
   for (const ep of v6) routes.push({ destination: 'ff00::/8', via: null, device: dev(ep), metric: 256, multicast: true });

@@ -3,26 +3,29 @@ import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { toIp } from './ipam.js';
 import { toIp6 } from './ipam6.js';
-import type { ContainerView, EndpointView, NetworkView, Proto, PublishedPortView } from './model.js';
+import type { ContainerView, EndpointView, IpamConfigView, NetworkView, Proto, PublishedPortView } from './model.js';
 import type { Network } from './network.js';
 import { namespaceOwner, sandboxView } from './sandbox.js';
 
+/** One IPAM.Config entry: the keys a value was given for, and only those. */
+function ipamEntry(subnet: string, gateway: string | null | undefined, ipRange: string | null | undefined,
+  auxAddresses?: Record<string, string>): IpamConfigView {
+  return { subnet, ...(gateway ? { gateway } : {}), ...(ipRange ? { ipRange } : {}),
+    ...(auxAddresses && Object.keys(auxAddresses).length > 0 ? { auxAddresses } : {}) };
+}
+
 export function networkView(ctrl: Controller, n: Network): NetworkView {
   const cfg = n.config;
-  // A configuration network lists its settings as given; it allocated nothing.
-  const config: NetworkView['ipam']['config'] = cfg.configOnly ? (cfg.userSubnet ? [{ subnet: cfg.userSubnet,
-    ...(cfg.userRange ? { ipRange: cfg.userRange } : {}), ...(cfg.userGateway ? { gateway: cfg.userGateway } : {}),
-    ...(cfg.userAuxAddresses && Object.keys(cfg.userAuxAddresses).length > 0 ? { auxAddresses: cfg.userAuxAddresses } : {}) }] : [])
-    : n.subnet
-    ? [{ subnet: cfg.userSubnet ?? n.subnet.text,
-      ...(cfg.userGateway || (!cfg.isDefaultBridge && cfg.userSubnet === null) ? { gateway: toIp(n.space?.gateway ?? 0) } : {}),
-      ...(cfg.userRange ? { ipRange: cfg.userRange } : {}),
-      ...(cfg.userAuxAddresses && Object.keys(cfg.userAuxAddresses).length > 0 ? { auxAddresses: cfg.userAuxAddresses } : {}) }]
-    : [];
-  // The IPv6 entry lists what was given: no Gateway key unless --gateway (real 20.10).
-  if (cfg.userSubnet6) {
-    config.push({ subnet: cfg.userSubnet6, ...(cfg.userRange6 ? { ipRange: cfg.userRange6 } : {}), ...(cfg.userGateway6 ? { gateway: cfg.userGateway6 } : {}) });
+  const config: IpamConfigView[] = [];
+  // A configuration network lists its settings as given: it allocated nothing. Another
+  // lists its IPv4 pool, with the gateway IPAM chose on a user network whose subnet it chose.
+  if (cfg.configOnly && cfg.userSubnet) config.push(ipamEntry(cfg.userSubnet, cfg.userGateway, cfg.userRange, cfg.userAuxAddresses));
+  else if (!cfg.configOnly && n.subnet) {
+    const chosenGateway = cfg.userGateway || (!cfg.isDefaultBridge && cfg.userSubnet === null) ? toIp(n.space?.gateway ?? 0) : null;
+    config.push(ipamEntry(cfg.userSubnet ?? n.subnet.text, chosenGateway, cfg.userRange, cfg.userAuxAddresses));
   }
+  // The IPv6 entry lists what was given: no Gateway key unless --gateway (real 20.10).
+  if (cfg.userSubnet6) config.push(ipamEntry(cfg.userSubnet6, cfg.userGateway6, cfg.userRange6));
   const members = [...n.endpoints.values()].flatMap((ep) => {
     const c = ctrl.containerById(ep.containerId);
     if (!c) return [];

@@ -1,6 +1,6 @@
 // `docker network create|rm|ls|inspect|connect|disconnect|prune` (FACTS 16–20, 85–96).
 import type { CommandResult } from '../../backends/backend.js';
-import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
+import { flagBool, flagKeyValues, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
 import type { Controller } from '../controller.js';
 import * as E from '../errors.js';
@@ -11,14 +11,6 @@ import { pruneFilter } from '../prune-filters.js';
 import { networkView } from '../views.js';
 import { daemonFailure, done } from './result.js';
 
-function keyValues(values: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of values) {
-    const i = v.indexOf('=');
-    out[i < 0 ? v : v.slice(0, i)] = i < 0 ? '' : v.slice(i + 1);
-  }
-  return out;
-}
 
 export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult {
   const f = inv.flags;
@@ -27,8 +19,8 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
       const r = ctrl.createNetwork({
         name: inv.args[0], driver: flagString(f, 'driver') ?? 'bridge', subnets: flagList(f, 'subnet'),
         gateways: flagList(f, 'gateway'), ipRanges: flagList(f, 'ip-range'), internal: flagBool(f, 'internal'),
-        attachable: flagBool(f, 'attachable'), options: keyValues(flagList(f, 'opt')), labels: keyValues(flagList(f, 'label')),
-        auxAddresses: keyValues(flagList(f, 'aux-address')), enableIPv6: flagBool(f, 'ipv6'),
+        attachable: flagBool(f, 'attachable'), options: flagKeyValues(f, 'opt'), labels: flagKeyValues(f, 'label'),
+        auxAddresses: flagKeyValues(f, 'aux-address'), enableIPv6: flagBool(f, 'ipv6'),
         configOnly: flagBool(f, 'config-only'), configFrom: flagString(f, 'config-from'),
       });
       return r.ok ? done(`${r.value.id}\n`) : daemonFailure(r.error);

@@ -2,7 +2,7 @@
 // and daemon's validations in Docker's order (FACTS 30–35, 49, 53–54, 61–62, 73, 77–79,
 // 97–100): failures before creation leave nothing; failures at start leave it Created.
 import type { CommandResult } from '../../backends/backend.js';
-import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
+import { flagBool, flagKeyValues, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
 import { mergeEnv, type Attachment, type Container, type ContainerConfig, type LinkSpec, type NetMode } from '../container.js';
 import type { Controller } from '../controller.js';
@@ -22,14 +22,6 @@ function parseEnv(inv: Invocation): string[] {
   return flagList(inv.flags, 'env').filter((e) => e.includes('='));
 }
 
-function parseLabels(values: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of values) {
-    const i = v.indexOf('=');
-    out[i < 0 ? v : v.slice(0, i)] = i < 0 ? '' : v.slice(i + 1);
-  }
-  return out;
-}
 
 function parseMode(ctrl: Controller, value: string | undefined): { mode: NetMode } | { error: EngineError } {
   if (value === undefined || value === 'default') return { mode: { kind: 'bridge', explicit: false } };
@@ -170,12 +162,12 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     imageRef, image: image ?? null,
     cmd: cmd.length > 0 ? cmd : entrypointFlag !== undefined ? [] : (image?.cmd ?? []),
     entrypoint: entrypointFlag !== undefined ? (entrypointFlag === '' ? [] : [entrypointFlag]) : (image?.entrypoint ?? []),
-    env: mergeEnv(image?.env ?? [], parseEnv(inv)), labels: parseLabels(flagList(f, 'label')),
+    env: mergeEnv(image?.env ?? [], parseEnv(inv)), labels: flagKeyValues(f, 'label'),
     workdir: flagString(f, 'workdir') ?? image?.workdir ?? '', user: flagString(f, 'user') ?? '',
     tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'), publishAll,
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
     extraHosts, dns, dnsSearch: flagList(f, 'dns-search'), dnsOptions: flagList(f, 'dns-option'), mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
-    ...(flagList(f, 'sysctl').length > 0 ? { sysctls: Object.fromEntries(flagList(f, 'sysctl').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) } : {}),
+    ...(f.has('sysctl') ? { sysctls: flagKeyValues(f, 'sysctl') } : {}),
   };
   // One attachment at most, as a literal: an array grown by push keeps room for 17, and
   // the container keeps this one for its life.

@@ -61,10 +61,11 @@ export function nslookup(ctx: ExecContext, argv: string[]): ToolResult {
     // The answer's name is printed as the DNS reply carries it: without a final dot
     // (real engine: `nslookup site.` prints `Name:\tsite`).
     const shown = n.endsWith('.') ? n.slice(0, -1) : n;
-    const aBlock = `Non-authoritative answer:\n${addresses.map((a) => `Name:\t${shown}\nAddress: ${a}\n`).join('')}\n`;
+    const block = (list: string[]): string => `Non-authoritative answer:\n${list.map((a) => `Name:\t${shown}\nAddress: ${a}\n`).join('')}\n`;
+    const aBlock = block(addresses);
     // Without IPv6 records the AAAA answer is empty, and it comes back first (FACT 25's
     // order). With them, the two answers race on the engine; A first is the commoner.
-    const aaaaBlock = `Non-authoritative answer:\n${addresses6.map((a) => `Name:\t${shown}\nAddress: ${a}\n`).join('')}\n`;
+    const aaaaBlock = block(addresses6);
     found += type === 'a' ? aBlock : type === 'aaaa' ? aaaaBlock : addresses6.length > 0 ? aBlock + aaaaBlock : aaaaBlock + aBlock;
   }
   return { stdout: out + found + missed, stderr: '', exitCode: missed === '' ? 0 : 1 };

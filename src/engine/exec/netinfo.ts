@@ -175,7 +175,8 @@ export function ip(ctx: ExecContext, argv: string[]): ToolResult {
   if (rest[0] === 'show' || rest[0] === 'list' || rest[0] === 'ls') rest.shift();
   if (rest[0] === 'dev') rest.shift();
   if (object === 'route' && rest[0] === 'get') return v6 || (rest[1] ?? '').includes(':') ? route6Get(ctx, rest[1]) : routeGet(ctx, rest[1]);
-  if (object === 'route' && v6) return ok(routes6Text(ctx.container.sandbox?.routes6 ?? [], words[1] === 'show' && words[2] === 'dev' ? words[3] : rest[0] === undefined ? undefined : rest[0]));
+  // `show` and `dev` are off `rest` already: what is left names the device, if anything.
+  if (object === 'route' && v6) return ok(routes6Text(ctx.container.sandbox?.routes6 ?? [], rest[0]));
   if (object === 'route') {
     const routes = ctx.container.sandbox?.routes ?? [];
     return ok(

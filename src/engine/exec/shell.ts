@@ -279,8 +279,10 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
   /** While a pipeline runs: where a stage's standard output goes, for the next stage to read. */
   let piped: { out: string } | null = null;
   // Words are expanded when their command runs, so `$?` sees the previous status.
+  /** A command's words, expanded now (so `$?` sees the status before it). */
+  const expandWords = (text: string): string[] => tokenize(text, env, () => status, substitute).flatMap((t) => ('word' in t ? [t.word] : []));
   const flush = (text: string, last: boolean, stdin?: string): boolean => {
-    const argv = tokenize(text, env, () => status, substitute).flatMap((t) => ('word' in t ? [t.word] : []));
+    const argv = expandWords(text);
     if (argv.length === 0 || skip) return true;
     let words = argv;
     let quietOut = false;
@@ -408,7 +410,7 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
           piped = null;
         }
         if (node.kind === 'for') {
-          const values = tokenize(node.words, env, () => status, substitute).flatMap((t) => ('word' in t ? [t.word] : []));
+          const values = expandWords(node.words);
           status = 0;
           for (const v of values) {
             env.set(node.name, v);

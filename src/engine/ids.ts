@@ -133,16 +133,19 @@ const stamps: string[] = [];
 function stampFor(i: number): string {
   const day = Math.floor(i / DAY);
   const second = i - day * DAY;
-  let date = days[day];
+  let date = day >= 0 ? days[day] : undefined;
   if (date === undefined) {
     date = new Date(EPOCH + day * DAY * 1000).toISOString().slice(0, 11);
-    days[day] = date;
+    if (day >= 0) days[day] = date;
   }
   // Joined: one flat string, not the chain of six cons strings a template literal
   // leaves (two stamps are kept per container).
   return [date, TWO_DIGITS[Math.floor(second / 3600)], ':', TWO_DIGITS[Math.floor(second / 60) % 60], ':',
     TWO_DIGITS[second % 60], '.000000000Z'].join('');
 }
+
+/** The instant `seconds` after the scenario's start (before it, when negative). */
+export const instant = (seconds: number): string => stampFor(seconds);
 
 export class Clock {
   private ticks = 0;
@@ -158,6 +161,11 @@ export class Clock {
       if (i < 200_000) stamps[i] = stamp;
     }
     return stamp;
+  }
+
+  /** The latest instant handed out (the clock does not move). */
+  now(): string {
+    return stamps[this.ticks] ?? stampFor(this.ticks);
   }
 
   /** The latest instant handed out, in ms since 1970 (for `until=` filters). */

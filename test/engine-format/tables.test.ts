@@ -147,15 +147,44 @@ describe('docker network ls', () => {
 });
 
 describe('images, volumes, tabwriter', () => {
+  const image = (repository: string | null, tag: string | null, id: string) =>
+    ({ repository, tag, id: id + '0'.repeat(52), created: '2026-12-04T14:32:13.675415831Z', createdSince: '11 minutes ago', size: 1984172 });
+  const plain = { quiet: false, noTrunc: false, digests: false, format: null };
   test('docker images (real engine layout)', () => {
-    const image = (repository: string, tag: string, id: string) => ({ repository, tag, id: id + '0'.repeat(52), createdSince: '11 minutes ago', size: '1.98MB' });
-    expect(imagesTable([image('mysql', '5.7', 'c5e3ba753af8'), image('busybox', 'latest', 'c1466f2be390')], false).stdout).toBe(
+    expect(imagesTable([image('mysql', '5.7', 'c5e3ba753af8'), image('busybox', 'latest', 'c1466f2be390')], plain).stdout).toBe(
       'REPOSITORY   TAG       IMAGE ID       CREATED          SIZE\nmysql        5.7       c5e3ba753af8   11 minutes ago   1.98MB\nbusybox      latest    c1466f2be390   11 minutes ago   1.98MB\n',
+    );
+    expect(imagesTable([image(null, null, '788930723d37')], { ...plain, digests: true }).stdout).toBe(
+      'REPOSITORY   TAG       DIGEST    IMAGE ID       CREATED          SIZE\n<none>       <none>    <none>    788930723d37   11 minutes ago   1.98MB\n',
+    );
+  });
+  test('docker images: -q, --no-trunc, raw, json, and a format of the user\'s own over -q (real engine)', () => {
+    const busybox = [image('busybox', 'latest', '925d3c633817')];
+    expect(imagesTable(busybox, { ...plain, quiet: true, noTrunc: true }).stdout).toBe(`sha256:925d3c633817${'0'.repeat(52)}\n`);
+    expect(imagesTable(busybox, { ...plain, quiet: true, format: '{{.Repository}}' }).stdout).toBe('busybox\n');
+    expect(imagesTable(busybox, { ...plain, format: 'raw' }).stdout).toBe(
+      'repository: busybox\ntag: latest\nimage_id: 925d3c633817\ncreated_at: 2026-12-04 14:32:13 +0000 UTC\nvirtual_size: 1.98MB\n\n',
+    );
+    expect(imagesTable(busybox, { ...plain, quiet: true, format: 'raw' }).stdout).toBe('image_id: 925d3c633817\n');
+    expect(imagesTable(busybox, { ...plain, format: '{{json .}}' }).stdout).toBe(
+      '{"Containers":"N/A","CreatedAt":"2026-12-04 14:32:13 +0000 UTC","CreatedSince":"11 minutes ago","Digest":"\\u003cnone\\u003e","ID":"925d3c633817","Repository":"busybox","SharedSize":"N/A","Size":"1.98MB","Tag":"latest","UniqueSize":"N/A","VirtualSize":"1.984MB"}\n',
+    );
+    expect(imagesTable(busybox, { ...plain, format: '{{.Nope}}' }).stderr).toBe(
+      'template parsing error: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.imageContext\n',
     );
   });
   test('docker volume ls', () => {
-    expect(volumeLs([], false).stdout).toBe('DRIVER    VOLUME NAME\n');
-    expect(volumeLs([{ name: 'data', driver: 'local' }], false).stdout).toBe('DRIVER    VOLUME NAME\nlocal     data\n');
+    const ls = { quiet: false, format: null };
+    const data = [{ name: 'data', driver: 'local', labels: {} }];
+    expect(volumeLs([], ls).stdout).toBe('DRIVER    VOLUME NAME\n');
+    expect(volumeLs(data, ls).stdout).toBe('DRIVER    VOLUME NAME\nlocal     data\n');
+    expect(volumeLs(data, { quiet: true, format: 'raw' }).stdout).toBe('name: data\n');
+    expect(volumeLs(data, { quiet: false, format: 'raw' }).stdout).toBe('name: data\ndriver: local\n\n');
+    expect(volumeLs(data, { quiet: true, format: 'table' }).stdout).toBe('data\n');
+    expect(volumeLs(data, ls).stdout).toBe(volumeLs(data, { quiet: false, format: 'table' }).stdout);
+    expect(volumeLs(data, { quiet: false, format: '{{json .}}' }).stdout).toBe(
+      '{"Driver":"local","Labels":"","Links":"N/A","Mountpoint":"/var/lib/docker/volumes/data/_data","Name":"data","Scope":"local","Size":"N/A"}\n',
+    );
   });
   test('tabwriter: widest cell + 3, at least 10; the last cell is not padded', () => {
     expect(tabwrite('a\tbbbbbbbbbbbb\tc\nxx\ty\tz\n')).toBe('a         bbbbbbbbbbbb   c\nxx        y              z\n');

@@ -2,6 +2,7 @@
 // instruction is a step printing ` ---> <id>` (a RUN runs in an intermediate container),
 // a step already built is "Using cache", and the image gets its tags. Texts are the
 // builder's (recorded from the engine of this machine).
+import { humanSize } from '../format/units.js';
 import type { CommandResult } from '../../backends/backend.js';
 import type { ContainerConfig } from '../container.js';
 import type { Controller } from '../controller.js';
@@ -41,17 +42,6 @@ interface Stage {
 const short = (id: string): string => id.slice(0, 12);
 
 /** Docker's units.HumanSizeWithPrecision(size, 4): decimal units, %.4g. */
-function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let size = bytes;
-  let i = 0;
-  while (size >= 1000 && i < units.length - 1) {
-    size /= 1000;
-    i++;
-  }
-  return `${Number(size.toPrecision(4))}${units[i]}`;
-}
-
 /**
  * The context as the client sends it: the folder's files and folders (inline `file`
  * blocks included) less what .dockerignore leaves out.
@@ -188,7 +178,7 @@ export function buildImage(ctrl: Controller, cwd: Workspace, req: BuildRequest):
     }
     if (!stage) continue;
     const id = imageId(`${stage.id}\n${ins.original}`);
-    const cached = ctrl.images.layers.has(id);
+    const cached = ctrl.images.layer(id) !== undefined;
     const container = imageId(`build-container:${id}`);
     const r = applyStep(cwd, req, ctx, stage, ins);
     // COPY and ADD write a layer straight from the context (moby's performCopy →
@@ -199,7 +189,10 @@ export function buildImage(ctrl: Controller, cwd: Workspace, req: BuildRequest):
     if (cached) out += ' ---> Using cache\n';
     else out += inContainer ? `${running}${r.output}Removing intermediate container ${short(container)}\n` : r.output;
     out += ` ---> ${short(id)}\n`;
-    ctrl.images.layers.add(id);
+    // Each step is an image of its own (the classic builder commits one per step), its
+    // parent the step before: `docker images -a` lists them, `Parent` names them.
+    ctrl.images.commit({ id, parent: stage.id, spec: { ...stage.spec, env: [...stage.spec.env], expose: [...stage.spec.expose] },
+      files: new Map(stage.files), root: stage.root }, ctrl.clock.now());
     stage.id = id;
   }
   if (!stage) return failed(out, 'Error response from daemon: No image was generated. Is your Dockerfile empty?\n');
@@ -209,10 +202,13 @@ export function buildImage(ctrl: Controller, cwd: Workspace, req: BuildRequest):
     || (ctrl.images.get(stage.root)?.spec.entrypoint.join('\0') !== spec.entrypoint.join('\0'));
   if (changed) Object.assign(spec, behaviourOf(spec), { requiredEnv: undefined, startLog: undefined });
   spec.standIn = false;
-  let image: LocalImage | null = null;
-  const result = { spec, id: stage.id, files: stage.files, root: stage.root };
+  // The last step's image, with what the steps after its commit settled (tools, behaviour).
+  const committed = ctrl.images.layer(stage.id);
+  const result: LocalImage = { ...(committed ?? { built: true, seq: 0, created: ctrl.clock.now(), parent: '' }),
+    spec, id: stage.id, files: stage.files, root: stage.root };
+  if (committed) Object.assign(committed, { spec, files: stage.files });
+  let image: LocalImage = result;
   for (const tag of req.tags) image = ctrl.images.tag(tag, result);
-  image ??= { ...result, built: true, seq: 0 };
   out += `Successfully built ${short(stage.id)}\n` + req.tags.map((t) => `Successfully tagged ${normalisedTag(t)}\n`).join('');
   return { stdout: req.quiet ? `sha256:${stage.id}\n` : out, stderr: '', exitCode: 0, image };
 }

@@ -3,8 +3,8 @@ import type { CommandResult } from '../../backends/backend.js';
 import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
 import type { Controller } from '../controller.js';
-import { imagesTable } from '../format/lists.js';
-import { normaliseRef } from '../images/catalog.js';
+import { type ImageView, imagesTable } from '../format/lists.js';
+import { listImages } from './image-list.js';
 import { buildImage } from './build.js';
 import { ErrRegistryUnreachable } from '../errors.js';
 import type { Workspace } from './workspace.js';
@@ -19,13 +19,15 @@ export function buildCommand(ctrl: Controller, inv: Invocation, cwd: Workspace):
 
 /** `docker images [REPOSITORY[:TAG]]`. */
 export function imagesCommand(ctrl: Controller, inv: Invocation): CommandResult {
-  let images = ctrl.images.list();
-  const filter = inv.args[0];
-  if (filter !== undefined) {
-    const ref = filter.includes(':') ? normaliseRef(filter) : null;
-    images = images.filter((i) => (ref ? `${i.repository}:${i.tag}` === ref : i.repository === normaliseRef(filter).replace(/:latest$/, '')));
-  }
-  return imagesTable(images, flagBool(inv.flags, 'quiet'));
+  const rows = listImages(ctrl.images, flagBool(inv.flags, 'all'), flagList(inv.flags, 'filter'), inv.args[0]);
+  if (!Array.isArray(rows)) return rows;
+  const images = rows.map(({ ref, image }): ImageView => {
+    const colon = ref === null ? -1 : ref.lastIndexOf(':');
+    return { repository: ref === null ? null : ref.slice(0, colon), tag: ref === null ? null : ref.slice(colon + 1), id: image.id,
+      created: image.created, createdSince: image.built ? 'Less than a second ago' : 'About an hour ago', size: image.spec.size };
+  });
+  return imagesTable(images, { quiet: flagBool(inv.flags, 'quiet'), noTrunc: flagBool(inv.flags, 'no-trunc'),
+    digests: flagBool(inv.flags, 'digests'), format: flagString(inv.flags, 'format') ?? null });
 }
 
 /**

@@ -3,8 +3,8 @@
 // IDs are content-like: the same base plus the same instructions give the same ID, so
 // a rebuild says "Using cache" as the classic builder does.
 import { createHash } from 'node:crypto';
-import type { ImageView } from '../format/lists.js';
 import { catalogRefs, findImage, type ImageSpec, normaliseRef } from '../images/catalog.js';
+import { instant } from '../ids.js';
 
 export interface LocalImage {
   spec: ImageSpec;
@@ -16,7 +16,13 @@ export interface LocalImage {
   built: boolean;
   /** The catalog image at the root of its FROM chain (decides the package manager). */
   root: string;
+  /** Order of creation: catalog images count up to 0 in the order they were built (the
+   *  list of build-images.sh), a build's images after them. */
   seq: number;
+  /** RFC 3339, as `Created` prints it. */
+  created: string;
+  /** The image a build step ran on ('' for an imported image). */
+  parent: string;
 }
 
 export const imageId = (seed: string): string => createHash('sha256').update(seed).digest('hex');
@@ -48,13 +54,38 @@ function buildCatalogImage(ref: string): LocalImage | undefined {
   if (!spec) return undefined;
   const files = new Map<string, string>();
   if (spec.page) files.set(`${docroot(spec, ref).replace(/\/$/, '')}/index.html`, spec.page);
-  return Object.freeze({ spec: Object.freeze(spec), id: imageId(`image:${ref}`), files, built: false, root: ref, seq: 0 });
+  // Imported about an hour before the scenario starts, a second apart in catalog order
+  // (the order the stand-ins are built in), as on the real engine.
+  const order = catalogRefs().indexOf(ref) - catalogRefs().length;
+  return Object.freeze({ spec: Object.freeze(spec), id: imageId(`image:${ref}`), files, built: false, root: ref, seq: order,
+    created: instant(order - 3600), parent: '' });
+}
+
+/** One row of `docker images`: a tag of an image, or an untagged image (`<none>`). */
+export interface ImageRow {
+  /** The tag (`nginx:latest`), or null for an untagged image. */
+  ref: string | null;
+  image: LocalImage;
+  /** Some image was built on this one (a build step's). */
+  hasChildren: boolean;
+}
+
+/** A step of a build, committed as the classic builder does: an image of its own. */
+export interface CommitRequest {
+  id: string;
+  /** The image the step ran on (its parent); null for none. */
+  parent: string;
+  spec: ImageSpec;
+  files: ReadonlyMap<string, string>;
+  root: string;
 }
 
 export class ImageStore {
   private readonly tagged = new Map<string, LocalImage>();
-  /** Layer IDs built so far: a repeated step is "Using cache". */
-  readonly layers = new Set<string>();
+  /** Every image a build committed (each step's, the last one the build's result), by ID. */
+  private readonly committed = new Map<string, LocalImage>();
+  /** IDs that are some committed image's parent: what `docker images` hides unless -a. */
+  private readonly parents = new Set<string>();
   private seq = 0;
 
   /** The image a reference names, if present locally. */
@@ -68,27 +99,65 @@ export class ImageStore {
     return this.get(ref)?.spec;
   }
 
-  /** Tags an image (replacing what the tag named before, as `docker build -t` does). */
-  tag(ref: string, image: Omit<LocalImage, 'seq' | 'built'>): LocalImage {
+  /** A step the builder already committed (a repeated step is "Using cache"). */
+  layer(id: string): LocalImage | undefined {
+    return this.committed.get(id);
+  }
+
+  /** Commits a build step's image (once: a cached step keeps its first commit). */
+  commit(step: CommitRequest, created: string): LocalImage {
+    const known = this.committed.get(step.id);
+    if (known) return known;
+    const image: LocalImage = { spec: step.spec, id: step.id, files: step.files, built: true, root: step.root, seq: ++this.seq,
+      created, parent: step.parent };
+    this.committed.set(step.id, image);
+    this.parents.add(step.parent);
+    return image;
+  }
+
+  /** Tags an image (replacing what the tag named before, as `docker build -t` does: that
+   *  image stays, untagged, as `<none>`). */
+  tag(ref: string, image: LocalImage): LocalImage {
     const key = normaliseRef(ref);
     const stored: LocalImage = { ...image, spec: { ...image.spec, ref: key }, built: true, seq: ++this.seq };
     this.tagged.set(key, stored);
     return stored;
   }
 
-  untag(ref: string): boolean {
-    return this.tagged.delete(normaliseRef(ref));
+  /**
+   * The image a name or ID names: a tag first, then a full or short ID (with or without
+   * `sha256:`), as the daemon's GetImage looks.
+   */
+  lookup(name: string): LocalImage | undefined {
+    const byRef = /^[0-9a-f]{64}$/.test(name) ? undefined : this.get(name);
+    if (byRef) return byRef;
+    const hex = name.replace(/^sha256:/, '');
+    if (!/^[0-9a-f]+$/.test(hex)) return undefined;
+    for (const { image } of this.rows(true)) if (image.id.startsWith(hex)) return image;
+    return undefined;
   }
 
-  /** `docker images`: newest first, the catalog's images after the built ones. */
-  list(): ImageView[] {
+  /** The tags of an image, in the order `RepoTags` lists them. */
+  tagsOf(id: string): string[] {
+    return this.rows(false).filter((r) => r.ref !== null && r.image.id === id).map((r) => r.ref!).sort();
+  }
+
+  /**
+   * `docker images [-a]`: newest first. Untagged images show when nothing was built on
+   * them (dangling: a tag moved away, a build without -t); with -a the intermediate
+   * images of every build step too.
+   */
+  rows(all: boolean): ImageRow[] {
+    const rows: ImageRow[] = [];
     const refs = new Set([...catalogRefs(), ...this.tagged.keys()]);
-    const images = [...refs].map((ref) => ({ ref, image: this.get(ref)! }));
-    images.sort((a, b) => b.image.seq - a.image.seq || (a.ref < b.ref ? -1 : 1));
-    return images.map(({ ref, image }) => {
-      const colon = ref.lastIndexOf(':');
-      return { repository: ref.slice(0, colon), tag: ref.slice(colon + 1), id: image.id,
-        createdSince: image.built ? 'Less than a second ago' : 'About an hour ago', size: '1.98MB' };
-    });
+    const taggedIds = new Set<string>();
+    for (const ref of refs) {
+      const image = this.get(ref)!;
+      rows.push({ ref, image, hasChildren: this.parents.has(image.id) });
+      taggedIds.add(image.id);
+    }
+    for (const image of this.committed.values())
+      if (!taggedIds.has(image.id) && (all || !this.parents.has(image.id))) rows.push({ ref: null, image, hasChildren: this.parents.has(image.id) });
+    return rows.sort((a, b) => b.image.seq - a.image.seq || ((a.ref ?? '') < (b.ref ?? '') ? -1 : 1));
   }
 }

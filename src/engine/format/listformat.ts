@@ -18,6 +18,25 @@ export interface ListFormat {
   execErrorPrefix: string;
 }
 
+/** A list command's own formats (docker/cli's NewXFormat): its table, raw and quiet forms. */
+export interface ListFormats {
+  table: string;
+  quiet: string;
+  raw: string;
+  rawQuiet: string;
+}
+
+/**
+ * The format a list command runs, as docker/cli's formatters pick it: `-q` only changes
+ * the default table and `raw`; a format of the user's own (`table {{.Name}}` too) wins
+ * over `-q`.
+ */
+export function chooseFormat(given: string | null, quiet: boolean, formats: ListFormats): string {
+  if (given === null || given === '' || given === 'table') return quiet ? formats.quiet : formats.table;
+  if (given === 'raw') return quiet ? formats.rawQuiet : formats.raw;
+  return given;
+}
+
 export function formatList(list: ListFormat): CommandResult {
   const { table, source } = prepareFormat(list.format);
   const compiled = compile(source);

@@ -3,8 +3,9 @@
 import type { CommandResult } from '../../backends/backend.js';
 import type { NetworkView } from '../model.js';
 import type { GoValue } from './govalue.js';
-import { formatList, headerContext, labelHeader, rowContext } from './listformat.js';
+import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
 import { createdAt, sortedLabels } from './ps.js';
+import { humanSize } from './units.js';
 
 export interface NetworkLsOptions {
   quiet: boolean;
@@ -43,10 +44,8 @@ export function networkLs(networks: readonly NetworkView[], options: NetworkLsOp
   const shown = networks
     .filter((n) => [...byKey.values()].every((alternatives) => alternatives.some((p) => p(n))))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const table = 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}';
-  const format = options.quiet ? '{{.ID}}' : options.format === null || options.format === 'table' ? table : options.format;
   return formatList({
-    format,
+    format: chooseFormat(options.format, options.quiet, NETWORK_FORMATS),
     rows: shown.map((n) => networkContext(n, !options.noTrunc)),
     header: NETWORK_HEADER,
     parseErrorPrefix: 'template parsing error: ',
@@ -93,6 +92,13 @@ function networkContext(n: NetworkView, trunc: boolean): GoValue {
   return rowContext('*network.networkContext', values, n.labels);
 }
 
+const NETWORK_FORMATS: ListFormats = {
+  table: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}',
+  quiet: '{{.ID}}',
+  raw: 'network_id: {{.ID}}\nname: {{.Name}}\ndriver: {{.Driver}}\nscope: {{.Scope}}\n',
+  rawQuiet: 'network_id: {{.ID}}',
+};
+
 const NETWORK_HEADER = headerContext(
   'formatter.SubHeaderContext',
   {
@@ -109,35 +115,73 @@ const NETWORK_HEADER = headerContext(
 );
 
 export interface ImageView {
-  repository: string;
-  tag: string;
+  /** null: an untagged image (`<none>`). */
+  repository: string | null;
+  tag: string | null;
   /** 64-hex image ID (without `sha256:`). */
   id: string;
-  /** Human "created" text, e.g. `11 minutes ago` (the simulator's images predate it). */
+  /** RFC 3339. */
+  created: string;
+  /** Human "created" text, e.g. `About an hour ago` (the simulator's images predate it). */
   createdSince: string;
-  size: string;
+  /** Bytes. */
+  size: number;
 }
 
-export function imagesTable(images: readonly ImageView[], quiet: boolean): CommandResult {
-  if (quiet) return { stdout: images.map((i) => i.id.slice(0, 12) + '\n').join(''), stderr: '', exitCode: 0 };
+export interface ImagesOptions {
+  quiet: boolean;
+  noTrunc: boolean;
+  digests: boolean;
+  format: string | null;
+}
+
+// docker/cli formatter/image.go: the table and raw forms gain a digest column with --digests.
+const imageFormats = (digests: boolean): ListFormats => ({
+  table: digests
+    ? 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}'
+    : 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}',
+  quiet: '{{.ID}}',
+  raw: `repository: {{ .Repository }}\ntag: {{.Tag}}\n${digests ? 'digest: {{.Digest}}\n' : ''}image_id: {{.ID}}\ncreated_at: {{.CreatedAt}}\nvirtual_size: {{.Size}}\n`,
+  rawQuiet: 'image_id: {{.ID}}',
+});
+
+const IMAGE_HEADER = headerContext('formatter.SubHeaderContext', {
+  Containers: 'CONTAINERS',
+  CreatedAt: 'CREATED AT',
+  CreatedSince: 'CREATED',
+  Digest: 'DIGEST',
+  ID: 'IMAGE ID',
+  Repository: 'REPOSITORY',
+  SharedSize: 'SHARED SIZE',
+  Size: 'SIZE',
+  Tag: 'TAG',
+  UniqueSize: 'UNIQUE SIZE',
+  VirtualSize: 'VIRTUAL SIZE',
+});
+
+function imageContext(i: ImageView, trunc: boolean): GoValue {
+  const values: Record<string, string> = {
+    // The list's summary carries no container count or shared sizes unless asked (docker system df).
+    Containers: 'N/A',
+    CreatedAt: createdAt(i.created),
+    CreatedSince: i.createdSince,
+    Digest: '<none>',
+    ID: trunc ? i.id.slice(0, 12) : `sha256:${i.id}`,
+    Repository: i.repository ?? '<none>',
+    SharedSize: 'N/A',
+    Size: humanSize(i.size, 3),
+    Tag: i.tag ?? '<none>',
+    UniqueSize: 'N/A',
+    VirtualSize: humanSize(i.size),
+  };
+  return rowContext('*formatter.imageContext', values, {});
+}
+
+export function imagesTable(images: readonly ImageView[], options: ImagesOptions): CommandResult {
   return formatList({
-    format: 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}',
-    rows: images.map((i) =>
-      headerContext('*formatter.imageContext', {
-        Repository: i.repository,
-        Tag: i.tag,
-        ID: i.id.slice(0, 12),
-        CreatedSince: i.createdSince,
-        Size: i.size,
-      }),
-    ),
-    header: headerContext('formatter.SubHeaderContext', {
-      Repository: 'REPOSITORY',
-      Tag: 'TAG',
-      ID: 'IMAGE ID',
-      CreatedSince: 'CREATED',
-      Size: 'SIZE',
-    }),
+    format: chooseFormat(options.format, options.quiet, imageFormats(options.digests)),
+    rows: images.map((i) => imageContext(i, !options.noTrunc)),
+    header: IMAGE_HEADER,
     parseErrorPrefix: 'template parsing error: ',
     execErrorPrefix: 'template parsing error: ',
   });
@@ -146,15 +190,44 @@ export function imagesTable(images: readonly ImageView[], quiet: boolean): Comma
 export interface VolumeView {
   name: string;
   driver: string;
+  labels: Readonly<Record<string, string>>;
 }
 
-export function volumeLs(volumes: readonly VolumeView[], quiet: boolean): CommandResult {
+export interface VolumeLsOptions {
+  quiet: boolean;
+  format: string | null;
+}
+
+const VOLUME_FORMATS: ListFormats = {
+  table: 'table {{.Driver}}\t{{.Name}}',
+  quiet: '{{.Name}}',
+  raw: 'name: {{.Name}}\ndriver: {{.Driver}}\n',
+  rawQuiet: 'name: {{.Name}}',
+};
+
+const VOLUME_HEADER = headerContext(
+  'formatter.SubHeaderContext',
+  { Driver: 'DRIVER', Labels: 'LABELS', Links: 'LINKS', Mountpoint: 'MOUNTPOINT', Name: 'VOLUME NAME', Scope: 'SCOPE', Size: 'SIZE' },
+  { Label: labelHeader },
+);
+
+export function volumeLs(volumes: readonly VolumeView[], options: VolumeLsOptions): CommandResult {
   const sorted = [...volumes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (quiet) return { stdout: sorted.map((v) => v.name + '\n').join(''), stderr: '', exitCode: 0 };
   return formatList({
-    format: 'table {{.Driver}}\t{{.Name}}',
-    rows: sorted.map((v) => headerContext('*formatter.volumeContext', { Driver: v.driver, Name: v.name })),
-    header: headerContext('formatter.SubHeaderContext', { Driver: 'DRIVER', Name: 'VOLUME NAME' }),
+    format: chooseFormat(options.format, options.quiet, VOLUME_FORMATS),
+    rows: sorted.map((v) =>
+      rowContext('*formatter.volumeContext', {
+        Driver: v.driver,
+        Labels: sortedLabels(v.labels),
+        // Links and Size come from `docker system df` only.
+        Links: 'N/A',
+        Mountpoint: `/var/lib/docker/volumes/${v.name}/_data`,
+        Name: v.name,
+        Scope: 'local',
+        Size: 'N/A',
+      }, v.labels),
+    ),
+    header: VOLUME_HEADER,
     parseErrorPrefix: 'template parsing error: ',
     execErrorPrefix: 'template parsing error: ',
   });

@@ -5,7 +5,7 @@
 import type { CommandResult } from '../../backends/backend.js';
 import type { ContainerView } from '../model.js';
 import type { GoValue } from './govalue.js';
-import { formatList, headerContext, labelHeader, rowContext } from './listformat.js';
+import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
 import { normaliseRef } from '../images/catalog.js';
 import { displayablePorts, portsOf } from './ports.js';
 
@@ -101,7 +101,12 @@ function filterPredicate(filters: readonly string[], containers: readonly Contai
   return (c) => [...byKey.values()].every((alternatives) => alternatives.some((p) => p(c)));
 }
 
-const DEFAULT_FORMAT = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
+const PS_FORMATS: ListFormats = {
+  table: 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}',
+  quiet: '{{.ID}}',
+  raw: 'container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n',
+  rawQuiet: 'container_id: {{.ID}}',
+};
 const SINCE = 'Less than a second';
 
 export function psTable(containers: readonly ContainerView[], options: PsOptions): CommandResult {
@@ -116,10 +121,8 @@ export function psTable(containers: readonly ContainerView[], options: PsOptions
     .filter(matches)
     .sort((a, b) => b.createdSeq - a.createdSeq);
   const shown = last > 0 ? sorted.slice(0, last) : sorted;
-  // `--format table` alone means the default table.
-  const format = options.quiet ? '{{.ID}}' : options.format === null || options.format === 'table' ? DEFAULT_FORMAT : options.format;
   return formatList({
-    format,
+    format: chooseFormat(options.format, options.quiet, PS_FORMATS),
     rows: shown.map((c) => psContext(c, !options.noTrunc)),
     header: PS_HEADER,
     parseErrorPrefix: 'failed to parse template: ',

@@ -12,6 +12,8 @@ export interface ListenSpec {
 export interface ImageSpec {
   /** Normalised reference: 'nginx:latest'. */
   ref: string;
+  /** Bytes, as the stand-in built by scripts/docker/build-images.sh measures (`Size`). */
+  size: number;
   cmd: string[];
   entrypoint: string[];
   workdir: string;

@@ -74,7 +74,8 @@ export function volumeCommand(ctrl: Controller, inv: Invocation): CommandResult 
         } else if (key === 'driver') volumes = volumes.filter((v) => v.driver === value);
         else return done('', `Error response from daemon: Invalid filter '${key}'\n`, 1);
       }
-      return volumeLs(volumes.map((v) => ({ name: v.name, driver: v.driver })), flagBool(f, 'quiet'));
+      return volumeLs(volumes.map((v) => ({ name: v.name, driver: v.driver, labels: v.labels })),
+        { quiet: flagBool(f, 'quiet'), format: flagString(f, 'format') ?? null });
     }
     case 'inspect':
       return renderInspect(inv.args.map((name) => {

@@ -163,7 +163,11 @@ export const FUNCS: ReadonlyMap<string, TemplateFunc> = new Map<string, Template
   ['title', ([s]) => str(title(asString(s, 'title')))],
   ['lower', ([s]) => str(asString(s, 'lower').toLowerCase())],
   ['upper', ([s]) => str(asString(s, 'upper').toUpperCase())],
-  ['pad', ([s, before, after]) => str(' '.repeat(asInt(before)) + asString(s, 'pad') + ' '.repeat(asInt(after)))],
+  // docker/cli's padWithSpace: an empty string stays empty (raw formats' `labels:` lines).
+  ['pad', ([s, before, after]) => {
+    const v = asString(s, 'pad');
+    return str(v === '' ? v : ' '.repeat(asInt(before)) + v + ' '.repeat(asInt(after)));
+  }],
   [
     'truncate',
     ([s, n]) => {

@@ -1,0 +1,76 @@
+// `docker images [-a] [--filter …] [REPOSITORY[:TAG]]`, the daemon's side: which rows
+// the list holds (moby daemon/images/images.go). The client turns a REPOSITORY argument
+// into one more `reference=` filter; filters of one key are alternatives, of different
+// keys all must hold.
+import type { CommandResult } from '../../backends/backend.js';
+import { normaliseRef } from '../images/catalog.js';
+import type { ImageRow, ImageStore } from './images.js';
+
+type Predicate = (r: ImageRow) => boolean;
+
+const daemonError = (text: string): CommandResult => ({ stdout: '', stderr: `Error response from daemon: ${text}\n`, exitCode: 1 });
+
+/** Go's path.Match, as reference.FamiliarMatch uses it: `*` and `?` stop at `/`. */
+function globRegExp(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else if (ch === '\\' && i + 1 < pattern.length) re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    else if (ch === '[') {
+      const end = pattern.indexOf(']', i + 1);
+      if (end === -1) return /(?!)/; // path.ErrBadPattern: nothing matches
+      re += `[${pattern.slice(i + 1, end).replace(/\\/g, '\\\\')}]`;
+      i = end;
+    } else re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** `nginx:latest` matches `nginx*`, `nginx:latest` and `nginx` (the familiar name too). */
+function referenceMatches(pattern: string, ref: string): boolean {
+  const re = globRegExp(pattern);
+  return re.test(ref) || re.test(ref.slice(0, ref.lastIndexOf(':')));
+}
+
+function predicate(store: ImageStore, key: string, value: string): Predicate | CommandResult {
+  switch (key) {
+    case 'reference':
+      return (r) => r.ref !== null && referenceMatches(value, r.ref);
+    case 'dangling': {
+      const truth = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : null;
+      if (truth === null) return daemonError(`Invalid filter 'dangling=[${value}]'`);
+      // dangling=true looks at the images nothing was built on only (the store's heads),
+      // with -a too: the steps of a build are never dangling.
+      return truth ? (r) => r.ref === null && !r.hasChildren : (r) => r.ref !== null;
+    }
+    case 'label':
+      // LABEL is not kept by the simulator's builder and no catalog image has one.
+      return () => false;
+    case 'before':
+    case 'since': {
+      const image = store.lookup(value);
+      if (!image) return daemonError(`No such image: ${/^(sha256:)?[0-9a-f]+$/.test(value) ? value : normaliseRef(value)}`);
+      return key === 'before' ? (r) => r.image.seq < image.seq : (r) => r.image.seq > image.seq;
+    }
+    default:
+      return daemonError(`Invalid filter '${key}'`);
+  }
+}
+
+export function listImages(store: ImageStore, all: boolean, filters: readonly string[], name: string | undefined): ImageRow[] | CommandResult {
+  const byKey = new Map<string, Predicate[]>();
+  const given = name === undefined ? [...filters] : [...filters, `reference=${name}`];
+  for (const filter of given) {
+    const eq = filter.indexOf('=');
+    if (eq === -1) {
+      return { stdout: '', stderr: `invalid argument "${filter}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker images --help'.\n`, exitCode: 125 };
+    }
+    const key = filter.slice(0, eq);
+    const p = predicate(store, key, filter.slice(eq + 1));
+    if (typeof p !== 'function') return p;
+    byKey.set(key, [...(byKey.get(key) ?? []), p]);
+  }
+  return store.rows(all).filter((r) => [...byKey.values()].every((alternatives) => alternatives.some((p) => p(r))));
+}

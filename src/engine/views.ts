@@ -1,4 +1,5 @@
 // Read-only views (model.ts) of the Controller's live objects, for renderers and probes.
+import { volumeMountpoint } from './volumes/store.js';
 import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { toIp } from './ipam.js';
@@ -120,7 +121,7 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
     ...(cfg.sysctls ? { sysctls: cfg.sysctls } : {}),
     dns: cfg.dns, dnsSearch: cfg.dnsSearch, dnsOptions: cfg.dnsOptions, logs: [...c.logs],
     mounts: ctrl.volumes.mountsOf(c.id).map((m) => m.type === 'volume'
-      ? { type: 'volume', name: m.name, source: `/var/lib/docker/volumes/${m.name}/_data`, destination: m.destination, readOnly: m.readOnly }
+      ? { type: 'volume', name: m.name, source: volumeMountpoint(m.name), destination: m.destination, readOnly: m.readOnly }
       : { type: 'bind', name: '', source: m.source, destination: m.destination, readOnly: m.readOnly }),
   };
 }

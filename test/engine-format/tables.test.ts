@@ -175,7 +175,7 @@ describe('images, volumes, tabwriter', () => {
   });
   test('docker volume ls', () => {
     const ls = { quiet: false, format: null };
-    const data = [{ name: 'data', driver: 'local', labels: {} }];
+    const data = [{ name: 'data', driver: 'local', labels: {}, mountpoint: '/var/lib/docker/volumes/data/_data' }];
     expect(volumeLs([], ls).stdout).toBe('DRIVER    VOLUME NAME\n');
     expect(volumeLs(data, ls).stdout).toBe('DRIVER    VOLUME NAME\nlocal     data\n');
     expect(volumeLs(data, { quiet: true, format: 'raw' }).stdout).toBe('name: data\n');

@@ -41,7 +41,6 @@ interface Stage {
 
 const short = (id: string): string => id.slice(0, 12);
 
-/** Docker's units.HumanSizeWithPrecision(size, 4): decimal units, %.4g. */
 /**
  * The context as the client sends it: the folder's files and folders (inline `file`
  * blocks included) less what .dockerignore leaves out.

@@ -5,10 +5,9 @@
 import type { CommandResult } from '../../backends/backend.js';
 import { normaliseRef } from '../images/catalog.js';
 import type { ImageRow, ImageStore } from './images.js';
+import { daemonError, daemonFilters, type Predicate as ListPredicate } from '../list-filters.js';
 
-type Predicate = (r: ImageRow) => boolean;
-
-const daemonError = (text: string): CommandResult => ({ stdout: '', stderr: `Error response from daemon: ${text}\n`, exitCode: 1 });
+type Predicate = ListPredicate<ImageRow>;
 
 /** Go's path.Match, as reference.FamiliarMatch uses it: `*` and `?` stop at `/`. */
 function globRegExp(pattern: string): RegExp {
@@ -60,17 +59,7 @@ function predicate(store: ImageStore, key: string, value: string): Predicate | C
 }
 
 export function listImages(store: ImageStore, all: boolean, filters: readonly string[], name: string | undefined): ImageRow[] | CommandResult {
-  const byKey = new Map<string, Predicate[]>();
-  const given = name === undefined ? [...filters] : [...filters, `reference=${name}`];
-  for (const filter of given) {
-    const eq = filter.indexOf('=');
-    if (eq === -1) {
-      return { stdout: '', stderr: `invalid argument "${filter}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker images --help'.\n`, exitCode: 125 };
-    }
-    const key = filter.slice(0, eq);
-    const p = predicate(store, key, filter.slice(eq + 1));
-    if (typeof p !== 'function') return p;
-    byKey.set(key, [...(byKey.get(key) ?? []), p]);
-  }
-  return store.rows(all).filter((r) => [...byKey.values()].every((alternatives) => alternatives.some((p) => p(r))));
+  const given = name === undefined ? filters : [...filters, `reference=${name}`];
+  const matches = daemonFilters<ImageRow>(given, 'images', (key, value) => predicate(store, key, value));
+  return typeof matches === 'function' ? store.rows(all).filter(matches) : matches;
 }

@@ -73,7 +73,7 @@ export interface ImageRow {
 /** A step of a build, committed as the classic builder does: an image of its own. */
 export interface CommitRequest {
   id: string;
-  /** The image the step ran on (its parent); null for none. */
+  /** The image the step ran on (its parent). */
   parent: string;
   spec: ImageSpec;
   files: ReadonlyMap<string, string>;
@@ -135,11 +135,6 @@ export class ImageStore {
     if (!/^[0-9a-f]+$/.test(hex)) return undefined;
     for (const { image } of this.rows(true)) if (image.id.startsWith(hex)) return image;
     return undefined;
-  }
-
-  /** The tags of an image, in the order `RepoTags` lists them. */
-  tagsOf(id: string): string[] {
-    return this.rows(false).filter((r) => r.ref !== null && r.image.id === id).map((r) => r.ref!).sort();
   }
 
   /**

@@ -191,6 +191,7 @@ export interface VolumeView {
   name: string;
   driver: string;
   labels: Readonly<Record<string, string>>;
+  mountpoint: string;
 }
 
 export interface VolumeLsOptions {
@@ -221,7 +222,7 @@ export function volumeLs(volumes: readonly VolumeView[], options: VolumeLsOption
         Labels: sortedLabels(v.labels),
         // Links and Size come from `docker system df` only.
         Links: 'N/A',
-        Mountpoint: `/var/lib/docker/volumes/${v.name}/_data`,
+        Mountpoint: v.mountpoint,
         Name: v.name,
         Scope: 'local',
         Size: 'N/A',

@@ -7,6 +7,7 @@ import type { ContainerView } from '../model.js';
 import type { GoValue } from './govalue.js';
 import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
 import { normaliseRef } from '../images/catalog.js';
+import { daemonError, daemonFilters } from '../list-filters.js';
 import { displayablePorts, portsOf } from './ports.js';
 
 export interface PsOptions {
@@ -23,8 +24,6 @@ export interface PsOptions {
 
 type Predicate = (c: ContainerView) => boolean;
 
-const daemonError = (text: string): CommandResult => ({ stdout: '', stderr: `Error response from daemon: ${text}\n`, exitCode: 1 });
-
 /** `publish=`/`expose=` values: `PORT[/PROTO]` or `START-END[/PROTO]` (moby portOp), as `port/proto` keys. */
 function portKeys(key: string, value: string): Set<string> | CommandResult {
   if (value.includes(':')) return daemonError(`filter for '${key}' should not contain ':': ${value}`);
@@ -40,11 +39,7 @@ function portKeys(key: string, value: string): Set<string> | CommandResult {
 /** The daemon's container filters: the same key ORs, different keys AND. `publish` is
  *  about host ports, `expose` about container ports (moby's list: PublicPort, PrivatePort). */
 function filterPredicate(filters: readonly string[], containers: readonly ContainerView[]): Predicate | CommandResult {
-  const byKey = new Map<string, Predicate[]>();
-  for (const filter of filters) {
-    const eq = filter.indexOf('=');
-    if (eq === -1) return { stdout: '', stderr: `invalid argument "${filter}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker ps --help'.\n`, exitCode: 125 };
-    const [key, value] = [filter.slice(0, eq), filter.slice(eq + 1)];
+  return daemonFilters<ContainerView>(filters, 'ps', (key, value) => {
     let p: Predicate;
     switch (key) {
       case 'name': {
@@ -94,11 +89,10 @@ function filterPredicate(filters: readonly string[], containers: readonly Contai
         break;
       case 'isolation': p = () => value === 'default'; break;
       default:
-        return { stdout: '', stderr: `Error response from daemon: Invalid filter '${key}'\n`, exitCode: 1 };
+        return daemonError(`Invalid filter '${key}'`);
     }
-    byKey.set(key, [...(byKey.get(key) ?? []), p]);
-  }
-  return (c) => [...byKey.values()].every((alternatives) => alternatives.some((p) => p(c)));
+    return p;
+  });
 }
 
 const PS_FORMATS: ListFormats = {

@@ -7,7 +7,7 @@ import type { Controller } from '../controller.js';
 import { fields, str, stringMap, struct, type GoValue } from '../format/govalue.js';
 import { renderInspect } from '../format/inspect.js';
 import { volumeLs } from '../format/lists.js';
-import type { Volume } from './store.js';
+import { type Volume, volumeMountpoint } from './store.js';
 
 const done = (stdout = '', stderr = '', exitCode = 0): CommandResult => ({ stdout, stderr, exitCode });
 
@@ -27,7 +27,7 @@ export function volumeValue(v: Volume): GoValue {
     ['CreatedAt', str(v.created.replace(/\.\d+Z$/, 'Z'))],
     ['Driver', str(v.driver)],
     ['Labels', stringMap(sorted(v.labels))],
-    ['Mountpoint', str(`/var/lib/docker/volumes/${v.name}/_data`)],
+    ['Mountpoint', str(volumeMountpoint(v.name))],
     ['Name', str(v.name)],
     ['Options', stringMap(sorted(v.options))],
     ['Scope', str('local')],
@@ -74,7 +74,7 @@ export function volumeCommand(ctrl: Controller, inv: Invocation): CommandResult 
         } else if (key === 'driver') volumes = volumes.filter((v) => v.driver === value);
         else return done('', `Error response from daemon: Invalid filter '${key}'\n`, 1);
       }
-      return volumeLs(volumes.map((v) => ({ name: v.name, driver: v.driver, labels: v.labels })),
+      return volumeLs(volumes.map((v) => ({ name: v.name, driver: v.driver, labels: v.labels, mountpoint: volumeMountpoint(v.name) })),
         { quiet: flagBool(f, 'quiet'), format: flagString(f, 'format') ?? null });
     }
     case 'inspect':

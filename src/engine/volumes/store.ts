@@ -17,6 +17,9 @@ export interface Volume {
   files: Map<string, string>;
 }
 
+/** Where the local driver keeps a volume's data on the host (`Mountpoint`, a mount's `Source`). */
+export const volumeMountpoint = (name: string): string => `/var/lib/docker/volumes/${name}/_data`;
+
 export type Mount =
   | { type: 'volume'; name: string; destination: string; readOnly: boolean }
   | { type: 'bind'; source: string; destination: string; readOnly: boolean };

@@ -8,7 +8,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
+
+// No optimising compiler (TurboFan): a run is short-lived code, and TurboFan's compiles did
+// not pay back. Measured on the bench's 2,000 files on 2 cores: the same wall time on one
+// thread with a third less CPU (TurboFan compiles on a thread of its own), so the second
+// core is free for a second --jobs thread (0.93 s against 1.38 s); 6,000 files and the
+// 10,000-container scenario were no slower. Set before the bundle is compiled: V8's code
+// cache records the flags it was made with, and scripts/code-cache.mjs trains it through
+// this module, so both agree. BENCHMARKS.md has the series.
+v8.setFlagsFromString('--no-opt');
 
 export const bundlePath = fileURLToPath(new URL('../dist/bundle/dnet-test.cjs', import.meta.url));
 export const codeCachePath = `${bundlePath}.cache`;

@@ -25,7 +25,7 @@ export interface RunArgs {
   color: boolean | null;
   backends: BackendChoice[];
   shard: { index: number; total: number } | null;
-  /** Worker threads (simulator only); null: chosen from the suite's size (`defaultJobs`). */
+  /** Threads, this one included (simulator only); null: chosen from the suite's size (`defaultJobs`). */
   jobs: number | null;
   /** Run again whenever a .dnet file under PATH changes. */
   watch: boolean;
@@ -198,12 +198,12 @@ options:
   --compare-output       with --backend sim,docker: commands must also print the same
                          (IDs, clocks, ping times masked), not only succeed on both
   --shard I/N            run only the I-th of N deterministic slices of the files
-  -j, --jobs N           run files in N worker threads. Default: 1 for a small suite
-                         (a worker takes ~0.5-1 s to load the parser and engine, more
-                         than the simulator needs for hundreds of scenarios), one
-                         more per ~750 KB of .dnet files, up to the cores. Output
-                         order is the same for every N. The docker backend always
-                         runs one scenario at a time.
+  -j, --jobs N           run files on N threads (this one and N-1 workers). Default:
+                         1 for a small suite (a worker takes ~0.1-0.3 s to load the
+                         parser and engine, in which one thread runs hundreds of
+                         scenarios), one more per ~300 KB of .dnet files, up to the
+                         cores. Output order is the same for every N. The docker
+                         backend always runs one scenario at a time.
   -w, --watch            run again when a .dnet file changes (Ctrl-C ends)
   --no-color             plain output (also: NO_COLOR=1)
   -h, --help             this text

@@ -63,22 +63,20 @@ export function noMatchLine(args: Pick<RunArgs, 'filters' | 'tags' | 'shard'>, f
 }
 
 /**
- * Source bytes a worker thread must have to pay back its start: loading the parser and
- * engine again takes a worker ~0.5-1 s, in which one thread runs ~750 KB of scenarios
- * (measured: scenarios/ copied 20x, 670 KB, ran slower on 2 threads than on 1; copied 60x,
- * 1.9 MB, ran faster). See docs/cli.md.
+ * Source bytes that pay back one more thread: a worker starts an isolate and loads the
+ * parser and engine again (~0.1-0.3 s before its first file), in which this thread runs
+ * ~300 KB of scenarios (measured on 2 cores: 400 of the bench's files, 280 KB, took the
+ * same on one thread and on two; 800 files, 550 KB, 15% less on two). See docs/cli.md.
  */
-export const BYTES_PER_WORKER = 750_000;
+export const BYTES_PER_WORKER = 300_000;
 
 /**
- * The default thread count: 1 for a small suite, one more per BYTES_PER_WORKER, up to half
- * the cores. One thread already keeps about one and a half cores busy (V8 compiles and
- * collects on threads of its own), so on 2 cores a second thread only competes with them:
- * measured there, 2,000 and 6,000 small files (1.3 and 4 MB) ran 1.5x and 1.3x slower on
- * two threads than on one.
+ * The default thread count: 1, and one more per BYTES_PER_WORKER of source, up to the
+ * cores. (Each thread keeps one core busy: with TurboFan off, bin/load-bundle.js, V8
+ * compiles on no thread of its own.)
  */
 export function defaultJobs(totalBytes: number, cores: number): number {
-  return Math.max(1, Math.min(Math.floor(cores / 2), Math.floor(totalBytes / BYTES_PER_WORKER)));
+  return Math.max(1, Math.min(cores, 1 + Math.floor(totalBytes / BYTES_PER_WORKER)));
 }
 
 function jobsFor(args: RunArgs, files: string[]): number {
@@ -86,10 +84,10 @@ function jobsFor(args: RunArgs, files: string[]): number {
   if (args.backends.includes('docker')) return 1;
   if (args.jobs !== null) return Math.max(1, Math.min(args.jobs, files.length, availableParallelism() * 4));
   const cores = availableParallelism();
-  if (cores < 4 || files.length === 1) return 1;
+  if (cores < 2 || files.length === 1) return 1;
   // Sizes one by one, synchronously, and only until every core would be used: a promise
   // per file cost ~50 ms on 2,000 files (statSync: ~10 ms), more than the rest of the choice.
-  const enough = BYTES_PER_WORKER * Math.floor(cores / 2);
+  const enough = BYTES_PER_WORKER * (cores - 1);
   let total = 0;
   for (let i = 0; i < files.length && total < enough; i++) total += statSync(files[i]).size;
   return Math.min(files.length, defaultJobs(total, cores));

@@ -7,9 +7,12 @@ import { openBackends, runHere, type OpenBackends, type RunSettings } from './ex
 
 export type ToWorker = { type: 'file'; index: number; path: string } | { type: 'stop' };
 export type FromWorker =
-  | { type: 'events'; index: number; events: RunEvent[] }
-  | { type: 'done'; index: number }
+  /** `done`: the file's last events (the worker takes the next file). */
+  | { type: 'events'; index: number; events: RunEvent[]; done: boolean }
   | { type: 'crash'; message: string; stack?: string };
+
+/** How long a file's events may wait in the worker before they go out. */
+const SEND_AFTER_MS = 100;
 
 const port = parentPort;
 if (port) {
@@ -28,21 +31,23 @@ if (port) {
     }
     try {
       open ??= openBackends(settings.backends);
-      // Events go out a scenario at a time: one message per step would cost more in
-      // copying between threads than the step took to run.
+      // A file's events go out in one message with its end. A file that runs long sends
+      // what it has at each scenario's end once SEND_AFTER_MS has passed since the last
+      // message, so progress still shows; a message per step or per scenario would cost
+      // more in copying between threads than small scenarios take to run.
       let batch: RunEvent[] = [];
-      const send = (): void => {
-        if (batch.length > 0) post({ type: 'events', index: m.index, events: batch });
-        batch = [];
-      };
+      let sent = performance.now();
       await runHere([m.path], settings, await open, (event) => {
         // The main thread says when the run starts and ends, and counts.
         if (event.type === 'runStart' || event.type === 'runEnd') return;
         batch.push(event);
-        if (event.type === 'scenarioEnd' || event.type === 'fileEnd') send();
+        if (event.type === 'scenarioEnd' && performance.now() - sent > SEND_AFTER_MS) {
+          post({ type: 'events', index: m.index, events: batch, done: false });
+          batch = [];
+          sent = performance.now();
+        }
       });
-      send();
-      post({ type: 'done', index: m.index });
+      post({ type: 'events', index: m.index, events: batch, done: true });
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       post({ type: 'crash', message: err.message, stack: err.stack });

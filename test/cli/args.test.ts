@@ -99,14 +99,14 @@ describe('discover and shard', () => {
 });
 
 describe('default --jobs', () => {
-  it('is one thread for a small suite, one more per BYTES_PER_WORKER, never past half the cores', async () => {
+  it('is one thread for a small suite, one more per BYTES_PER_WORKER, never past the cores', async () => {
     const { defaultJobs, BYTES_PER_WORKER } = await import('../../src/cli/run.js');
     expect(defaultJobs(30_000, 8)).toBe(1);
     expect(defaultJobs(BYTES_PER_WORKER - 1, 8)).toBe(1);
-    expect(defaultJobs(2 * BYTES_PER_WORKER, 8)).toBe(2);
-    expect(defaultJobs(3.5 * BYTES_PER_WORKER, 8)).toBe(3);
-    expect(defaultJobs(100 * BYTES_PER_WORKER, 8)).toBe(4);
-    expect(defaultJobs(100 * BYTES_PER_WORKER, 2)).toBe(1);
+    expect(defaultJobs(BYTES_PER_WORKER, 8)).toBe(2);
+    expect(defaultJobs(2.5 * BYTES_PER_WORKER, 8)).toBe(3);
+    expect(defaultJobs(100 * BYTES_PER_WORKER, 8)).toBe(8);
+    expect(defaultJobs(100 * BYTES_PER_WORKER, 2)).toBe(2);
     expect(defaultJobs(100 * BYTES_PER_WORKER, 1)).toBe(1);
   });
 });

@@ -112,6 +112,9 @@ const topLevel: CommandSpec[] = [
       str('last', 'n'), bool('latest', 'l'), bool('size', 's')], 0, 0),
   docker(['inspect'], 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
     [str('format', 'f'), str('type'), bool('size', 's')], 1),
+  // The management forms of inspect are commands of their own: one kind of object each.
+  docker(['container', 'inspect'], 'docker container inspect [OPTIONS] CONTAINER [CONTAINER...]', [str('format', 'f'), bool('size', 's')], 1),
+  docker(['image', 'inspect'], 'docker image inspect [OPTIONS] IMAGE [IMAGE...]', [str('format', 'f')], 1),
   docker(['top'], 'docker top CONTAINER [ps OPTIONS]', [], 1, undefined, true),
   docker(['network', 'create'], 'docker network create [OPTIONS] NETWORK', networkDriverFlags, 1, 1),
   docker(['network', 'rm'], 'docker network rm NETWORK [NETWORK...]', [], 1),
@@ -154,7 +157,7 @@ const topLevel: CommandSpec[] = [
  */
 const MANAGEMENT: ReadonlyArray<[string, string, string]> = [
   ...['run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'pause', 'unpause', 'wait', 'rename', 'exec', 'logs', 'port',
-    'inspect', 'top'].map((verb): [string, string, string] => ['container', verb, verb]),
+    'top'].map((verb): [string, string, string] => ['container', verb, verb]),
   ['container', 'ls', 'ps'], ['container', 'ps', 'ps'],
   ['image', 'ls', 'images'], ['image', 'build', 'build'], ['image', 'pull', 'pull'],
 ];

@@ -66,6 +66,8 @@ export interface LinkSpec {
 export interface ContainerConfig {
   imageRef: string;
   image: ImageSpec | null;
+  /** The image's ID (64 hex) when the container was made: a tag moved later does not change it. */
+  imageId?: string;
   cmd: string[];
   entrypoint: string[];
   env: string[];

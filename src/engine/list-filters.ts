@@ -28,3 +28,12 @@ export function daemonFilters<T>(
   const groups = [...byKey.values()];
   return (item) => groups.every((alternatives) => alternatives.some((p) => p(item)));
 }
+
+/** `label=KEY` (the key is set) or `label=KEY=VALUE`, as every daemon list reads it. */
+export function labelFilter(value: string): (labels: Readonly<Record<string, string>> | undefined) => boolean {
+  const eq = value.indexOf('=');
+  if (eq === -1) return (labels) => labels !== undefined && value in labels;
+  const key = value.slice(0, eq);
+  const want = value.slice(eq + 1);
+  return (labels) => labels?.[key] === want;
+}

@@ -179,6 +179,8 @@ export interface ContainerView {
   /** Without the leading '/'. */
   name: string;
   image: string;
+  /** 64 hex: the image it was created from. */
+  imageId: string;
   entrypoint: string[];
   cmd: string[];
   /** Creation time, ISO 8601; `createdSeq` orders containers (ps: newest first). */
@@ -306,3 +308,30 @@ export type HttpOutcome =
   | { result: 'refused' | 'dropped' | 'unreachable'; steps: string[];
       /** A dropped connection's error when the kernel reports one ("No route to host"). */
       errno?: string };
+
+/** An image as `docker image inspect` shows it (types.ImageInspect). */
+export interface ImageInspectView {
+  /** 64 hex. */
+  id: string;
+  /** Sorted, as the reference store lists them. */
+  repoTags: string[];
+  /** `sha256:…` of the image a build step ran on, or ''. */
+  parent: string;
+  comment: string;
+  created: string;
+  /** The build step's intermediate container (64 hex), or ''. */
+  container: string;
+  /** The build step's command (ContainerConfig.Cmd); null for an imported image. */
+  stepCmd: string[] | null;
+  cmd: string[];
+  entrypoint: string[];
+  env: string[];
+  workingDir: string;
+  user: string;
+  exposed: string[];
+  labels: Record<string, string> | null;
+  size: number;
+  /** Diff IDs, bottom first (64 hex). */
+  layers: readonly string[];
+  lastTagTime: string | null;
+}

@@ -4,7 +4,8 @@ import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { toIp } from './ipam.js';
 import { toIp6 } from './ipam6.js';
-import type { ContainerView, EndpointView, IpamConfigView, NetworkView, Proto, PublishedPortView } from './model.js';
+import { imageId, type LocalImage } from './build/images.js';
+import type { ContainerView, EndpointView, ImageInspectView, IpamConfigView, NetworkView, Proto, PublishedPortView } from './model.js';
 import type { Network } from './network.js';
 import { namespaceOwner, sandboxView } from './sandbox.js';
 
@@ -109,7 +110,7 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
   // The daemon lists every name of the container sorted (real 20.10: `l2/other,l2/t2,t2`).
   if (allNames.length > 1) allNames.sort();
   return {
-    id: c.id, name: c.name, image: cfg.imageRef, entrypoint: cfg.entrypoint, cmd: cfg.cmd, created: c.created, createdSeq: c.seq,
+    id: c.id, name: c.name, image: cfg.imageRef, imageId: cfg.imageId ?? imageId(`image:${cfg.imageRef}`), entrypoint: cfg.entrypoint, cmd: cfg.cmd, created: c.created, createdSeq: c.seq,
     state: { status: c.status, running: c.running, paused: c.status === 'paused', exitCode: c.exitCode, error: c.error,
       startedAt: c.startedAt, finishedAt: c.finishedAt, pid: c.pid },
     hostname: mode.kind === 'host' ? (cfg.hostname ?? HOST.hostname) : namespaceOwner(ctrl, c).hostname,
@@ -127,3 +128,16 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
 }
 
 export { namespaceOwner, sandboxView };
+
+export function imageInspectView(ctrl: Controller, image: LocalImage): ImageInspectView {
+  const spec = image.spec;
+  const labels = spec.labels && Object.keys(spec.labels).length > 0 ? spec.labels : null;
+  return {
+    id: image.id, repoTags: ctrl.images.tagsOf(image.id), parent: image.parent === '' ? '' : `sha256:${image.parent}`,
+    // `docker import -` writes this comment; the builder's commits have none.
+    comment: image.step === null && !image.built ? 'Imported from -' : '',
+    created: image.created, container: image.step?.container ?? '', stepCmd: image.step?.cmd ?? null,
+    cmd: spec.cmd, entrypoint: spec.entrypoint, env: spec.env, workingDir: spec.workdir, user: spec.user ?? '',
+    exposed: [...spec.expose], labels, size: spec.size, layers: image.layers, lastTagTime: image.lastTagTime,
+  };
+}

@@ -37,6 +37,10 @@ interface Stage {
   id: string;
   cmdSet: boolean;
   added: string[];
+  /** Diff IDs of the layers so far (RootFS.Layers). */
+  layers: string[];
+  /** Folders its WORKDIRs made. */
+  dirs: Set<string>;
 }
 
 const short = (id: string): string => id.slice(0, 12);
@@ -74,34 +78,101 @@ function absolute(dir: string, path: string): string {
   return posix.normalize(path.startsWith('/') ? path : posix.join(dir || '/', path));
 }
 
-type StepOutcome = { ok: true; output: string } | { ok: false; output: string; stderr: string; exitCode: number };
+/**
+ * A step that worked: its output, the command its commit records (ContainerConfig.Cmd),
+ * and whether it changed files (a layer of its own: moby's NewChildImage adds none for an
+ * empty diff), with the bytes it added (the image's Size).
+ */
+type StepOutcome =
+  | { ok: true; output: string; cmd: string[]; changed: boolean; bytes: number }
+  | { ok: false; output: string; stderr: string; exitCode: number };
+
+/** The commit message of a metadata step, as the classic builder records it. */
+const nop = (message: string): string[] => ['/bin/sh', '-c', '#(nop) ', message];
+
+/** Go's `%q` of a []string: `["sh" "-c" "x"]` (CMD and ENTRYPOINT's commit messages). */
+const goQuoted = (words: readonly string[]): string => `[${words.map((w) => JSON.stringify(w)).join(' ')}]`;
+
+/** A folder the image already has: in the stand-in's tree, or holding one of its files. */
+function hasFolder(stage: Stage, dir: string): boolean {
+  if (dir === '/' || stage.dirs.has(dir)) return true;
+  const rel = dir.replace(/^\/+/, '').replace(/\/?$/, '/');
+  if (stage.spec.rootfs?.some((entry) => entry.startsWith(rel))) return true;
+  for (const path of stage.files.keys()) if (path.startsWith(`/${rel}`)) return true;
+  return false;
+}
+
+/**
+ * A RUN whose commands change no file (moby commits an empty diff, so no layer). Anything
+ * else — a redirect, a package install, a program the simulator does not know — is taken to
+ * write something, as almost every RUN of a real Dockerfile does.
+ */
+/** `echo [-n] WORDS > FILE` and `>> FILE` in a RUN script: written into the image; the bytes the layer holds. */
+function echoWrites(script: string, workdir: string, files: Map<string, string>): number {
+  let bytes = 0;
+  for (const part of script.split(/&&|;/)) {
+    const m = /^\s*echo\s+(.*?)\s*(>>?)\s*([^\s<>|&]+)\s*$/.exec(part);
+    if (!m) continue;
+    const words = splitWords(m[1]!);
+    const newline = words[0] === '-n' ? '' : '\n';
+    if (words[0] === '-n') words.shift();
+    const path = absolute(workdir, m[3]!);
+    const content = (m[2] === '>>' ? (files.get(path) ?? '') : '') + words.join(' ') + newline;
+    files.set(path, content);
+    bytes += Buffer.byteLength(content);
+  }
+  return bytes;
+}
+
+const READ_ONLY = new Set(['true', ':', 'echo', 'printf', 'ls', 'cat', 'pwd', 'id', 'whoami', 'env', 'printenv', 'sleep', 'test', '[', 'uname', 'hostname', 'exit']);
+const changesNoFile = (script: string): boolean =>
+  !/[>]/.test(script) && script.split(/&&|\|\||;|\|/).every((part) => READ_ONLY.has(part.trim().split(/\s+/)[0] ?? 'true') || part.trim() === '');
 
 function applyStep(cwd: Workspace, req: BuildRequest, ctx: BuildContext, stage: Stage, ins: Instruction): StepOutcome {
   const s = stage.spec;
+  const metadata = (message: string): StepOutcome => ({ ok: true, output: '', cmd: nop(message), changed: false, bytes: 0 });
   switch (ins.keyword) {
-    case 'ENV':
-      for (const [k, v] of keyValues(ins.rest)) s.env = [...s.env.filter((e) => !e.startsWith(`${k}=`)), `${k}=${v}`];
-      break;
-    case 'WORKDIR':
+    case 'ENV': {
+      const pairs = keyValues(ins.rest);
+      for (const [k, v] of pairs) s.env = [...s.env.filter((e) => !e.startsWith(`${k}=`)), `${k}=${v}`];
+      return metadata(`ENV ${pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    }
+    case 'LABEL': {
+      const pairs = keyValues(ins.rest);
+      s.labels = { ...s.labels, ...Object.fromEntries(pairs) };
+      return metadata(`LABEL ${pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    }
+    case 'USER':
+      s.user = ins.rest;
+      return metadata(`USER ${ins.rest}`);
+    case 'WORKDIR': {
       s.workdir = absolute(s.workdir, ins.rest);
-      break;
-    case 'EXPOSE':
-      for (const w of splitWords(ins.rest)) {
+      // The builder makes the folder in an intermediate container: a layer when it is new.
+      const made = !hasFolder(stage, s.workdir);
+      if (made) stage.dirs.add(s.workdir);
+      return { ok: true, output: '', cmd: ['/bin/sh', '-c', `#(nop) WORKDIR ${s.workdir}`], changed: made, bytes: 0 };
+    }
+    case 'EXPOSE': {
+      const ports = splitWords(ins.rest);
+      for (const w of ports) {
         const e = w.includes('/') ? w : `${w}/tcp`;
         if (!s.expose.includes(e)) s.expose = [...s.expose, e];
       }
-      break;
+      return metadata(`EXPOSE ${ports.join(' ')}`);
+    }
     case 'CMD':
       s.cmd = commandForm(ins.rest);
       stage.cmdSet = true;
-      break;
+      return metadata(`CMD ${goQuoted(s.cmd)}`);
     case 'ENTRYPOINT':
       s.entrypoint = commandForm(ins.rest);
       // An ENTRYPOINT resets the CMD inherited from the base image.
       if (!stage.cmdSet) s.cmd = [];
-      break;
+      return metadata(`ENTRYPOINT ${goQuoted(s.entrypoint)}`);
     case 'COPY':
     case 'ADD': {
+      let bytes = 0;
+      const copied: string[] = [];
       const words = splitWords(ins.rest).filter((w) => !w.startsWith('--'));
       const dest = words.pop() ?? '/';
       for (const src of words) {
@@ -116,10 +187,18 @@ function applyStep(cwd: Workspace, req: BuildRequest, ctx: BuildContext, stage: 
             stderr: `COPY failed: file not found in build context or excluded by .dockerignore: stat ${src}: file does not exist\n` };
         }
         const target = absolute(s.workdir, dest);
-        if (content !== null) stage.files.set(dest.endsWith('/') || words.length > 1 ? posix.join(target, posix.basename(src)) : target, content);
-        for (const f of under) stage.files.set(posix.join(target, f), cwd.read(posix.join(from, f)) ?? '');
+        const put = (path: string, text: string): void => {
+          stage.files.set(path, text);
+          bytes += Buffer.byteLength(text);
+          copied.push(text);
+        };
+        if (content !== null) put(dest.endsWith('/') || words.length > 1 ? posix.join(target, posix.basename(src)) : target, content);
+        for (const f of under) put(posix.join(target, f), cwd.read(posix.join(from, f)) ?? '');
       }
-      break;
+      // moby names the source by a hash of its content: file:, dir: or (several) multi:.
+      const kind = words.length > 1 ? 'multi' : copied.length === 1 && !ctx.files.some((f) => f.startsWith(`${words[0]!.replace(/\/$/, '')}/`)) ? 'file' : 'dir';
+      const source = `${kind}:${imageId(`copy:${copied.join('\0')}`)}`;
+      return { ok: true, output: '', cmd: ['/bin/sh', '-c', `#(nop) ${ins.keyword} ${source} in ${dest} `], changed: true, bytes };
     }
     case 'RUN': {
       const script = commandForm(ins.rest);
@@ -130,22 +209,24 @@ function applyStep(cwd: Workspace, req: BuildRequest, ctx: BuildContext, stage: 
           stderr: `The command '${script.join(' ')}' returned a non-zero code: ${r.exitCode}\n` };
       }
       stage.added.push(...r.added);
-      return { ok: true, output: r.output };
+      // Of what a RUN writes only `echo … > FILE` is modelled (the file and its bytes);
+      // a package's files count no bytes.
+      const bytes = echoWrites(text, s.workdir, stage.files);
+      return { ok: true, output: r.output, cmd: script, changed: r.added.length > 0 || !changesNoFile(text), bytes };
     }
     default:
-      // LABEL, USER, ARG, VOLUME, …: metadata the simulator does not model.
-      break;
+      // ARG, VOLUME, HEALTHCHECK, …: metadata the simulator does not model.
+      return metadata(ins.original);
   }
-  return { ok: true, output: '' };
 }
 
 function fromStage(ctrl: Controller, stages: Map<string, Stage>, ref: string): Stage | null {
   const named = stages.get(ref.toLowerCase());
-  if (named) return { ...named, spec: { ...named.spec }, files: new Map(named.files), added: [...named.added], cmdSet: false };
+  if (named) return { ...named, spec: { ...named.spec }, files: new Map(named.files), added: [...named.added], cmdSet: false, layers: [...named.layers], dirs: new Set(named.dirs) };
   const base = ctrl.images.get(ref);
   if (!base) return null;
   return { spec: { ...base.spec, env: [...base.spec.env], expose: [...base.spec.expose] }, files: new Map(base.files),
-    root: base.root, id: base.id, cmdSet: false, added: [] };
+    root: base.root, id: base.id, cmdSet: false, added: [], layers: [...base.layers], dirs: new Set() };
 }
 
 export function buildImage(ctrl: Controller, cwd: Workspace, req: BuildRequest): BuildResult {
@@ -190,8 +271,10 @@ export function buildImage(ctrl: Controller, cwd: Workspace, req: BuildRequest):
     out += ` ---> ${short(id)}\n`;
     // Each step is an image of its own (the classic builder commits one per step), its
     // parent the step before: `docker images -a` lists them, `Parent` names them.
+    stage.spec.size += r.bytes;
+    if (r.changed) stage.layers.push(imageId(`diff:${id}`));
     ctrl.images.commit({ id, parent: stage.id, spec: { ...stage.spec, env: [...stage.spec.env], expose: [...stage.spec.expose] },
-      files: new Map(stage.files), root: stage.root }, ctrl.clock.now());
+      files: new Map(stage.files), root: stage.root, layers: [...stage.layers], step: { container, cmd: r.cmd } }, ctrl.clock.now());
     stage.id = id;
   }
   if (!stage) return failed(out, 'Error response from daemon: No image was generated. Is your Dockerfile empty?\n');
@@ -203,11 +286,12 @@ export function buildImage(ctrl: Controller, cwd: Workspace, req: BuildRequest):
   spec.standIn = false;
   // The last step's image, with what the steps after its commit settled (tools, behaviour).
   const committed = ctrl.images.layer(stage.id);
-  const result: LocalImage = { ...(committed ?? { built: true, seq: 0, created: ctrl.clock.now(), parent: '' }),
-    spec, id: stage.id, files: stage.files, root: stage.root };
+  const result: LocalImage = { ...(committed ?? { built: true, seq: 0, created: ctrl.clock.now(), parent: '', step: null, lastTagTime: null }),
+    spec, id: stage.id, files: stage.files, root: stage.root, layers: stage.layers };
   if (committed) Object.assign(committed, { spec, files: stage.files });
   let image: LocalImage = result;
-  for (const tag of req.tags) image = ctrl.images.tag(tag, result);
+  const tagged = ctrl.clock.now();
+  for (const tag of req.tags) image = ctrl.images.tag(tag, result, tagged);
   out += `Successfully built ${short(stage.id)}\n` + req.tags.map((t) => `Successfully tagged ${normalisedTag(t)}\n`).join('');
   return { stdout: req.quiet ? `sha256:${stage.id}\n` : out, stderr: '', exitCode: 0, image };
 }

@@ -5,7 +5,7 @@
 import type { CommandResult } from '../../backends/backend.js';
 import { normaliseRef } from '../images/catalog.js';
 import type { ImageRow, ImageStore } from './images.js';
-import { daemonError, daemonFilters, type Predicate as ListPredicate } from '../list-filters.js';
+import { daemonError, daemonFilters, labelFilter, type Predicate as ListPredicate } from '../list-filters.js';
 
 type Predicate = ListPredicate<ImageRow>;
 
@@ -44,9 +44,11 @@ function predicate(store: ImageStore, key: string, value: string): Predicate | C
       // with -a too: the steps of a build are never dangling.
       return truth ? (r) => r.ref === null && !r.hasChildren : (r) => r.ref !== null;
     }
-    case 'label':
-      // LABEL is not kept by the simulator's builder and no catalog image has one.
-      return () => false;
+    case 'label': {
+      // The image's LABELs (a build's; the catalog's stand-ins have none).
+      const matches = labelFilter(value);
+      return (r) => matches(r.image.spec.labels);
+    }
     case 'before':
     case 'since': {
       const image = store.lookup(value);

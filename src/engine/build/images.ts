@@ -23,6 +23,20 @@ export interface LocalImage {
   created: string;
   /** The image a build step ran on ('' for an imported image). */
   parent: string;
+  /** The diff IDs of its layers, bottom first (64 hex): a step that changed no file adds none. */
+  layers: readonly string[];
+  /** A build step's: the intermediate container and the command it committed (inspect's
+   *  Container and ContainerConfig); null for an imported image. */
+  step: BuildStep | null;
+  /** RFC 3339: when a tag was last put on it; null: never tagged (a build step's image). */
+  lastTagTime: string | null;
+}
+
+export interface BuildStep {
+  /** 64 hex. */
+  container: string;
+  /** `["/bin/sh","-c","#(nop) ","ENV A=b"]`, `["/bin/sh","-c","echo hi > /x"]`. */
+  cmd: string[];
 }
 
 export const imageId = (seed: string): string => createHash('sha256').update(seed).digest('hex');
@@ -57,8 +71,9 @@ function buildCatalogImage(ref: string): LocalImage | undefined {
   // Imported about an hour before the scenario starts, a second apart in catalog order
   // (the order the stand-ins are built in), as on the real engine.
   const order = catalogRefs().indexOf(ref) - catalogRefs().length;
+  const created = instant(order - 3600);
   return Object.freeze({ spec: Object.freeze(spec), id: imageId(`image:${ref}`), files, built: false, root: ref, seq: order,
-    created: instant(order - 3600), parent: '' });
+    created, parent: '', layers: [imageId(`layer:${ref}`)], step: null, lastTagTime: created });
 }
 
 /** One row of `docker images`: a tag of an image, or an untagged image (`<none>`). */
@@ -78,6 +93,8 @@ export interface CommitRequest {
   spec: ImageSpec;
   files: ReadonlyMap<string, string>;
   root: string;
+  layers: readonly string[];
+  step: BuildStep;
 }
 
 export class ImageStore {
@@ -109,7 +126,7 @@ export class ImageStore {
     const known = this.committed.get(step.id);
     if (known) return known;
     const image: LocalImage = { spec: step.spec, id: step.id, files: step.files, built: true, root: step.root, seq: ++this.seq,
-      created, parent: step.parent };
+      created, parent: step.parent, layers: step.layers, step: step.step, lastTagTime: null };
     this.committed.set(step.id, image);
     this.parents.add(step.parent);
     return image;
@@ -117,9 +134,11 @@ export class ImageStore {
 
   /** Tags an image (replacing what the tag named before, as `docker build -t` does: that
    *  image stays, untagged, as `<none>`). */
-  tag(ref: string, image: LocalImage): LocalImage {
+  tag(ref: string, image: LocalImage, when: string): LocalImage {
     const key = normaliseRef(ref);
-    const stored: LocalImage = { ...image, spec: { ...image.spec, ref: key }, built: true, seq: ++this.seq };
+    const stored: LocalImage = { ...image, spec: { ...image.spec, ref: key }, built: true, seq: ++this.seq, lastTagTime: when };
+    // LastTagTime is the image's, whichever tag: the other tags of this ID see it too.
+    for (const [other, named] of this.tagged) if (named.id === image.id) this.tagged.set(other, { ...named, lastTagTime: when });
     this.tagged.set(key, stored);
     return stored;
   }
@@ -135,6 +154,13 @@ export class ImageStore {
     if (!/^[0-9a-f]+$/.test(hex)) return undefined;
     for (const { image } of this.rows(true)) if (image.id.startsWith(hex)) return image;
     return undefined;
+  }
+
+  /** The tags naming an image, sorted as the reference store sorts them (RepoTags). */
+  tagsOf(id: string): string[] {
+    const tags: string[] = [];
+    for (const ref of new Set([...catalogRefs(), ...this.tagged.keys()])) if (this.get(ref)?.id === id) tags.push(ref);
+    return tags.sort();
   }
 
   /**

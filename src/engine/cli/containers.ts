@@ -7,7 +7,7 @@ import type { Container } from '../container.js';
 import type { Controller } from '../controller.js';
 import * as E from '../errors.js';
 import { ok, type EngineError, type Result } from '../errors.js';
-import { inspectContainers, renderInspect, containerValue, networkValue } from '../format/inspect.js';
+import { inspectCommand } from './inspect.js';
 import { portCommand, psTable } from '../format/tables.js';
 import { killContainer, linkEnvironment, removeContainer, startContainer, stopContainer, type OneShotRunner } from '../lifecycle.js';
 import { containerView, networkView } from '../views.js';
@@ -132,29 +132,8 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
         filters: flagList(f, 'filter'), last,
       });
     }
-    case 'inspect': {
-      const type = flagString(f, 'type');
-      const format = flagString(f, 'format') ?? null;
-      if (type === 'network') {
-        return renderInspect(inv.args.map((ref) => {
-          const n = ctrl.findNetwork(ref);
-          return n ? { found: networkValue(networkView(ctrl, n)) } : { missing: ref };
-        }), { format, notFound: (name) => `Error: No such network: ${name}` });
-      }
-      if (type === 'container') {
-        return inspectContainers(inv.args.map((ref) => {
-          const c = ctrl.findContainer(ref);
-          return c ? { found: containerView(ctrl, c) } : { missing: ref };
-        }), format);
-      }
-      // Without --type docker looks for a container first, then other objects (a network).
-      return renderInspect(inv.args.map((ref) => {
-        const c = ctrl.findContainer(ref);
-        if (c) return { found: containerValue(containerView(ctrl, c)) };
-        const n = ctrl.findNetwork(ref);
-        return n ? { found: networkValue(networkView(ctrl, n)) } : { missing: ref };
-      }), { format, notFound: (name) => `Error: No such object: ${name}` });
-    }
+    case 'inspect':
+      return inspectCommand(ctrl, inv);
     case 'exec': {
       const [ref, ...argv] = inv.args;
       const c = ctrl.findContainer(ref);

@@ -7,6 +7,7 @@ import type { Container } from '../container.js';
 import type { Controller } from '../controller.js';
 import { execEnvironment, type ExecProcess } from '../environment.js';
 import { containerCommand, containerPrune } from './containers.js';
+import { inspectCommand } from './inspect.js';
 import { execInContainer } from '../exec/index.js';
 import { networkCommand } from './networks.js';
 import { done } from './result.js';
@@ -49,7 +50,9 @@ export function runCli(ctrl: Controller, program: 'docker' | 'docker-compose', a
       // The build context is the client's folder: the same per-scenario handler as compose.
       return compose ? compose(ctrl, inv) : done('', 'docker build: not supported without a scenario folder\n', 1);
     case 'container':
-      return containerPrune(ctrl, inv);
+      return inv.spec.path[1] === 'inspect' ? inspectCommand(ctrl, inv, 'container') : containerPrune(ctrl, inv);
+    case 'image':
+      return inspectCommand(ctrl, inv, 'image');
     case 'pull':
       return pullCommand(inv);
     case 'info':

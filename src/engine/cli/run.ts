@@ -159,11 +159,14 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
   }
   const entrypointFlag = flagString(f, 'entrypoint');
   const config: ContainerConfig = {
-    imageRef, image: image ?? null,
+    imageRef, image: image ?? null, imageId: ctrl.images.get(imageRef)?.id,
     cmd: cmd.length > 0 ? cmd : entrypointFlag !== undefined ? [] : (image?.cmd ?? []),
     entrypoint: entrypointFlag !== undefined ? (entrypointFlag === '' ? [] : [entrypointFlag]) : (image?.entrypoint ?? []),
-    env: mergeEnv(image?.env ?? [], parseEnv(inv)), labels: flagKeyValues(f, 'label'),
-    workdir: flagString(f, 'workdir') ?? image?.workdir ?? '', user: flagString(f, 'user') ?? '',
+    env: mergeEnv(image?.env ?? [], parseEnv(inv)), 
+    // The daemon fills what the container leaves unset from the image: its labels (the
+    // container's win), its user.
+    labels: { ...image?.labels, ...flagKeyValues(f, 'label') },
+    workdir: flagString(f, 'workdir') ?? image?.workdir ?? '', user: flagString(f, 'user') ?? image?.user ?? '',
     tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'), publishAll,
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
     extraHosts, dns, dnsSearch: flagList(f, 'dns-search'), dnsOptions: flagList(f, 'dns-option'), mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,

@@ -135,10 +135,10 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
     if (target) links.push({ targetId: target.id, alias });
   }
   const config: ContainerConfig = {
-    imageRef, image,
+    imageRef, image, imageId: ctrl.images.get(imageRef)?.id,
     cmd: s.command ?? (s.entrypoint ? [] : image.cmd), entrypoint: s.entrypoint ?? image.entrypoint,
-    env: mergeEnv(image.env, s.environment), labels: { ...containerLabels(cx, s, n), ...(opts.oneOff ? { [LABEL.oneoff]: 'True' } : {}) },
-    workdir: s.workingDir ?? image.workdir, user: s.user, tty: s.tty, openStdin: s.stdinOpen, autoRemove: opts.autoRemove ?? false, restart: s.restart,
+    env: mergeEnv(image.env, s.environment), labels: { ...image.labels, ...containerLabels(cx, s, n), ...(opts.oneOff ? { [LABEL.oneoff]: 'True' } : {}) },
+    workdir: s.workingDir ?? image.workdir, user: s.user || (image.user ?? ''), tty: s.tty, openStdin: s.stdinOpen, autoRemove: opts.autoRemove ?? false, restart: s.restart,
     hostname: s.hostname, domainname: s.domainname, extraHosts: s.extraHosts, dns: s.dns, dnsSearch: s.dnsSearch, dnsOptions: s.dnsOptions,
     mode: mode.value,
     portRequests: mode.value.kind === 'host' || mode.value.kind === 'container' ? [] : ports, exposed, links, macAddress: null,

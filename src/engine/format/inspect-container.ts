@@ -43,7 +43,7 @@ export function containerValue(c: ContainerView): GoValue {
         ['Path', str(command[0] ?? '')],
         ['Args', strings(command.slice(1))],
         ['State', stateValue(c)],
-        ['Image', str(`sha256:${fakeDigest('image:' + c.image)}`)],
+        ['Image', str(`sha256:${c.imageId}`)],
         ['ResolvConfPath', str(path('resolv.conf'))],
         ['HostnamePath', str(path('hostname'))],
         ['HostsPath', str(path('hosts'))],
@@ -110,8 +110,25 @@ function graphDriverValue(c: ContainerView): GoValue {
   );
 }
 
-function configValue(c: ContainerView): GoValue {
-  const exposed: Array<[string, GoValue]> = c.exposedPorts.map((p) => [`${p.port}/${p.proto}`, struct('struct {}', [])]);
+/** What a container.Config holds: a container's own, or an image's Config and ContainerConfig. */
+export interface ConfigFields {
+  hostname: string;
+  domainname: string;
+  user: string;
+  /** `80/tcp`, …; none: the field is left out. */
+  exposed: readonly string[];
+  tty: boolean;
+  openStdin: boolean;
+  env: readonly string[] | null;
+  cmd: readonly string[] | null;
+  image: string;
+  workingDir: string;
+  entrypoint: readonly string[] | null;
+  labels: Record<string, string> | null;
+}
+
+export function containerConfigValue(c: ConfigFields): GoValue {
+  const exposed: Array<[string, GoValue]> = c.exposed.map((p) => [p, struct('struct {}', [])]);
   return ptr(
     '*container.Config',
     struct(
@@ -128,17 +145,25 @@ function configValue(c: ContainerView): GoValue {
         ['Tty', bool(c.tty)],
         ['OpenStdin', bool(c.openStdin)],
         ['StdinOnce', bool(false)],
-        ['Env', strings(c.env)],
-        ['Cmd', strings(c.cmd.length > 0 ? c.cmd : null, 'strslice.StrSlice')],
+        ['Env', strings(c.env === null ? null : [...c.env])],
+        ['Cmd', strings(c.cmd === null ? null : [...c.cmd], 'strslice.StrSlice')],
         ['Image', str(c.image)],
         ['Volumes', { k: 'map', type: 'map[string]struct {}', entries: null }],
         ['WorkingDir', str(c.workingDir)],
-        ['Entrypoint', strings(c.entrypoint.length > 0 ? c.entrypoint : null, 'strslice.StrSlice')],
+        ['Entrypoint', strings(c.entrypoint === null ? null : [...c.entrypoint], 'strslice.StrSlice')],
         ['OnBuild', strings(null)],
         ['Labels', stringMap(c.labels)],
       ]),
     ),
   );
+}
+
+function configValue(c: ContainerView): GoValue {
+  return containerConfigValue({
+    hostname: c.hostname, domainname: c.domainname, user: c.user, exposed: c.exposedPorts.map((p) => `${p.port}/${p.proto}`),
+    tty: c.tty, openStdin: c.openStdin, env: c.env, cmd: c.cmd.length > 0 ? c.cmd : null, image: c.image, workingDir: c.workingDir,
+    entrypoint: c.entrypoint.length > 0 ? c.entrypoint : null, labels: c.labels,
+  });
 }
 
 function networkSettingsValue(c: ContainerView, started: boolean): GoValue {

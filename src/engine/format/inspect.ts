@@ -3,15 +3,17 @@
 // exit codes (template parse error: exit 64; execution error or missing object: exit 1).
 
 import type { CommandResult } from '../../backends/backend.js';
-import type { ContainerView, NetworkView } from '../model.js';
+import type { ContainerView, ImageInspectView, NetworkView } from '../model.js';
 import { indent, marshal, toRaw } from './gojson.js';
 import type { GoValue } from './govalue.js';
 import { compile, render } from './gotemplate.js';
 import { containerValue } from './inspect-container.js';
+import { imageValue } from './inspect-image.js';
 import { networkValue } from './inspect-network.js';
 
 export { containerValue } from './inspect-container.js';
 export { networkValue } from './inspect-network.js';
+export { imageValue } from './inspect-image.js';
 
 /** One name given on the command line: the object found, or the name not found. */
 export type InspectTarget = { found: GoValue } | { missing: string };
@@ -30,6 +32,13 @@ export function inspectContainers(
   return renderInspect(
     targets.map((t) => ('found' in t ? { found: containerValue(t.found) } : t)),
     { format, notFound: (name) => `Error: No such object: ${name}` },
+  );
+}
+
+export function inspectImages(targets: Array<{ found: ImageInspectView } | { missing: string }>, format: string | null): CommandResult {
+  return renderInspect(
+    targets.map((t) => ('found' in t ? { found: imageValue(t.found) } : t)),
+    { format, notFound: (name) => `Error: No such image: ${name}` },
   );
 }
 

@@ -6,6 +6,7 @@ import type { GoValue } from './govalue.js';
 import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
 import { createdAt, sortedLabels } from './ps.js';
 import { humanSize } from './units.js';
+import { labelFilter } from '../list-filters.js';
 
 export interface NetworkLsOptions {
   quiet: boolean;
@@ -66,8 +67,8 @@ function networkFilter(key: string, value: string): ((n: NetworkView) => boolean
     case 'type':
       return (n) => (value === 'builtin' ? n.predefined : value === 'custom' ? !n.predefined : false);
     case 'label': {
-      const eq = value.indexOf('=');
-      return eq === -1 ? (n) => value in n.labels : (n) => n.labels[value.slice(0, eq)] === value.slice(eq + 1);
+      const matches = labelFilter(value);
+      return (n) => matches(n.labels);
     }
     case 'dangling':
       // moby's filterNetworkByUse counts the Containers of the *list* response, which

@@ -7,7 +7,7 @@ import type { ContainerView } from '../model.js';
 import type { GoValue } from './govalue.js';
 import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
 import { normaliseRef } from '../images/catalog.js';
-import { daemonError, daemonFilters } from '../list-filters.js';
+import { daemonError, daemonFilters, labelFilter } from '../list-filters.js';
 import { displayablePorts, portsOf } from './ports.js';
 
 export interface PsOptions {
@@ -51,8 +51,8 @@ function filterPredicate(filters: readonly string[], containers: readonly Contai
       case 'status': p = (c) => c.state.status === value; break;
       case 'network': p = (c) => c.networks.some((n) => n.networkName === value || (n.networkId !== '' && n.networkId.startsWith(value))); break;
       case 'label': {
-        const i = value.indexOf('=');
-        p = i === -1 ? (c) => value in c.labels : (c) => c.labels[value.slice(0, i)] === value.slice(i + 1);
+        const matches = labelFilter(value);
+        p = (c) => matches(c.labels);
         break;
       }
       case 'exited': p = (c) => c.state.status === 'exited' && String(c.state.exitCode) === value; break;

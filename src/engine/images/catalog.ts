@@ -19,6 +19,10 @@ export interface ImageSpec {
   workdir: string;
   expose: string[];
   env: string[];
+  /** USER of a built image ('' or absent: root). */
+  user?: string;
+  /** LABELs of a built image (the catalog's stand-ins have none). */
+  labels?: Record<string, string>;
   /** 'service': runs until stopped; 'shell': exits at once without -i/-t. */
   behaviour: 'service' | 'shell';
   listens: ListenSpec[];

@@ -1,5 +1,6 @@
 // `docker volume create|ls|inspect|rm|prune` on the VolumeStore, with the client's and
 // daemon's texts (recorded from the engine of this machine).
+import { labelFilter } from '../list-filters.js';
 import type { CommandResult } from '../../backends/backend.js';
 import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
@@ -69,8 +70,8 @@ export function volumeCommand(ctrl: Controller, inv: Invocation): CommandResult 
         if (key === 'dangling') volumes = volumes.filter((v) => (ctrl.volumes.users(v.name, alive).length === 0) === (value === 'true' || value === '1'));
         else if (key === 'name') volumes = volumes.filter((v) => v.name.includes(value));
         else if (key === 'label') {
-          const [k, want] = value.split(/=(.*)/s);
-          volumes = volumes.filter((v) => k in v.labels && (want === undefined || v.labels[k] === want));
+          const matches = labelFilter(value);
+          volumes = volumes.filter((v) => matches(v.labels));
         } else if (key === 'driver') volumes = volumes.filter((v) => v.driver === value);
         else return done('', `Error response from daemon: Invalid filter '${key}'\n`, 1);
       }

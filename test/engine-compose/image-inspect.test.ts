@@ -1,0 +1,123 @@
+// docker image inspect and docker inspect's lookup order, against a 20.10 engine's
+// recordings (fixtures/image-inspect-*.json: the images the Dockerfiles below build there;
+// IDs, times and overlay2 folders are random on the engine and masked on both sides).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { maskOutput } from '../../src/runner/output-mask.js';
+import { sim } from './helpers.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+const BUILT = `FROM nginx
+ENV FOO=bar
+LABEL a=b team="net ops"
+EXPOSE 8080/udp 9000
+WORKDIR /srv
+RUN echo hi > /srv/x
+COPY f.txt /x/
+RUN true
+WORKDIR /tmp
+CMD ["sh", "-c", "sleep 3600"]
+`;
+
+const ENTRYPOINT = `FROM busybox
+RUN true
+WORKDIR /tmp
+WORKDIR /new/dir
+USER nobody
+ENTRYPOINT ["sh"]
+`;
+
+describe('docker image inspect', () => {
+  it('shows a built image as the engine does: config, parent, the step that made it, layers, size', () => {
+    const s = sim({ 'app/Dockerfile': BUILT, 'app/f.txt': 'hello\n' });
+    expect(s.docker('build', '-t', 'myimg:v1', 'app').exitCode).toBe(0);
+    const r = s.docker('image', 'inspect', 'myimg:v1');
+    expect(r.exitCode).toBe(0);
+    expect(maskOutput(r.stdout)).toBe(maskOutput(fixture('image-inspect-built.json')));
+  });
+
+  it('leaves out the layers of steps that change no file, and resets CMD with ENTRYPOINT', () => {
+    const s = sim({ 'b2/Dockerfile': ENTRYPOINT });
+    expect(s.docker('build', '-q', '-t', 'b2', 'b2').exitCode).toBe(0);
+    expect(maskOutput(s.docker('image', 'inspect', 'b2').stdout)).toBe(maskOutput(fixture('image-inspect-entrypoint.json')));
+  });
+
+  it('shows a catalog image as `docker import` made it: no parent, an empty ContainerConfig', () => {
+    expect(maskOutput(sim().docker('image', 'inspect', 'alpine').stdout)).toBe(maskOutput(fixture('image-inspect-alpine.json')));
+  });
+
+  it('lists every tag of the image, and a build step has none', () => {
+    const s = sim({ 'Dockerfile': 'FROM busybox\nENV A=1\nCMD ["sh"]\n' });
+    s.docker('build', '-t', 'b', '-t', 'a:x', '.');
+    expect(s.docker('image', 'inspect', '-f', '{{json .RepoTags}} {{.Metadata.LastTagTime}}', 'b').stdout).toMatch(/^\["a:x","b:latest"\] 2026-/);
+    const parent = s.docker('image', 'inspect', '-f', '{{.Parent}}', 'b').stdout.trim();
+    expect(s.docker('image', 'inspect', '-f', '{{json .RepoTags}} {{.Metadata.LastTagTime}} {{json .ContainerConfig.Cmd}}', parent).stdout)
+      .toBe('[] 0001-01-01T00:00:00Z ["/bin/sh","-c","#(nop) ","ENV A=1"]\n');
+  });
+
+  it('gives the client errors: no such image (exit 1, what was found still printed)', () => {
+    const s = sim();
+    expect(s.docker('image', 'inspect', 'nosuch')).toEqual({ stdout: '[]\n', stderr: 'Error: No such image: nosuch\n', exitCode: 1 });
+    const some = s.docker('image', 'inspect', '-f', '{{.Os}}', 'nginx', 'nosuch');
+    expect(some).toEqual({ stdout: 'linux\n', stderr: 'Error: No such image: nosuch\n', exitCode: 1 });
+  });
+});
+
+describe('what a container takes from its image', () => {
+  it('labels (its own win) and the image ID', () => {
+    const s = sim({ 'Dockerfile': 'FROM nginx\nLABEL a=b z=image\n' });
+    s.docker('build', '-t', 'lab', '.');
+    s.docker('run', '-d', '--name', 'c1', '--label', 'z=1', 'lab');
+    expect(s.docker('inspect', '-f', '{{json .Config.Labels}}', 'c1').stdout).toBe('{"a":"b","z":"1"}\n');
+    expect(s.docker('inspect', '-f', '{{.Image}}', 'c1').stdout).toBe(s.docker('image', 'inspect', '-f', '{{.Id}}', 'lab').stdout);
+    expect(s.docker('images', '--format', '{{.Repository}}', '--filter', 'label=a=b').stdout).toBe('lab\n');
+    expect(s.docker('images', '--format', '{{.Repository}}', '--filter', 'label=a=c').stdout).toBe('');
+  });
+});
+
+describe('docker inspect: which object a name finds', () => {
+  const s = sim();
+  s.docker('run', '-d', '--name', 'both', 'busybox', 'sleep', '600');
+  s.docker('network', 'create', 'both');
+  s.docker('network', 'create', 'nv');
+  s.docker('volume', 'create', 'nv');
+  s.docker('volume', 'create', 'vol');
+  // What was found, told by a field only that kind of object has.
+  const kindOf = (json: string): string => {
+    const [found] = JSON.parse(json) as Array<Record<string, unknown>>;
+    if (found === undefined) return '';
+    return 'State' in found ? 'container' : 'RepoTags' in found ? 'image' : 'IPAM' in found ? 'network' : 'Mountpoint' in found ? 'volume' : '?';
+  };
+
+  it.each([
+    // name, flags, stdout, stderr, exit code
+    ['both', [], 'container', '', 0],
+    ['busybox', [], 'image', '', 0],
+    ['nv', [], 'network', '', 0],
+    ['vol', [], 'volume', '', 0],
+    ['both', ['--type', 'network'], 'network', '', 0],
+    ['nv', ['--type', 'volume'], 'volume', '', 0],
+    ['busybox', ['-s'], 'image', 'WARNING: --size ignored for image\n', 0],
+    ['nv', ['-s'], 'network', 'WARNING: --size ignored for network\n', 0],
+    ['both', ['-s'], 'container', '', 0],
+    ['nosuch', [], '', 'Error: No such object: nosuch\n', 1],
+    ['nosuch', ['--type', 'container'], '', 'Error: No such container: nosuch\n', 1],
+    ['nosuch', ['--type', 'image'], '', 'Error: No such image: nosuch\n', 1],
+    ['nosuch', ['--type', 'volume'], '', 'Error: No such volume: nosuch\n', 1],
+    ['nosuch', ['--type', 'plugin'], '', 'Error: No such plugin: nosuch\n', 1],
+  ] as const)('%s %j', (name, flags, kind, stderr, exitCode) => {
+    const r = s.docker('inspect', ...flags, name);
+    expect({ kind: kindOf(r.stdout), stderr: r.stderr, exitCode: r.exitCode }).toEqual({ kind, stderr, exitCode });
+  });
+
+  it.each(['bogus', 'config'])('refuses --type %s before looking', (type) => {
+    expect(s.docker('inspect', '--type', type, 'busybox')).toEqual({ stdout: '', stderr: `"${type}" is not a valid value for --type\n`, exitCode: 1 });
+  });
+
+  it('container inspect looks only for containers; swarm kinds need a manager', () => {
+    expect(s.docker('container', 'inspect', 'busybox')).toEqual({ stdout: '[]\n', stderr: 'Error: No such container: busybox\n', exitCode: 1 });
+    expect(s.docker('container', 'inspect', '-f', '{{.Name}}', 'both').stdout).toBe('/both\n');
+    expect(s.docker('inspect', '--type', 'service', 'x').stderr).toContain('This node is not a swarm manager.');
+  });
+});

@@ -11,24 +11,23 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-// No optimising compiler (TurboFan): a run is short-lived code, and TurboFan's compiles did
-// not pay back. Measured on the bench's 2,000 files on 2 cores: the same wall time on one
-// thread with a third less CPU (TurboFan compiles on a thread of its own), so the second
-// core is free for a second --jobs thread (0.93 s against 1.38 s); 6,000 files and the
-// 10,000-container scenario were no slower. Set before the bundle is compiled: V8's code
-// cache records the flags it was made with, and scripts/code-cache.mjs trains it through
-// this module, so both agree. BENCHMARKS.md has the series.
-v8.setFlagsFromString('--no-opt');
-
 export const bundlePath = fileURLToPath(new URL('../dist/bundle/dnet-test.cjs', import.meta.url));
 export const codeCachePath = `${bundlePath}.cache`;
+/** The code cache of a --jobs worker thread: V8 records the flags a cache was made with. */
+export const workerCodeCachePath = `${bundlePath}.worker.cache`;
 
-/** The bundle's exports (`main`, `startWorker`), and its Script (for createCachedData). */
-export function loadBundle() {
+/**
+ * The bundle's exports (`main`, `startWorker`), and its Script (for createCachedData).
+ * `worker`: for a --jobs worker thread, which runs with TurboFan off as its parent set
+ * before starting it (src/cli/parallel.ts says why); set here too, so that the training
+ * run of its cache (scripts/code-cache.mjs --worker) has the flags of a real one.
+ */
+export function loadBundle({ worker = false } = {}) {
+  if (worker) v8.setFlagsFromString('--no-opt');
   const source = readFileSync(bundlePath, 'utf8');
   let cachedData;
   try {
-    cachedData = readFileSync(codeCachePath);
+    cachedData = readFileSync(worker ? workerCodeCachePath : codeCachePath);
   } catch {
     cachedData = undefined; // not built yet: compile as usual
   }

@@ -94,4 +94,43 @@ describe.skipIf(!shared)('docker backend (shared engine)', () => {
       await s.close();
     }
   });
+
+  it('refuses a command in a container that would send traffic outside the scenario', async () => {
+    // Belt and braces: whatever the backend decides, this spawner never runs a command that
+    // names one of these targets (192.0.2.1 is TEST-NET-1, example.com is reserved).
+    const outside = ['192.0.2.1', 'example.com', 'google.com'];
+    const blocked: string[][] = [];
+    const guarded = spyingSpawner();
+    const guard: typeof guarded.spawner = (command, args, options) => {
+      if (args.some((a) => outside.some((o) => a.includes(o)))) {
+        blocked.push([command, ...args]);
+        return Promise.resolve({ stdout: '', stderr: 'blocked by the test', exitCode: 99, timedOut: false });
+      }
+      return guarded.spawner(command, args, options);
+    };
+    const own = createDockerBackend({ engine: 'shared', spawner: guard, handleSignals: false });
+    const s = await own.open(context('outside-traffic'));
+    try {
+      await s.run('docker', ['network', 'create', 'h-docker-tnet']);
+      await s.run('docker', ['run', '-d', '--name', 'h-docker-t1', '--net', 'h-docker-tnet', '--network-alias', 'web', 'busybox', 'sleep', '60']);
+      await expect(s.run('docker', ['exec', 'h-docker-t1', 'ping', '-c', '1', '-W', '1', '192.0.2.1']))
+        .rejects.toThrow("refused: docker exec would send traffic to 192.0.2.1 (shared engine): simulated only: 192.0.2.1 is outside the scenario's networks");
+      await expect(s.run('docker', ['exec', 'h-docker-t1', 'wget', '-qO-', 'http://example.com/'])).rejects.toThrow(RefusedError);
+      await expect(s.run('docker', ['exec', 'h-docker-t1', 'sh', '-c', 'sleep 0; nslookup google.com'])).rejects.toThrow(RefusedError);
+      await expect(s.run('docker', ['run', '--rm', '--net', 'h-docker-tnet', 'busybox', 'ping', '-c', '1', 'google.com'])).rejects.toThrow(RefusedError);
+      // A probe's lookup of a name outside the scenario is not sent either (the embedded
+      // DNS would forward it to the host's resolver).
+      expect(await s.probe({ kind: 'resolve', source: { kind: 'container', name: 'h-docker-t1' }, name: 'example.com' })).toEqual({ status: 'unsupported',
+        reason: "simulated only: example.com is no container of the scenario (looking it up would leave the scenario's networks)" });
+      expect(await s.probe({ kind: 'resolve', source: { kind: 'container', name: 'h-docker-t1' }, name: 'web' })).toMatchObject({ status: 'answered' });
+      // The scenario's own names and addresses, loopback and the gateway are fine.
+      expect((await s.run('docker', ['exec', 'h-docker-t1', 'ping', '-c', '1', '-W', '1', 'web'])).exitCode).toBe(0);
+      expect((await s.run('docker', ['exec', 'h-docker-t1', 'ping', '-c', '1', '-W', '1', '127.0.0.1'])).exitCode).toBe(0);
+      expect((await s.run('docker', ['exec', 'h-docker-t1', 'ping', '-c', '1', '-W', '1', 'h-docker-t1'])).exitCode).toBe(0);
+      expect(blocked).toEqual([]);
+    } finally {
+      await s.close();
+      await own.dispose();
+    }
+  });
 });

@@ -11,6 +11,7 @@ export interface EndpointSettings {
   IPPrefixLen?: number;
   GlobalIPv6Address?: string;
   IPv6Gateway?: string;
+  Aliases?: string[] | null;
 }
 
 export interface ContainerJSON {
@@ -19,8 +20,8 @@ export interface ContainerJSON {
   State: { Status: string; Running: boolean; Paused: boolean; Pid: number; ExitCode: number };
   HostsPath?: string;
   ResolvConfPath?: string;
-  HostConfig: { NetworkMode?: string };
-  Config: { Labels?: Record<string, string> | null };
+  HostConfig: { NetworkMode?: string; Links?: string[] | null };
+  Config: { Labels?: Record<string, string> | null; Hostname?: string };
   NetworkSettings: EndpointSettings & {
     Networks?: Record<string, EndpointSettings> | null;
     Ports?: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | null;

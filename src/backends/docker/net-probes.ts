@@ -9,7 +9,7 @@ import { findExecutable, resolverAddresses } from './host.js';
 import { netnsOf, type Inspector } from './inspect.js';
 import type { Spawner } from './proc.js';
 import { hostsLookup, isIPv4, isIPv6, nameservers } from './resolve.js';
-import { refusal, type AllowedTargets } from './safety.js';
+import { refusal, targetRefusal, type AllowedTargets } from './safety.js';
 
 export interface NetProbeDeps {
   inspector: Inspector;
@@ -77,10 +77,13 @@ export class NetProbes {
     const steps = [`'${name}' is not in ${src.label}'s /etc/hosts`];
     for (const server of src.nameservers) {
       // In the private engine's namespace every resolver is local (embedded DNS or the
-      // stub); on a shared engine a non-loopback resolver is outside the scenario.
+      // stub); on a shared engine a non-loopback resolver is outside the scenario, and the
+      // embedded DNS forwards a name it does not know to the host's resolver.
       if (this.deps.mode === 'shared' && !server.startsWith('127.')) {
         return { kind: 'unsupported', reason: `simulated only: resolving '${name}' needs the resolver ${server}, outside the scenario's networks` };
       }
+      const outside = this.deps.mode === 'shared' ? targetRefusal(name, await this.deps.allowed()) : null;
+      if (outside) return { kind: 'unsupported', reason: outside };
       const reply = await this.agent<Extract<AgentReply, { op: 'dns' }>>(src.netns, { op: 'dns', server, name, timeoutMs: 2000 });
       if (!reply || reply.rcode === null) {
         steps.push(`nameserver ${server} did not answer (${reply?.error ?? 'no reply'})`);

@@ -10,9 +10,24 @@ export interface AllowedTargets {
   addresses: Set<string>;
   /** CIDRs wholly owned by the scenario. */
   subnets: string[];
+  /** Names that can only mean the scenario's containers (lower case): their names,
+   *  hostnames, network aliases, link aliases, compose services. */
+  names: Set<string>;
 }
 
-export const emptyAllowed = (): AllowedTargets => ({ addresses: new Set(), subnets: [] });
+export const emptyAllowed = (): AllowedTargets => ({ addresses: new Set(), subnets: [], names: new Set() });
+
+/**
+ * null: a container may send to `target` (an address, or a name it looks up); otherwise
+ * why not. A name outside the scenario is refused before it is looked up: on a shared
+ * engine the lookup itself leaves (the embedded DNS forwards it to the host's resolver).
+ */
+export function targetRefusal(target: string, allowed: AllowedTargets): string | null {
+  if (ipaddr.isValid(target)) return refusal(target, allowed);
+  const name = target.toLowerCase().replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost') || allowed.names.has(name)) return null;
+  return `simulated only: ${target} is no container of the scenario (looking it up would leave the scenario's networks)`;
+}
 
 /** null: allowed; otherwise the refusal reason the probe reports. */
 export function refusal(address: string, allowed: AllowedTargets): string | null {
@@ -62,13 +77,22 @@ export function allowedTargets(containers: ContainerJSON[], owned: NetworkJSON[]
   const add = (a: string | null | undefined): void => {
     if (a && ipaddr.isValid(a)) allowed.addresses.add(ipaddr.process(a).toString());
   };
+  const name = (n: string | null | undefined): void => {
+    if (n) allowed.names.add(n.replace(/^\//, '').toLowerCase());
+  };
   for (const c of containers) {
     add(c.NetworkSettings.IPAddress);
+    name(c.Name);
+    name(c.Config.Hostname);
+    name(c.Config.Labels?.['com.docker.compose.service']);
+    // `/target:/source/alias`: the alias is in the source's /etc/hosts.
+    for (const link of c.HostConfig.Links ?? []) name(link.slice(link.lastIndexOf('/') + 1));
     for (const ep of Object.values(c.NetworkSettings.Networks ?? {})) {
       add(ep.IPAddress);
       add(ep.Gateway);
       add(ep.GlobalIPv6Address);
       add(ep.IPv6Gateway);
+      for (const alias of ep.Aliases ?? []) name(alias);
     }
   }
   for (const n of [...owned, ...used]) add(networkGateway(n));

@@ -1,7 +1,7 @@
 // One scenario on the real engine: runs the user's docker/docker-compose commands
 // unchanged (users see Docker's own texts), answers probes, and removes everything the
 // scenario created when it closes — passed, failed, errored or interrupted.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FOLDER_ENTRY_LIMIT, SKIPPED_FOLDERS } from '../../engine/build/workspace.js';
@@ -12,7 +12,10 @@ import { Inspector } from './inspect.js';
 import { NetProbes } from './net-probes.js';
 import { Ownership } from './ownership.js';
 import type { Spawner } from './proc.js';
-import { allowedTargets, type AllowedTargets } from './safety.js';
+import ipaddr from 'ipaddr.js';
+import { hostsLookup } from './resolve.js';
+import { allowedTargets, refusal, targetRefusal, type AllowedTargets } from './safety.js';
+import { trafficTargets } from './traffic.js';
 import { containerProbe, endpointProbe, fileProbe, networkProbe, portProbe } from './state-probes.js';
 import { effectsOf, withRunLabel, type CommandEffects } from './track.js';
 
@@ -63,6 +66,7 @@ export class DockerSession implements BackendSession {
     if (this.engine.mode === 'shared') {
       refuseHostLan(program, args);
       await this.refuseForeign(fx);
+      await this.refuseOutsideTraffic(program, fx);
       if (fx.labelAt !== null) argv = withRunLabel(args, fx.labelAt, this.runId);
     }
     if (fx.composeProject && fx.command === 'compose up') this.owned.composeProjects.add(fx.composeProject);
@@ -136,6 +140,26 @@ export class DockerSession implements BackendSession {
     return allowedTargets(containers, owned, used);
   }
 
+  /**
+   * Shared engine: a command run in a container (exec, run, compose run/exec) whose network
+   * tools name an address or a name outside the scenario is refused: its packets, or its
+   * DNS query, would leave the scenario's networks. A name in the source's /etc/hosts is
+   * looked up there, sending nothing; the address it gives must still be the scenario's.
+   */
+  private async refuseOutsideTraffic(program: 'docker' | 'docker-compose', fx: CommandEffects): Promise<void> {
+    if (!fx.containerCommand) return;
+    const targets = trafficTargets(fx.containerCommand.argv);
+    if (targets.length === 0) return;
+    const allowed = await this.computeAllowed();
+    const source = fx.containerCommand.source ? await this.inspector.container(fx.containerCommand.source) : null;
+    const hosts = source?.HostsPath ? readHosts(source.HostsPath) : '';
+    for (const target of targets) {
+      const fromHosts = ipaddr.isValid(target) ? [] : hostsLookup(hosts, target);
+      const reason = fromHosts.length > 0 ? refusal(fromHosts[0]!, allowed) : targetRefusal(target, allowed);
+      if (reason) throw new RefusedError(`refused: ${program} ${fx.command} would send traffic to ${target} (shared engine): ${reason}`);
+    }
+  }
+
   /** Shared engine: never create over, or act on, someone else's container or network. */
   private async refuseForeign(fx: CommandEffects): Promise<void> {
     if (fx.command.endsWith('prune')) throw new RefusedError(`refused: docker ${fx.command} would remove objects this run did not create (shared engine)`);
@@ -169,6 +193,15 @@ export class DockerSession implements BackendSession {
         refuse('compose project', fx.composeProject);
       }
     }
+  }
+}
+
+/** A container's /etc/hosts as the daemon keeps it ('' when it cannot be read). */
+function readHosts(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
 }
 

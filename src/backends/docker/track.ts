@@ -24,6 +24,9 @@ export interface CommandEffects {
   pulls: { always: string[]; ifMissing: string[] };
   /** argv index right after the subcommand, where `--label` can be inserted (run/create/network create). */
   labelAt: number | null;
+  /** The command a container will run, for the traffic check of a shared engine:
+   *  `docker exec` (its container), `docker run` and compose's `run`/`exec` (no source known). */
+  containerCommand: { source: string | null; argv: string[] } | null;
 }
 
 const CHANGES_CONTAINERS = new Set(['rm', 'stop', 'start', 'restart', 'kill', 'pause', 'unpause', 'rename', 'exec', 'wait']);
@@ -32,7 +35,7 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
   const none: CommandEffects = {
     command: '', creates: { containers: [], networks: [], images: [], volumes: [] },
     touches: { containers: [], networks: [] }, movesHistory: false, composeProject: null, labelAt: null,
-    pulls: { always: [], ifMissing: [] },
+    pulls: { always: [], ifMissing: [] }, containerCommand: null,
   };
   const parsed = parseInvocation(program, args);
   if (!parsed.ok) return none;
@@ -52,6 +55,7 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
       ?? composeProjectName(basename(file ? dirname(`${cwd}/${file}`) : cwd));
     // A compose file may publish ports and creates networks: assume it moved history.
     fx.movesHistory = ['up', 'create', 'start', 'restart', 'run'].includes(path[path.length - 1]);
+    if (fx.command === 'compose run' || fx.command === 'compose exec') fx.containerCommand = { source: null, argv: positionals.slice(1) };
     return fx;
   }
   switch (command) {
@@ -63,6 +67,8 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
       if (positionals[0] !== undefined && pull !== 'never') (pull === 'always' ? fx.pulls.always : fx.pulls.ifMissing).push(positionals[0]);
       fx.movesHistory = flagList(flags, 'publish').length > 0 || flagBool(flags, 'publish-all');
       fx.labelAt = subcommandEnd();
+      const entrypoint = flagString(flags, 'entrypoint');
+      if (command === 'run') fx.containerCommand = { source: null, argv: [...(entrypoint ? [entrypoint] : []), ...positionals.slice(1)] };
       for (const v of flagList(flags, 'volume')) {
         const src = v.split(':')[0];
         if (v.includes(':') && src && !src.startsWith('/') && !src.startsWith('.')) fx.creates.volumes.push(src);
@@ -99,6 +105,7 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
         // exec's and rename's later words are its command / the new name, not containers.
         fx.touches.containers.push(...(command === 'exec' || command === 'rename' ? positionals.slice(0, 1) : positionals));
       }
+      if (command === 'exec') fx.containerCommand = { source: positionals[0] ?? null, argv: positionals.slice(1) };
   }
   return fx;
 }

@@ -133,6 +133,7 @@ const topLevel: CommandSpec[] = [
       bool('rm'), bool('force-rm'), list('label'), str('target'), str('network'), str('platform')], 1, 1),
   docker(['images'], 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
     [bool('all', 'a'), bool('quiet', 'q'), str('format'), bool('no-trunc'), list('filter', 'f'), bool('digests')], 0, 1),
+  docker(['tag'], 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', [], 2, 2),
   docker(['pull'], 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', [bool('all-tags', 'a'), bool('quiet', 'q'), str('platform')], 1, 1),
   docker(['volume', 'create'], 'docker volume create [OPTIONS] [VOLUME]',
     [str('driver', 'd'), list('opt', 'o'), list('label'), str('name')], 0, 1),
@@ -159,7 +160,7 @@ const MANAGEMENT: ReadonlyArray<[string, string, string]> = [
   ...['run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'pause', 'unpause', 'wait', 'rename', 'exec', 'logs', 'port',
     'top'].map((verb): [string, string, string] => ['container', verb, verb]),
   ['container', 'ls', 'ps'], ['container', 'ps', 'ps'],
-  ['image', 'ls', 'images'], ['image', 'build', 'build'], ['image', 'pull', 'pull'],
+  ['image', 'ls', 'images'], ['image', 'build', 'build'], ['image', 'pull', 'pull'], ['image', 'tag', 'tag'],
 ];
 
 export const commands: readonly CommandSpec[] = [

@@ -162,11 +162,6 @@ export class Controller {
     return this.containersByName.has(name);
   }
 
-  /** The image for a reference, when present locally (built here, or in the catalog). */
-  findImage(ref: string): ImageSpec | undefined {
-    return this.images.find(ref);
-  }
-
   // ------------------------------------------------------------------ networks
 
   /**

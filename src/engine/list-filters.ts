@@ -1,4 +1,4 @@
-// The daemon's list filters (`docker ps` and `docker images` `--filter KEY=VALUE`): a value
+// The daemon's list filters (`--filter KEY=VALUE` of ps, images, network ls, volume ls): a value
 // without '=' is refused by the client's flag parser (exit 125); filters of one key are
 // alternatives, filters of different keys must all hold (moby's filters.Args).
 import type { CommandResult } from '../backends/backend.js';

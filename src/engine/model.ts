@@ -181,6 +181,9 @@ export interface ContainerView {
   image: string;
   /** 64 hex: the image it was created from. */
   imageId: string;
+  /** The image as the daemon's list gives it: the reference as given while it still names
+   *  that image, else `sha256:<imageId>` (a tag moved by a rebuild). */
+  listImage: string;
   entrypoint: string[];
   cmd: string[];
   /** Creation time, ISO 8601; `createdSeq` orders containers (ps: newest first). */

@@ -109,8 +109,10 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
   }
   // The daemon lists every name of the container sorted (real 20.10: `l2/other,l2/t2,t2`).
   if (allNames.length > 1) allNames.sort();
+  const image = cfg.imageId ?? imageId(`image:${cfg.imageRef}`);
   return {
-    id: c.id, name: c.name, image: cfg.imageRef, imageId: cfg.imageId ?? imageId(`image:${cfg.imageRef}`), entrypoint: cfg.entrypoint, cmd: cfg.cmd, created: c.created, createdSeq: c.seq,
+    id: c.id, name: c.name, image: cfg.imageRef, imageId: image,
+    listImage: ctrl.images.lookup(cfg.imageRef)?.id === image ? cfg.imageRef : `sha256:${image}`, entrypoint: cfg.entrypoint, cmd: cfg.cmd, created: c.created, createdSeq: c.seq,
     state: { status: c.status, running: c.running, paused: c.status === 'paused', exitCode: c.exitCode, error: c.error,
       startedAt: c.startedAt, finishedAt: c.finishedAt, pid: c.pid },
     hostname: mode.kind === 'host' ? (cfg.hostname ?? HOST.hostname) : namespaceOwner(ctrl, c).hostname,

@@ -36,6 +36,9 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // (No ':' in the prefix: overlay2's LowerDir joins two such paths with one.)
   [/\/[^\s":]*\/dnet-engine-[^/\s"]+\/exec\//g, '/var/run/docker/'],
   [/\/[^\s":]*\/dnet-engine-[^/\s"]+\/data\//g, '/var/lib/docker/'],
+  // Go pointers, as a template prints a map of them (`{{.NetworkSettings.Networks}}` is
+  // `map[bridge:0xc000412000]`): addresses in the client's heap.
+  [/\b0xc[0-9a-f]{6,12}\b/g, '0x<ptr>'],
   // Process IDs are the kernel's (inspect's State.Pid).
   [/"Pid": ?\d+/g, '"Pid":<n>'],
   // ping's measured times.

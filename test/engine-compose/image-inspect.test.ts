@@ -121,3 +121,31 @@ describe('docker inspect: which object a name finds', () => {
     expect(s.docker('inspect', '--type', 'service', 'x').stderr).toContain('This node is not a swarm manager.');
   });
 });
+
+describe('docker tag, images by ID, and the image ps shows (real 20.10)', () => {
+  it('tags an image by name or ID; the client checks the new name first', () => {
+    const s = sim();
+    expect(s.docker('tag', 'nginx', 'web:v2')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    const id = s.docker('images', '-q', 'nginx').stdout.trim();
+    expect(s.docker('image', 'tag', id, 'web:v3').exitCode).toBe(0);
+    expect(s.docker('image', 'inspect', '-f', '{{json .RepoTags}} {{.Comment}}', 'web:v3').stdout).toBe('["nginx:latest","web:v2","web:v3"] Imported from -\n');
+    expect(s.docker('images', '--format', '{{.Tag}} {{.CreatedSince}}', 'web').stdout).toBe('v2 About an hour ago\nv3 About an hour ago\n');
+    expect(s.docker('tag', 'nosuch', 'x')).toEqual({ stdout: '', stderr: 'Error response from daemon: No such image: nosuch:latest\n', exitCode: 1 });
+    expect(s.docker('tag', 'nginx', 'Web').stderr)
+      .toBe('Error parsing reference: "Web" is not a valid repository/tag: invalid reference format: repository name must be lowercase\n');
+    expect(s.docker('tag', 'nginx', 'web:b@d').stderr).toBe('Error parsing reference: "web:b@d" is not a valid repository/tag: invalid reference format\n');
+  });
+
+  it('runs an image by its ID; ps shows an ID short, a reference familiar, a moved tag as the old ID', () => {
+    const s = sim({ 'Dockerfile': 'FROM busybox\nCMD ["sleep", "3600"]\n', 'v2/Dockerfile': 'FROM busybox\nENV V=2\nCMD ["sleep", "3600"]\n' });
+    const id = s.docker('build', '-q', '-t', 'moved', '.').stdout.trim();
+    expect(s.docker('run', '-d', '--name', 'by-id', id).exitCode).toBe(0);
+    s.docker('run', '-d', '--name', 'by-tag', 'moved');
+    s.docker('run', '-d', '--name', 'by-path', 'docker.io/library/busybox:latest', 'sleep', '3600');
+    expect(s.docker('ps', '--format', '{{.Names}} {{.Image}}').stdout).toBe(`by-path busybox:latest\nby-tag moved\nby-id ${id.slice(7, 19)}\n`);
+    s.docker('build', '-q', '-t', 'moved', 'v2'); // the tag moves to another image
+    expect(s.docker('ps', '--format', '{{.Names}} {{.Image}}', '--filter', 'name=by-tag').stdout).toBe(`by-tag ${id.slice(7, 19)}\n`);
+    expect(s.docker('ps', '--no-trunc', '--format', '{{.Image}}', '--filter', 'name=by-tag').stdout).toBe(`${id}\n`);
+    expect(s.docker('inspect', '-f', '{{.Config.Image}}', 'by-tag').stdout).toBe('moved\n');
+  });
+});

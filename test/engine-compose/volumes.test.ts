@@ -45,6 +45,18 @@ describe('docker volume', () => {
     s.docker('rm', '-f', '-v', 'c1');
     expect(s.docker('volume', 'ls', '-q').stdout).toBe('named\n');
   });
+
+  it('reads ls filters as the daemon does: one key\'s values are alternatives (real 20.10)', () => {
+    const s = sim();
+    for (const v of ['va', 'xb', 'yc']) s.docker('volume', 'create', v);
+    s.docker('run', '-d', '--name', 'c1', '-v', 'yc:/d', 'busybox', 'sleep', '600');
+    expect(s.docker('volume', 'ls', '-q', '--filter', 'name=va', '--filter', 'name=xb').stdout).toBe('va\nxb\n');
+    expect(s.docker('volume', 'ls', '-q', '--filter', 'name=b', '--filter', 'dangling=1').stdout).toBe('xb\n');
+    expect(s.docker('volume', 'ls', '-q', '--filter', 'dangling=false').stdout).toBe('yc\n');
+    expect(s.docker('volume', 'ls', '--filter', 'dangling=maybe')).toEqual({ stdout: '', stderr: "Error response from daemon: Invalid filter 'dangling=[maybe]'\n", exitCode: 1 });
+    expect(s.docker('volume', 'ls', '--filter', 'dangling').exitCode).toBe(125);
+    expect(s.docker('volume', 'ls', '--filter', 'bogus=1').stderr).toBe("Error response from daemon: Invalid filter 'bogus'\n");
+  });
 });
 
 describe('docker inspect .Mounts', () => {

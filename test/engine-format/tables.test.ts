@@ -144,6 +144,19 @@ describe('docker network ls', () => {
     expect(networkLs(all, { ...ls, filters: ['foo=bar'] })).toEqual({ stdout: '', stderr: "Error response from daemon: Invalid filter 'foo'\n", exitCode: 1 });
     expect(networkLs(all, { ...ls, filters: ['foo'] }).exitCode).toBe(125);
   });
+  test.each([
+    // A known key without '=' is still the client's error; values the daemon checks.
+    [['driver'], 125, 'invalid argument "driver" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee \'docker network ls --help\'.\n'],
+    [['dangling=maybe'], 1, 'Error response from daemon: invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")\n'],
+    [['type=bogus'], 1, "Error response from daemon: invalid filter: 'type'='bogus'\n"],
+  ])('--filter %j refused (real 20.10)', (filters, exitCode, stderr) => {
+    expect(networkLs(all, { ...ls, filters })).toEqual({ stdout: '', stderr, exitCode });
+  });
+  test('filters of one key are alternatives; dangling=1 is true', () => {
+    expect(networkLs(all, { ...ls, filters: ['name=none', 'name=host'], format: '{{.Name}}' }).stdout).toBe('host\nnone\n');
+    expect(networkLs(all, { ...ls, filters: ['dangling=1'], format: '{{.Name}}' }).stdout).toBe('h-fmt-net\n');
+    expect(networkLs(all, { ...ls, filters: ['driver='], format: '{{.Name}}' }).stdout).toBe('');
+  });
 });
 
 describe('images, volumes, tabwriter', () => {

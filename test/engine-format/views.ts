@@ -74,6 +74,8 @@ export function container(over: Partial<ContainerView>): ContainerView {
     dnsOptions: [],
     logs: [],
     ...over,
+    // The list names the image as it was given (a tag that still names it).
+    listImage: over.listImage ?? over.image ?? 'busybox',
   };
 }
 

@@ -167,6 +167,7 @@ describe('maskOutput', () => {
     ['Creating app1                ... done', 'Creating app1 ... done'],
     ['"LowerDir": "/tmp/dnet-engine-Bv/data/overlay2/ab-init/diff:/tmp/dnet-engine-Bv/data/overlay2/cd/diff",', '"LowerDir": "/var/lib/docker/overlay2/ab-init/diff:/var/lib/docker/overlay2/cd/diff",'],
     ['  "Pid": 4347,', '  "Pid":<n>,'],
+    ['map[bridge:0xc000412000 n1:0xc0004121e0]', 'map[bridge:0x<ptr> n1:0x<ptr>]'],
     ['  Date: Thu, 03 Dec 2026 16:39:38 GMT', '  Date: <time>'],
     ['  ETag: "6b118e92-79"', '  ETag: "<mtime>-79"'],
     ['4: eth0    inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0', '<n>: eth0  inet 172.18.0.2/16 brd 172.18.255.255 scope global eth0'],

@@ -91,6 +91,9 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
     case 'build':
       fx.creates.images.push(...flagList(flags, 'tag'));
       break;
+    case 'tag':
+      if (positionals[1] !== undefined) fx.creates.images.push(positionals[1]);
+      break;
     case 'pull':
       if (positionals[0] !== undefined) fx.pulls.always.push(positionals[0]);
       break;

@@ -7,6 +7,7 @@ import { type ImageView, imagesTable } from '../format/lists.js';
 import { listImages } from './image-list.js';
 import { buildImage } from './build.js';
 import { ErrRegistryUnreachable } from '../errors.js';
+import { normaliseRef } from '../images/catalog.js';
 import type { Workspace } from './workspace.js';
 
 export function buildCommand(ctrl: Controller, inv: Invocation, cwd: Workspace): CommandResult {
@@ -42,4 +43,34 @@ export function pullCommand(inv: Invocation): CommandResult {
   const nameOnly = !ref.includes('@') && name === ref;
   const quiet = flagBool(inv.flags, 'quiet') || flagBool(inv.flags, 'all-tags');
   return { stdout: nameOnly && !quiet ? 'Using default tag: latest\n' : '', stderr: `Error response from daemon: ${ErrRegistryUnreachable().message}\n`, exitCode: 1 };
+}
+
+/**
+ * `docker tag SOURCE TARGET`: one more name for an image (a name or an ID). The client
+ * checks the target's form first; the daemon then looks the source up.
+ */
+export function tagCommand(ctrl: Controller, inv: Invocation): CommandResult {
+  const [source, target] = inv.args as [string, string];
+  const bad = referenceError(target);
+  if (bad) return { stdout: '', stderr: `Error parsing reference: "${target}" is not a valid repository/tag: ${bad}\n`, exitCode: 1 };
+  const image = ctrl.images.lookup(source);
+  if (!image) {
+    const shown = /^(sha256:)?[0-9a-f]+$/.test(source) ? source : normaliseRef(source);
+    return { stdout: '', stderr: `Error response from daemon: No such image: ${shown}\n`, exitCode: 1 };
+  }
+  ctrl.images.alias(target, image, ctrl.clock.now());
+  return { stdout: '', stderr: '', exitCode: 0 };
+}
+
+/** What distribution/reference says of a NAME[:TAG] it cannot parse, or null. */
+function referenceError(ref: string): string | null {
+  const lastSlash = ref.lastIndexOf('/');
+  const colon = ref.indexOf(':', lastSlash + 1);
+  const name = colon === -1 ? ref : ref.slice(0, colon);
+  const tag = colon === -1 ? null : ref.slice(colon + 1);
+  if (name === '' || !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(name)) {
+    return /[A-Z]/.test(name) ? 'invalid reference format: repository name must be lowercase' : 'invalid reference format';
+  }
+  if (tag !== null && !/^[\w][\w.-]{0,127}$/.test(tag)) return 'invalid reference format';
+  return null;
 }

@@ -76,6 +76,13 @@ function buildCatalogImage(ref: string): LocalImage | undefined {
     created, parent: '', layers: [imageId(`layer:${ref}`)], step: null, lastTagTime: created });
 }
 
+let catalogIdMap: Map<string, string> | null = null;
+
+/** Catalog image IDs → refs (an ID is a hash of the ref: computed once). */
+function catalogIds(): Map<string, string> {
+  return (catalogIdMap ??= new Map(catalogRefs().map((ref) => [imageId(`image:${ref}`), ref])));
+}
+
 /** One row of `docker images`: a tag of an image, or an untagged image (`<none>`). */
 export interface ImageRow {
   /** The tag (`nginx:latest`), or null for an untagged image. */
@@ -132,15 +139,33 @@ export class ImageStore {
     return image;
   }
 
-  /** Tags an image (replacing what the tag named before, as `docker build -t` does: that
-   *  image stays, untagged, as `<none>`). */
+  /** Tags an image a build made (replacing what the tag named before, as `docker build -t`
+   *  does: that image stays, untagged, as `<none>`). */
   tag(ref: string, image: LocalImage, when: string): LocalImage {
+    return this.name(ref, { ...image, built: true, seq: ++this.seq }, when);
+  }
+
+  /** `docker tag`: one more name for an image, which keeps its age and place in the list. */
+  alias(ref: string, image: LocalImage, when: string): LocalImage {
+    return this.name(ref, image, when);
+  }
+
+  private name(ref: string, image: LocalImage, when: string): LocalImage {
     const key = normaliseRef(ref);
-    const stored: LocalImage = { ...image, spec: { ...image.spec, ref: key }, built: true, seq: ++this.seq, lastTagTime: when };
+    const stored: LocalImage = { ...image, spec: { ...image.spec, ref: key }, lastTagTime: when };
     // LastTagTime is the image's, whichever tag: the other tags of this ID see it too.
     for (const [other, named] of this.tagged) if (named.id === image.id) this.tagged.set(other, { ...named, lastTagTime: when });
     this.tagged.set(key, stored);
     return stored;
+  }
+
+  /** The image of an ID (64 hex): what a container was made from, whatever its tag names now. */
+  byId(id: string): LocalImage | undefined {
+    const built = this.committed.get(id);
+    if (built) return built;
+    for (const image of this.tagged.values()) if (image.id === id) return image;
+    const ref = catalogIds().get(id);
+    return ref === undefined ? undefined : catalogImage(ref);
   }
 
   /**

@@ -12,7 +12,7 @@ import { execInContainer } from '../exec/index.js';
 import { networkCommand } from './networks.js';
 import { done } from './result.js';
 import { runOrCreate } from './run.js';
-import { imagesCommand, pullCommand } from '../build/commands.js';
+import { imagesCommand, pullCommand, tagCommand } from '../build/commands.js';
 import { volumeCommand } from '../volumes/commands.js';
 
 /** How tools run inside a container; replaceable so the exec renderers can plug in. */
@@ -55,6 +55,8 @@ export function runCli(ctrl: Controller, program: 'docker' | 'docker-compose', a
       return inspectCommand(ctrl, inv, 'image');
     case 'pull':
       return pullCommand(inv);
+    case 'tag':
+      return tagCommand(ctrl, inv);
     case 'info':
       return done('', `docker ${inv.spec.path.join(' ')}: not supported by the simulator yet\n`, 1);
     default:

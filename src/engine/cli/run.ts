@@ -145,7 +145,9 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
   }
   const restartError = restartPolicyError(flagString(f, 'restart') ?? '', flagBool(f, 'rm'));
   if (restartError) return { error: restartError };
-  const image = ctrl.findImage(imageRef);
+  // A name or an image ID, full or short (`docker run $(docker images -q web)`).
+  const local = ctrl.images.lookup(imageRef);
+  const image = local?.spec;
   const exposed = [...expose];
   for (const e of image?.expose ?? []) {
     const [port, proto] = e.split('/');
@@ -159,7 +161,7 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
   }
   const entrypointFlag = flagString(f, 'entrypoint');
   const config: ContainerConfig = {
-    imageRef, image: image ?? null, imageId: ctrl.images.get(imageRef)?.id,
+    imageRef, image: image ?? null, imageId: local?.id,
     cmd: cmd.length > 0 ? cmd : entrypointFlag !== undefined ? [] : (image?.cmd ?? []),
     entrypoint: entrypointFlag !== undefined ? (entrypointFlag === '' ? [] : [entrypointFlag]) : (image?.entrypoint ?? []),
     env: mergeEnv(image?.env ?? [], parseEnv(inv)), 

@@ -106,7 +106,8 @@ export interface ReplicaOptions {
 export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, name: string, opts: ReplicaOptions = {}): Result<Container> {
   const ctrl = cx.ctrl;
   const imageRef = serviceImage(cx, s);
-  const image = ctrl.images.find(imageRef);
+  const local = ctrl.images.lookup(imageRef);
+  const image = local?.spec;
   if (!image) return fail({ kind: 'not-found', daemon: true, message: `No such image: ${imageRef}` });
   const mode = networkMode(cx, s);
   if (!mode.ok) return mode;
@@ -135,7 +136,7 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
     if (target) links.push({ targetId: target.id, alias });
   }
   const config: ContainerConfig = {
-    imageRef, image, imageId: ctrl.images.get(imageRef)?.id,
+    imageRef, image, imageId: local.id,
     cmd: s.command ?? (s.entrypoint ? [] : image.cmd), entrypoint: s.entrypoint ?? image.entrypoint,
     env: mergeEnv(image.env, s.environment), labels: { ...image.labels, ...containerLabels(cx, s, n), ...(opts.oneOff ? { [LABEL.oneoff]: 'True' } : {}) },
     workdir: s.workingDir ?? image.workdir, user: s.user || (image.user ?? ''), tty: s.tty, openStdin: s.stdinOpen, autoRemove: opts.autoRemove ?? false, restart: s.restart,

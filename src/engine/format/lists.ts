@@ -6,7 +6,7 @@ import type { GoValue } from './govalue.js';
 import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
 import { createdAt, sortedLabels } from './ps.js';
 import { humanSize } from './units.js';
-import { labelFilter } from '../list-filters.js';
+import { daemonError, daemonFilters, labelFilter } from '../list-filters.js';
 
 export interface NetworkLsOptions {
   quiet: boolean;
@@ -17,33 +17,12 @@ export interface NetworkLsOptions {
 }
 
 export function networkLs(networks: readonly NetworkView[], options: NetworkLsOptions): CommandResult {
-  const predicates: Array<(n: NetworkView) => boolean> = [];
-  for (const filter of options.filters) {
-    const eq = filter.indexOf('=');
-    const [key, value] = eq === -1 ? [filter, ''] : [filter.slice(0, eq), filter.slice(eq + 1)];
-    const predicate = networkFilter(key, value);
-    if (predicate === null) {
-      // A value without '=' is refused by the client's flag parser (exit 125), an
-      // unknown key by the daemon (exit 1).
-      if (eq === -1)
-        return {
-          stdout: '',
-          stderr: `invalid argument "${filter}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker network ls --help'.\n`,
-          exitCode: 125,
-        };
-      return { stdout: '', stderr: `Error response from daemon: Invalid filter '${key}'\n`, exitCode: 1 };
-    }
-    predicates.push(predicate);
-  }
-  // Filters of one key are alternatives, different keys must all hold; with one value per
-  // key (the common case) that is "all hold".
-  const byKey = new Map<string, Array<(n: NetworkView) => boolean>>();
-  options.filters.forEach((f, i) => {
-    const key = f.split('=')[0]!;
-    byKey.set(key, [...(byKey.get(key) ?? []), predicates[i]!]);
-  });
+  // A value without '=' is refused by the client's flag parser (exit 125), even for a key
+  // the daemon knows (`--filter driver`); an unknown key by the daemon (exit 1).
+  const matches = daemonFilters<NetworkView>(options.filters, 'network ls', networkFilter);
+  if (typeof matches !== 'function') return matches;
   const shown = networks
-    .filter((n) => [...byKey.values()].every((alternatives) => alternatives.some((p) => p(n))))
+    .filter(matches)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return formatList({
     format: chooseFormat(options.format, options.quiet, NETWORK_FORMATS),
@@ -54,7 +33,8 @@ export function networkLs(networks: readonly NetworkView[], options: NetworkLsOp
   });
 }
 
-function networkFilter(key: string, value: string): ((n: NetworkView) => boolean) | null {
+/** One `network ls --filter` (moby daemon/network/filter.go), or the daemon's error. */
+function networkFilter(key: string, value: string): ((n: NetworkView) => boolean) | CommandResult {
   switch (key) {
     case 'driver':
       return (n) => n.driver === value;
@@ -65,17 +45,21 @@ function networkFilter(key: string, value: string): ((n: NetworkView) => boolean
     case 'scope':
       return (n) => n.scope === value;
     case 'type':
-      return (n) => (value === 'builtin' ? n.predefined : value === 'custom' ? !n.predefined : false);
+      if (value !== 'builtin' && value !== 'custom') return daemonError(`invalid filter: 'type'='${value}'`);
+      return (n) => (value === 'builtin') === n.predefined;
     case 'label': {
       const matches = labelFilter(value);
       return (n) => matches(n.labels);
     }
-    case 'dangling':
+    case 'dangling': {
+      const dangling = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : null;
+      if (dangling === null) return daemonError('invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")');
       // moby's filterNetworkByUse counts the Containers of the *list* response, which
       // 20.10 leaves empty: every user network is "dangling", even one in use (real engine).
-      return (n) => (value === 'true') === !n.predefined;
+      return (n) => dangling === !n.predefined;
+    }
     default:
-      return null;
+      return daemonError(`Invalid filter '${key}'`);
   }
 }
 

@@ -162,13 +162,27 @@ export function sortedLabels(labels: Record<string, string>): string {
     .join(',');
 }
 
+/** stringid.TruncateID: the hex after any `algo:`, 12 digits. */
+const truncateId = (id: string): string => id.slice(id.indexOf(':') + 1).slice(0, 12);
+
+/**
+ * IMAGE as docker/cli's ContainerContext.Image prints it: an ID as its short form, a
+ * reference in its familiar form (`docker.io/library/nginx` → `nginx`); as given with
+ * --no-trunc.
+ */
+function listedImage(c: ContainerView, trunc: boolean): string {
+  if (!trunc) return c.listImage;
+  if (truncateId(c.imageId) === truncateId(c.listImage)) return truncateId(c.imageId);
+  return c.listImage.replace(/^(docker\.io\/)?(library\/)?/, '');
+}
+
 function psContext(c: ContainerView, trunc: boolean): GoValue {
   const command = [...c.entrypoint, ...c.cmd].join(' ');
   const values: Record<string, string> = {
     Command: JSON.stringify(trunc ? ellipsis(command, 20) : command),
     CreatedAt: createdAt(c.created),
     ID: trunc ? c.id.slice(0, 12) : c.id,
-    Image: c.image,
+    Image: listedImage(c, trunc),
     Labels: sortedLabels(c.labels),
     LocalVolumes: '0',
     Mounts: '',

@@ -1,6 +1,6 @@
 // `docker volume create|ls|inspect|rm|prune` on the VolumeStore, with the client's and
 // daemon's texts (recorded from the engine of this machine).
-import { labelFilter } from '../list-filters.js';
+import { daemonError, daemonFilters, labelFilter } from '../list-filters.js';
 import type { CommandResult } from '../../backends/backend.js';
 import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
@@ -64,17 +64,26 @@ export function volumeCommand(ctrl: Controller, inv: Invocation): CommandResult 
       return done(`${v.name}\n`);
     }
     case 'ls': {
-      let volumes = ctrl.volumes.list();
-      for (const filter of flagList(f, 'filter')) {
-        const [key, value = ''] = filter.split(/=(.*)/s);
-        if (key === 'dangling') volumes = volumes.filter((v) => (ctrl.volumes.users(v.name, alive).length === 0) === (value === 'true' || value === '1'));
-        else if (key === 'name') volumes = volumes.filter((v) => v.name.includes(value));
-        else if (key === 'label') {
-          const matches = labelFilter(value);
-          volumes = volumes.filter((v) => matches(v.labels));
-        } else if (key === 'driver') volumes = volumes.filter((v) => v.driver === value);
-        else return done('', `Error response from daemon: Invalid filter '${key}'\n`, 1);
-      }
+      // Filters of one key are alternatives (`name=a --filter name=b`: either), as the
+      // daemon's filters.Args; a value without '=' is the client's error (exit 125).
+      const matches = daemonFilters<Volume>(flagList(f, 'filter'), 'volume ls', (key, value) => {
+        switch (key) {
+          case 'dangling': {
+            const unused = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : null;
+            if (unused === null) return daemonError(`Invalid filter 'dangling=[${value}]'`);
+            return (v) => (ctrl.volumes.users(v.name, alive).length === 0) === unused;
+          }
+          case 'name': return (v) => v.name.includes(value);
+          case 'label': {
+            const labelled = labelFilter(value);
+            return (v) => labelled(v.labels);
+          }
+          case 'driver': return (v) => v.driver === value;
+          default: return daemonError(`Invalid filter '${key}'`);
+        }
+      });
+      if (typeof matches !== 'function') return matches;
+      const volumes = ctrl.volumes.list().filter(matches);
       return volumeLs(volumes.map((v) => ({ name: v.name, driver: v.driver, labels: v.labels, mountpoint: volumeMountpoint(v.name) })),
         { quiet: flagBool(f, 'quiet'), format: flagString(f, 'format') ?? null });
     }

@@ -2,6 +2,7 @@
 // that holds the path (a volume's data or a host folder), else the container's own
 // writable layer over its image's files. /etc/hosts and friends are the sandbox's
 // (src/engine/exec), not here.
+import type { LocalImage } from '../build/images.js';
 import { posix } from 'node:path';
 import type { Container } from '../container.js';
 import type { Controller } from '../controller.js';
@@ -27,10 +28,15 @@ function mountFor(mounts: Mount[], path: string): { mount: Mount; rel: string } 
   return best;
 }
 
+/** The image a container was made from (by its ID: a tag may have moved since). */
+function containerImage(ctrl: Controller, c: Container): LocalImage | undefined {
+  return c.config.imageId !== undefined ? ctrl.images.byId(c.config.imageId) : ctrl.images.get(c.config.imageRef);
+}
+
 export function containerFiles(ctrl: Controller, c: Container): ContainerFiles {
   const store = ctrl.volumes;
   const abs = (path: string): string => posix.normalize(path.startsWith('/') ? path : posix.join(c.config.workdir || '/', path));
-  const imageFiles = ctrl.images.get(c.config.imageRef)?.files ?? new Map<string, string>();
+  const imageFiles = containerImage(ctrl, c)?.files ?? new Map<string, string>();
   return {
     read(path) {
       const p = abs(path);
@@ -76,7 +82,7 @@ export function copyUp(ctrl: Controller, c: Container, mount: Mount): void {
   if (mount.type !== 'volume') return;
   const v = ctrl.volumes.get(mount.name);
   if (!v || v.files.size > 0) return;
-  for (const [path, content] of ctrl.images.get(c.config.imageRef)?.files ?? []) {
+  for (const [path, content] of containerImage(ctrl, c)?.files ?? []) {
     const rel = within(path, mount.destination);
     if (rel) v.files.set(rel, content);
   }
@@ -106,7 +112,7 @@ function listPath(ctrl: Controller, c: Container, p: string, imageFiles: Readonl
       : [...store.hostFiles.keys()].flatMap((k) => { const r = within(k, m.source); return r === null || r === '' ? [] : [r]; });
     for (const k of keys) paths.push(posix.join(m.destination, k));
   } else {
-    const root = ctrl.images.get(c.config.imageRef)?.root;
+    const root = containerImage(ctrl, c)?.root;
     const tree = root === undefined ? undefined : findImage(root)?.rootfs;
     if (!tree) return { kind: 'unknown', why: `the simulator does not know the files of image ${c.config.imageRef}` };
     paths.push('/', ...tree.map((t) => `/${t}`), ...DOCKER_FILES, ...imageFiles.keys(), ...store.layer(c.id).keys());

@@ -134,6 +134,8 @@ const topLevel: CommandSpec[] = [
   docker(['images'], 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
     [bool('all', 'a'), bool('quiet', 'q'), str('format'), bool('no-trunc'), list('filter', 'f'), bool('digests')], 0, 1),
   docker(['tag'], 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', [], 2, 2),
+  docker(['rmi'], 'docker rmi [OPTIONS] IMAGE [IMAGE...]', [bool('force', 'f'), bool('no-prune')], 1),
+  docker(['image', 'prune'], 'docker image prune [OPTIONS]', [bool('all', 'a'), list('filter'), bool('force', 'f')], 0, 0),
   docker(['pull'], 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', [bool('all-tags', 'a'), bool('quiet', 'q'), str('platform')], 1, 1),
   docker(['volume', 'create'], 'docker volume create [OPTIONS] [VOLUME]',
     [str('driver', 'd'), list('opt', 'o'), list('label'), str('name')], 0, 1),
@@ -160,7 +162,7 @@ const MANAGEMENT: ReadonlyArray<[string, string, string]> = [
   ...['run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'pause', 'unpause', 'wait', 'rename', 'exec', 'logs', 'port',
     'top'].map((verb): [string, string, string] => ['container', verb, verb]),
   ['container', 'ls', 'ps'], ['container', 'ps', 'ps'],
-  ['image', 'ls', 'images'], ['image', 'build', 'build'], ['image', 'pull', 'pull'], ['image', 'tag', 'tag'],
+  ['image', 'ls', 'images'], ['image', 'build', 'build'], ['image', 'pull', 'pull'], ['image', 'tag', 'tag'], ['image', 'rm', 'rmi'],
 ];
 
 export const commands: readonly CommandSpec[] = [

@@ -40,6 +40,8 @@ describe.skipIf(!shared)('docker backend (shared engine)', () => {
         .rejects.toThrow('refused: network "h-docker-foreign-net" already exists on the engine (not created by this run)');
       await expect(s.run('docker', ['rm', '-f', 'h-docker-foreign'])).rejects.toThrow(RefusedError);
       await expect(s.run('docker', ['network', 'prune', '-f'])).rejects.toThrow(RefusedError);
+      await expect(s.run('docker', ['image', 'prune', '-a', '-f'])).rejects.toThrow(RefusedError);
+      await expect(s.run('docker', ['rmi', 'busybox'])).rejects.toThrow('refused: image "busybox" was not created by this run (shared engine)');
       // A pull would leave the machine: refused, and a missing image is never fetched.
       await expect(s.run('docker', ['pull', 'busybox']))
         .rejects.toThrow('refused: pulling "busybox" would reach a registry beyond this machine (shared engine: simulated only)');

@@ -149,3 +149,61 @@ describe('docker tag, images by ID, and the image ps shows (real 20.10)', () => 
     expect(s.docker('inspect', '-f', '{{.Config.Image}}', 'by-tag').stdout).toBe('moved\n');
   });
 });
+
+describe('docker rmi and image prune (moby ImageDelete; texts of the 20.10 engine)', () => {
+  const STEPS = 'FROM busybox\nENV A=1\nRUN echo hi > /x\nCMD ["sleep", "3600"]\n';
+  const deleted = (out: string): number => out.split('\n').filter((l) => /^Deleted: sha256:[0-9a-f]{64}$/.test(l)).length;
+
+  it('deletes an image with its steps and the layer only they stood on', () => {
+    const s = sim({ Dockerfile: STEPS });
+    s.docker('build', '-q', '-t', 'one', '.');
+    const r = s.docker('rmi', 'one');
+    expect(r.stdout.split('\n')[0]).toBe('Untagged: one:latest');
+    // The CMD and RUN step images, the RUN layer, the ENV step image; busybox keeps its own.
+    expect(deleted(r.stdout)).toBe(4);
+    expect(s.docker('images', '-a', '-q', 'one').stdout).toBe('');
+    // Built again, nothing comes from a cache that is gone.
+    expect(s.docker('build', '-t', 'one', '.').stdout).not.toContain('Using cache');
+  });
+
+  it('keeps what a container or a child image needs, unless forced', () => {
+    const s = sim({ Dockerfile: STEPS });
+    s.docker('build', '-q', '-t', 'two', '.');
+    s.docker('run', '-d', '--name', 'c1', 'two');
+    const id = s.docker('images', '-q', 'two').stdout.trim();
+    const c1 = s.docker('inspect', '-f', '{{.Id}}', 'c1').stdout.slice(0, 12);
+    expect(s.docker('rmi', 'two')).toEqual({ stdout: '', exitCode: 1,
+      stderr: `Error response from daemon: conflict: unable to remove repository reference "two" (must force) - container ${c1} is using its referenced image ${id}\n` });
+    expect(s.docker('rmi', 'busybox')).toEqual({ stdout: 'Untagged: busybox:latest\n', stderr: '', exitCode: 0 });
+    expect(s.docker('rmi', '-f', 'two').stderr).toBe('');
+    expect(s.docker('ps', '--format', '{{.Image}}').stdout).toBe(`${id}\n`);
+    expect(s.docker('rmi', '-f', 'nosuch')).toEqual({ stdout: '', stderr: 'Error: No such image: nosuch\n', exitCode: 0 });
+    expect(s.docker('rmi', 'nosuch').exitCode).toBe(1);
+  });
+
+  it('an ID with two tags needs -f; then both go', () => {
+    const s = sim();
+    s.docker('tag', 'nginx', 'n2');
+    const id = s.docker('images', '-q', 'nginx').stdout.trim();
+    expect(s.docker('rmi', id).stderr).toBe(`Error response from daemon: conflict: unable to delete ${id} (must be forced) - image is referenced in multiple repositories\n`);
+    const forced = s.docker('rmi', '-f', id).stdout;
+    expect(forced).toMatch(/^Untagged: n2:latest\nUntagged: nginx:latest\nDeleted: sha256:[0-9a-f]{64}\nDeleted: sha256:[0-9a-f]{64}\n$/);
+    expect(s.docker('run', '-d', 'nginx').stderr).toContain("Unable to find image 'nginx:latest' locally");
+  });
+
+  it('image prune: dangling images, or with -a every image no container uses', () => {
+    const s = sim({ Dockerfile: STEPS });
+    s.docker('build', '-q', '.');
+    expect(s.docker('image', 'prune').stdout).toBe('WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] Total reclaimed space: 0B\n');
+    const dangling = s.docker('image', 'prune', '-f').stdout;
+    expect(dangling).toMatch(/^Deleted Images:\n(deleted: sha256:[0-9a-f]{64}\n){4}\nTotal reclaimed space: 3B\n$/);
+    s.docker('run', '-d', '--name', 'keep', 'nginx');
+    const all = s.docker('image', 'prune', '-a', '-f').stdout;
+    expect(all).toContain('untagged: alpine:latest\n');
+    expect(all).not.toContain('untagged: nginx:latest');
+    // The 14 other stand-ins of ~1.98 MB, their one layer apiece.
+    expect(all.match(/^untagged: /gm)).toHaveLength(14);
+    expect(all).toMatch(/\n\nTotal reclaimed space: 27\.77MB\n$/);
+    expect(s.docker('images', '--format', '{{.Repository}}').stdout).toBe('nginx\n');
+  });
+});

@@ -41,6 +41,10 @@ export class DockerSession implements BackendSession {
   private readonly owned: Ownership;
   private readonly netProbes: NetProbes;
   private allowedCache: Promise<AllowedTargets> | null = null;
+  /** The scenario ran `rmi` or `image prune`: the stand-ins are loaded again at the end. */
+  private imagesRemoved = false;
+  /** The scenario may have built: its untagged images (a moved tag's, a build without -t) go too. */
+  private built = false;
   private closed: Promise<void> | null = null;
 
   constructor(private readonly engine: Engine, private readonly spawner: Spawner, readonly runId: string,
@@ -70,6 +74,8 @@ export class DockerSession implements BackendSession {
       if (fx.labelAt !== null) argv = withRunLabel(args, fx.labelAt, this.runId);
     }
     if (fx.composeProject && fx.command === 'compose up') this.owned.composeProjects.add(fx.composeProject);
+    if (fx.removesImages === 'any' || fx.removesImages.length > 0) this.imagesRemoved = true;
+    if (fx.command === 'build' || fx.command === 'compose build' || fx.command === 'compose up') this.built = true;
     if (fx.movesHistory && !this.historyMoved) {
       this.historyMoved = true;
       this.hooks.historyMoved();
@@ -122,11 +128,15 @@ export class DockerSession implements BackendSession {
       ? (await docker(['volume', 'ls', '-q'])).stdout.split('\n').filter(Boolean)
       : [...this.owned.volumes];
     if (volumes.length > 0) await docker(['volume', 'rm', '-f', ...volumes]);
-    if (this.owned.images.size > 0) {
-      await docker(['rmi', '-f', ...this.owned.images]);
-      // A build may have re-tagged a stand-in (`docker build -t nginx .`): put them back.
+    if (this.owned.images.size > 0 || this.imagesRemoved) {
+      if (this.owned.images.size > 0) await docker(['rmi', '-f', ...this.owned.images]);
+      // A build may have re-tagged a stand-in (`docker build -t nginx .`), `rmi` removed
+      // one: put them back.
       await this.engine.restoreImages?.();
     }
+    // A private engine serves the next scenario too: a dangling image left here would be
+    // its build cache (a step it then does not build) and its `rmi` would stop at it.
+    if (this.built && this.engine.mode === 'private') await docker(['image', 'prune', '-f']);
   }
 
   private async copyOut(container: string, path: string): Promise<Buffer | null> {
@@ -182,6 +192,11 @@ export class DockerSession implements BackendSession {
     for (const image of fx.pulls.always) pullRefused(image);
     for (const image of fx.pulls.ifMissing) {
       if ((await this.inspector.docker(['image', 'inspect', image])).exitCode !== 0) pullRefused(image);
+    }
+    if (fx.removesImages !== 'any') {
+      for (const image of fx.removesImages) {
+        if (!this.owned.images.has(image)) throw new RefusedError(`refused: image "${image}" was not created by this run (shared engine)`);
+      }
     }
     for (const tag of fx.creates.images) {
       const r = await this.inspector.docker(['image', 'inspect', tag]);

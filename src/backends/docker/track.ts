@@ -12,6 +12,8 @@ export interface CommandEffects {
   creates: { containers: string[]; networks: string[]; images: string[]; volumes: string[] };
   /** Containers/networks named as targets of a command that changes them. */
   touches: { containers: string[]; networks: string[] };
+  /** Images the command may remove (`rmi`; `image prune` removes any): the engine's stand-ins must be put back. */
+  removesImages: string[] | 'any';
   /** Moves daemon state that depends on history: the pool cursor (FACT 19), the random port cursor (FACT 69). */
   movesHistory: boolean;
   /** Compose project the command acts on. */
@@ -35,7 +37,7 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
   const none: CommandEffects = {
     command: '', creates: { containers: [], networks: [], images: [], volumes: [] },
     touches: { containers: [], networks: [] }, movesHistory: false, composeProject: null, labelAt: null,
-    pulls: { always: [], ifMissing: [] }, containerCommand: null,
+    pulls: { always: [], ifMissing: [] }, containerCommand: null, removesImages: [],
   };
   const parsed = parseInvocation(program, args);
   if (!parsed.ok) return none;
@@ -93,6 +95,12 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
       break;
     case 'tag':
       if (positionals[1] !== undefined) fx.creates.images.push(positionals[1]);
+      break;
+    case 'rmi':
+      fx.removesImages = [...positionals];
+      break;
+    case 'image prune':
+      fx.removesImages = 'any';
       break;
     case 'pull':
       if (positionals[0] !== undefined) fx.pulls.always.push(positionals[0]);

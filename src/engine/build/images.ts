@@ -108,14 +108,16 @@ export class ImageStore {
   private readonly tagged = new Map<string, LocalImage>();
   /** Every image a build committed (each step's, the last one the build's result), by ID. */
   private readonly committed = new Map<string, LocalImage>();
-  /** IDs that are some committed image's parent: what `docker images` hides unless -a. */
-  private readonly parents = new Set<string>();
+  /** Catalog references `docker rmi` untagged (the catalog's images are there until then). */
+  private readonly untaggedCatalog = new Set<string>();
+  /** Images `docker rmi` or `image prune` deleted (kept by ID: a container keeps its image's files). */
+  private readonly deleted = new Set<string>();
   private seq = 0;
 
   /** The image a reference names, if present locally. */
   get(ref: string): LocalImage | undefined {
     const key = normaliseRef(ref);
-    return this.tagged.get(key) ?? catalogImage(key);
+    return this.tagged.get(key) ?? (this.untaggedCatalog.has(key) ? undefined : catalogImage(key));
   }
 
   /** What `docker run IMAGE` needs: the image's spec, or undefined (not present). */
@@ -125,17 +127,18 @@ export class ImageStore {
 
   /** A step the builder already committed (a repeated step is "Using cache"). */
   layer(id: string): LocalImage | undefined {
-    return this.committed.get(id);
+    return this.deleted.has(id) ? undefined : this.committed.get(id);
   }
 
   /** Commits a build step's image (once: a cached step keeps its first commit). */
   commit(step: CommitRequest, created: string): LocalImage {
-    const known = this.committed.get(step.id);
+    // (A step `rmi` deleted is built again: no cache, a new image.)
+    const known = this.layer(step.id);
     if (known) return known;
     const image: LocalImage = { spec: step.spec, id: step.id, files: step.files, built: true, root: step.root, seq: ++this.seq,
       created, parent: step.parent, layers: step.layers, step: step.step, lastTagTime: null };
     this.committed.set(step.id, image);
-    this.parents.add(step.parent);
+    this.deleted.delete(step.id);
     return image;
   }
 
@@ -152,6 +155,7 @@ export class ImageStore {
 
   private name(ref: string, image: LocalImage, when: string): LocalImage {
     const key = normaliseRef(ref);
+    this.deleted.delete(image.id);
     const stored: LocalImage = { ...image, spec: { ...image.spec, ref: key }, lastTagTime: when };
     // LastTagTime is the image's, whichever tag: the other tags of this ID see it too.
     for (const [other, named] of this.tagged) if (named.id === image.id) this.tagged.set(other, { ...named, lastTagTime: when });
@@ -177,15 +181,13 @@ export class ImageStore {
     if (byRef) return byRef;
     const hex = name.replace(/^sha256:/, '');
     if (!/^[0-9a-f]+$/.test(hex)) return undefined;
-    for (const { image } of this.rows(true)) if (image.id.startsWith(hex)) return image;
+    for (const image of this.all()) if (image.id.startsWith(hex)) return image;
     return undefined;
   }
 
   /** The tags naming an image, sorted as the reference store sorts them (RepoTags). */
   tagsOf(id: string): string[] {
-    const tags: string[] = [];
-    for (const ref of new Set([...catalogRefs(), ...this.tagged.keys()])) if (this.get(ref)?.id === id) tags.push(ref);
-    return tags.sort();
+    return this.refs().filter((ref) => this.get(ref)?.id === id).sort();
   }
 
   /**
@@ -195,15 +197,60 @@ export class ImageStore {
    */
   rows(all: boolean): ImageRow[] {
     const rows: ImageRow[] = [];
-    const refs = new Set([...catalogRefs(), ...this.tagged.keys()]);
+    const parents = this.liveParents();
     const taggedIds = new Set<string>();
-    for (const ref of refs) {
+    for (const ref of this.refs()) {
       const image = this.get(ref)!;
-      rows.push({ ref, image, hasChildren: this.parents.has(image.id) });
+      rows.push({ ref, image, hasChildren: parents.has(image.id) });
       taggedIds.add(image.id);
     }
-    for (const image of this.committed.values())
-      if (!taggedIds.has(image.id) && (all || !this.parents.has(image.id))) rows.push({ ref: null, image, hasChildren: this.parents.has(image.id) });
+    for (const image of this.untagged())
+      if (!taggedIds.has(image.id) && (all || !parents.has(image.id))) rows.push({ ref: null, image, hasChildren: parents.has(image.id) });
     return rows.sort((a, b) => b.image.seq - a.image.seq || ((a.ref ?? '') < (b.ref ?? '') ? -1 : 1));
+  }
+
+  /** Every tag in the store. */
+  refs(): string[] {
+    return [...new Set([...catalogRefs().filter((r) => !this.untaggedCatalog.has(r)), ...this.tagged.keys()])];
+  }
+
+  /** Images present without a tag of their own: build steps, untagged builds, untagged catalog images. */
+  private untagged(): LocalImage[] {
+    const out = [...this.committed.values()].filter((i) => !this.deleted.has(i.id));
+    for (const ref of this.untaggedCatalog) {
+      const image = catalogImage(ref);
+      if (image && !this.deleted.has(image.id) && !out.some((i) => i.id === image.id)) out.push(image);
+    }
+    return out;
+  }
+
+  /** Every image present (each once). */
+  all(): LocalImage[] {
+    const seen = new Map<string, LocalImage>();
+    for (const ref of this.refs()) {
+      const image = this.get(ref)!;
+      if (!seen.has(image.id)) seen.set(image.id, image);
+    }
+    for (const image of this.untagged()) if (!seen.has(image.id)) seen.set(image.id, image);
+    return [...seen.values()];
+  }
+
+  /** IDs some present image was built on: what `docker images` hides unless -a, what `rmi` keeps. */
+  liveParents(): Set<string> {
+    const parents = new Set<string>();
+    for (const image of this.committed.values()) if (!this.deleted.has(image.id) && image.parent !== '') parents.add(image.parent);
+    return parents;
+  }
+
+  /** `docker rmi REF`: the tag no longer names anything. */
+  untag(ref: string): void {
+    const key = normaliseRef(ref);
+    this.tagged.delete(key);
+    if (catalogRefs().includes(key)) this.untaggedCatalog.add(key);
+  }
+
+  /** `docker rmi`: the image is gone from the store (its tags must be gone first). */
+  remove(id: string): void {
+    this.deleted.add(id);
   }
 }

@@ -13,6 +13,7 @@ import { networkCommand } from './networks.js';
 import { done } from './result.js';
 import { runOrCreate } from './run.js';
 import { imagesCommand, pullCommand, tagCommand } from '../build/commands.js';
+import { imagePruneCommand, rmiCommand } from '../build/remove.js';
 import { volumeCommand } from '../volumes/commands.js';
 
 /** How tools run inside a container; replaceable so the exec renderers can plug in. */
@@ -52,11 +53,13 @@ export function runCli(ctrl: Controller, program: 'docker' | 'docker-compose', a
     case 'container':
       return inv.spec.path[1] === 'inspect' ? inspectCommand(ctrl, inv, 'container') : containerPrune(ctrl, inv);
     case 'image':
-      return inspectCommand(ctrl, inv, 'image');
+      return inv.spec.path[1] === 'prune' ? imagePruneCommand(ctrl, inv) : inspectCommand(ctrl, inv, 'image');
     case 'pull':
       return pullCommand(inv);
     case 'tag':
       return tagCommand(ctrl, inv);
+    case 'rmi':
+      return rmiCommand(ctrl, inv);
     case 'info':
       return done('', `docker ${inv.spec.path.join(' ')}: not supported by the simulator yet\n`, 1);
     default:

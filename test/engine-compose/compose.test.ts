@@ -82,6 +82,19 @@ describe('docker-compose (v1)', () => {
     expect(s.compose('down').stderr).toBe('Removing network composetest_default\nNetwork composetest_default not found.\n');
   });
 
+  it('down --rmi: local removes the images Compose built and named, all every service\'s', () => {
+    const file = 'version: "3"\nservices:\n  web:\n    image: nginx\n  app:\n    build: ./app\n  app2:\n    build: ./app\n    image: myapp:v1\n  web2:\n    image: nginx\n';
+    const local = sim({ 'docker-compose.yml': file, 'app/Dockerfile': 'FROM busybox\nCMD ["sleep", "3600"]\n' });
+    local.compose('up', '-d');
+    expect(local.compose('down', '--rmi', 'local').stderr).toMatch(/Removing network composetest_default\nRemoving image composetest_app\n$/);
+    expect(local.docker('images', '--format', '{{.Repository}}', '--filter', 'reference=*app*').stdout).toBe('myapp\n');
+    const all = sim({ 'docker-compose.yml': file, 'app/Dockerfile': 'FROM busybox\nCMD ["sleep", "3600"]\n' });
+    all.compose('up', '-d');
+    expect(all.compose('down', '--rmi', 'all').stderr).toMatch(
+      /Removing network composetest_default\nRemoving image nginx\nRemoving image composetest_app\nRemoving image myapp:v1\nRemoving image nginx\nImage nginx not found\.\n$/);
+    expect(all.compose('down', '--rmi', 'bogus')).toEqual({ stdout: '', stderr: '--rmi flag must be one of: all, local\n', exitCode: 1 });
+  });
+
   it('refuses --no-start with -d, and creates without starting (FACT 112)', () => {
     const s = sim({ 'docker-compose.yml': COMPOSETEST });
     expect(s.compose('up', '-d', '--no-start')).toEqual({ stdout: '', stderr: '--no-start and --detach cannot be combined.\n', exitCode: 1 });

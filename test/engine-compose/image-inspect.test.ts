@@ -53,7 +53,7 @@ describe('docker image inspect', () => {
     expect(s.docker('image', 'inspect', '-f', '{{json .RepoTags}} {{.Metadata.LastTagTime}}', 'b').stdout).toMatch(/^\["a:x","b:latest"\] 2026-/);
     const parent = s.docker('image', 'inspect', '-f', '{{.Parent}}', 'b').stdout.trim();
     expect(s.docker('image', 'inspect', '-f', '{{json .RepoTags}} {{.Metadata.LastTagTime}} {{json .ContainerConfig.Cmd}}', parent).stdout)
-      .toBe('[] 0001-01-01T00:00:00Z ["/bin/sh","-c","#(nop) ","ENV A=1"]\n');
+      .toBe('[] 0001-01-01 00:00:00 +0000 UTC ["/bin/sh","-c","#(nop) ","ENV A=1"]\n');
   });
 
   it('gives the client errors: no such image (exit 1, what was found still printed)', () => {

@@ -193,10 +193,9 @@ export class DockerSession implements BackendSession {
     for (const image of fx.pulls.ifMissing) {
       if ((await this.inspector.docker(['image', 'inspect', image])).exitCode !== 0) pullRefused(image);
     }
-    if (fx.removesImages !== 'any') {
-      for (const image of fx.removesImages) {
-        if (!this.owned.images.has(image)) throw new RefusedError(`refused: image "${image}" was not created by this run (shared engine)`);
-      }
+    if (fx.removesImages === 'any') throw new RefusedError(`refused: ${fx.command} would remove images this run did not create (shared engine)`);
+    for (const image of fx.removesImages) {
+      if (!this.owned.images.has(image)) throw new RefusedError(`refused: image "${image}" was not created by this run (shared engine)`);
     }
     for (const tag of fx.creates.images) {
       const r = await this.inspector.docker(['image', 'inspect', tag]);

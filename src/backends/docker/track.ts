@@ -58,6 +58,9 @@ export function effectsOf(program: 'docker' | 'docker-compose', args: string[], 
     // A compose file may publish ports and creates networks: assume it moved history.
     fx.movesHistory = ['up', 'create', 'start', 'restart', 'run'].includes(path[path.length - 1]);
     if (fx.command === 'compose run' || fx.command === 'compose exec') fx.containerCommand = { source: null, argv: positionals.slice(1) };
+    // `--rmi all` removes the images services name (stand-ins too); `local` only those
+    // Compose built.
+    if (fx.command === 'compose down' && flagString(flags, 'rmi') === 'all') fx.removesImages = 'any';
     return fx;
   }
   switch (command) {

@@ -133,11 +133,15 @@ const SOFT = REFERENCE | STOPPED;
 
 /** `docker rmi [-f] IMAGE…` (`docker image rm`). */
 export function rmiCommand(ctrl: Controller, inv: Invocation): CommandResult {
-  const force = flagBool(inv.flags, 'force');
+  return removeImages(ctrl, inv.args, flagBool(inv.flags, 'force'));
+}
+
+/** What `docker rmi` prints for these images (also compose's `down --rmi`). */
+export function removeImages(ctrl: Controller, refs: readonly string[], force: boolean): CommandResult {
   let stdout = '';
   const errors: string[] = [];
   let fatal = false;
-  for (const ref of inv.args) {
+  for (const ref of refs) {
     const remover = new Remover(ctrl);
     if (!ctrl.images.lookup(ref)) {
       // The client's own text for a missing image; with -f it is not fatal.

@@ -2,16 +2,20 @@
 // and removed in parallel batches (FACT 108), then its networks (FACT 112: a missing one
 // is "not found", exit 0; an external one is left, and v1 says so) and, with -v, its
 // named volumes.
+import { removeImages } from '../build/remove.js';
 import type { CommandResult } from '../../backends/backend.js';
 import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
-import { isOneOff, projectContainers, startOrder, LABEL, type ComposeContext } from './context.js';
+import { isOneOff, projectContainers, serviceImage, startOrder, LABEL, type ComposeContext } from './context.js';
 import { defaultNetwork } from './create.js';
 import { Progress, type BatchItem } from './progress.js';
 
 /** Newest first: Compose stops and removes in reverse creation order. */
 const newestFirst = (cx: ComposeContext) => projectContainers(cx).sort((a, b) => b.seq - a.seq);
 
-export function composeDown(cx: ComposeContext, removeVolumes: boolean): CommandResult {
+/** `--rmi`: which services' images `down` removes (compose ImageType). */
+export type RemoveImages = 'none' | 'local' | 'all';
+
+export function composeDown(cx: ComposeContext, removeVolumes: boolean, rmi: RemoveImages = 'none'): CommandResult {
   const p = new Progress(cx.naming.flavour);
   const containers = newestFirst(cx);
   const running = containers.filter((c) => c.running);
@@ -50,6 +54,24 @@ export function composeDown(cx: ComposeContext, removeVolumes: boolean): Command
         cx.ctrl.volumes.delete(name);
         p.volumeRemoved(name);
       }
+    }
+  }
+  // Last, service by service in file order (project.remove_images): `local` leaves the
+  // images a service names with `image:`; a second service of the same image finds it gone.
+  for (const service of rmi === 'none' ? [] : cx.project.services) {
+    if (rmi === 'local' && service.image !== null) continue;
+    const name = serviceImage(cx, service);
+    p.plain(`Removing image ${name}`);
+    if (!cx.ctrl.images.lookup(name)) {
+      p.plain(`Image ${name} not found.`);
+      continue;
+    }
+    const removed = removeImages(cx.ctrl, [name], false);
+    if (removed.exitCode !== 0) {
+      // docker-py's APIError as text: the status, the URL it asked, the daemon's explanation.
+      const explanation = removed.stderr.trim().replace(/^Error response from daemon: /, '');
+      const url = `http+docker://localhost/v1.41/images/${encodeURI(name)}?force=False&noprune=False`;
+      p.plain(`Failed to remove image for service ${service.name}: 409 Client Error for ${url}: Conflict ("${explanation}")`);
     }
   }
   return { stdout: '', stderr: p.text, exitCode };

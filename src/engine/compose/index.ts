@@ -67,8 +67,13 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
       const recreate = flagBool(f, 'force-recreate') ? 'always' : flagBool(f, 'no-recreate') ? 'never' : 'diverged';
       return composeUp(cx, { detach: flagBool(f, 'detach'), noStart: flagBool(f, 'no-start'), build: flagBool(f, 'build'), scale, services: inv.args, recreate });
     }
-    case 'down':
-      return composeDown(cx, flagBool(f, 'volumes'));
+    case 'down': {
+      // main.py reads --rmi before anything is stopped (image_type_from_opt).
+      const rmi = flagString(f, 'rmi') ?? 'none';
+      if (rmi !== 'none' && rmi !== 'local' && rmi !== 'all') return failure('--rmi flag must be one of: all, local');
+      if (rmi !== 'none' && flavour !== 'v1') return failure('docker compose down --rmi: not supported by the simulator');
+      return composeDown(cx, flagBool(f, 'volumes'), rmi);
+    }
     case 'stop':
       return composeStop(cx, inv.args);
     case 'start':

@@ -27,7 +27,7 @@ export type GoValue =
   /** `entries: null` is a nil map. Keys are strings (all of Docker's maps are). */
   | { k: 'map'; type: string; entries: Array<[string, GoValue]> | null }
   /** `marshal`: what a custom MarshalJSON returns (formatter contexts have one). */
-  | { k: 'struct'; type: string; fields: GoField[]; marshal?: () => GoValue }
+  | { k: 'struct'; type: string; fields: GoField[]; marshal?: () => GoValue; print?: () => string }
   /** A method of a formatter context (`.Label "key"`, `.Names`): called by the template. */
   | { k: 'func'; name: string; call: (args: Array<GoValue | undefined>) => GoValue };
 
@@ -147,8 +147,19 @@ function formatV(v: GoValue, depth: number): string {
         .map(([key, item]) => `${key}:${formatV(item, depth + 1)}`)
         .join(' ')}]`;
     case 'struct':
+      if (v.print) return v.print();
       return `{${v.fields.map((f) => formatV(f.value, depth + 1)).join(' ')}}`;
   }
+}
+
+/**
+ * A time.Time: RFC 3339 in JSON (its MarshalJSON), Go's Time.String() in a template
+ * (`2026-12-04 19:16:42.901370822 +0000 UTC`; the zero time `0001-01-01 00:00:00 +0000 UTC`).
+ */
+export function goTime(rfc3339: string): GoValue {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(\.\d+)?Z$/.exec(rfc3339);
+  const text = m ? `${m[1]} ${m[2]}${(m[3] ?? '').replace(/\.?0+$/, '')} +0000 UTC` : rfc3339;
+  return { k: 'struct', type: 'time.Time', fields: [], marshal: () => str(rfc3339), print: () => text };
 }
 
 /** A Go-looking heap address derived from the value, so the same value prints the same. */

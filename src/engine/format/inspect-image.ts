@@ -5,7 +5,7 @@
 
 import type { ImageInspectView } from '../model.js';
 import { fakeDigest, containerConfigValue, type ConfigFields } from './inspect-container.js';
-import { fields, type GoValue, int, str, stringMap, strings, struct } from './govalue.js';
+import { fields, type GoValue, goTime, int, str, stringMap, strings, struct } from './govalue.js';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -56,6 +56,6 @@ export function imageValue(i: ImageInspectView): GoValue {
     ['VirtualSize', int(i.size)],
     ['GraphDriver', graphDriver(i.layers)],
     ['RootFS', struct('types.RootFS', fields([['Type', str('layers')], ['Layers', strings(i.layers.map((l) => `sha256:${l}`))], ['BaseLayer?', str('')]]))],
-    ['Metadata', struct('types.ImageMetadata', fields([['LastTagTime', str(i.lastTagTime ?? ZERO_TIME)]]))],
+    ['Metadata', struct('types.ImageMetadata', fields([['LastTagTime', goTime(i.lastTagTime ?? ZERO_TIME)]]))],
   ]));
 }

@@ -134,6 +134,7 @@ const topLevel: CommandSpec[] = [
   docker(['images'], 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
     [bool('all', 'a'), bool('quiet', 'q'), str('format'), bool('no-trunc'), list('filter', 'f'), bool('digests')], 0, 1),
   docker(['tag'], 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', [], 2, 2),
+  docker(['history'], 'docker history [OPTIONS] IMAGE', [str('format'), bool('human', 'H'), bool('no-trunc'), bool('quiet', 'q')], 1, 1),
   docker(['rmi'], 'docker rmi [OPTIONS] IMAGE [IMAGE...]', [bool('force', 'f'), bool('no-prune')], 1),
   docker(['image', 'prune'], 'docker image prune [OPTIONS]', [bool('all', 'a'), list('filter'), bool('force', 'f')], 0, 0),
   docker(['pull'], 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', [bool('all-tags', 'a'), bool('quiet', 'q'), str('platform')], 1, 1),
@@ -162,7 +163,7 @@ const MANAGEMENT: ReadonlyArray<[string, string, string]> = [
   ...['run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'pause', 'unpause', 'wait', 'rename', 'exec', 'logs', 'port',
     'top'].map((verb): [string, string, string] => ['container', verb, verb]),
   ['container', 'ls', 'ps'], ['container', 'ps', 'ps'],
-  ['image', 'ls', 'images'], ['image', 'build', 'build'], ['image', 'pull', 'pull'], ['image', 'tag', 'tag'], ['image', 'rm', 'rmi'],
+  ['image', 'ls', 'images'], ['image', 'build', 'build'], ['image', 'pull', 'pull'], ['image', 'tag', 'tag'], ['image', 'rm', 'rmi'], ['image', 'history', 'history'],
 ];
 
 export const commands: readonly CommandSpec[] = [

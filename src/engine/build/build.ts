@@ -14,6 +14,7 @@ import { imageId, type LocalImage } from './images.js';
 import { packageManagerOf, runStep } from './run-step.js';
 import { readDockerignore, type IgnoreRules } from './dockerignore.js';
 import type { Workspace } from './workspace.js';
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 
 export interface BuildRequest {
@@ -86,6 +87,35 @@ function absolute(dir: string, path: string): string {
 type StepOutcome =
   | { ok: true; output: string; cmd: string[]; changed: boolean; bytes: number }
   | { ok: false; output: string; stderr: string; exitCode: number };
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The builder's hash of a context entry (remotecontext.NewFileHash): tarsum's v1 header
+ * fields (name, mode, uid, gid, size, type …; no mtime), then the content. As the daemon
+ * sees the extracted context here: root's files, 0644 and folders 0755, no user names.
+ */
+function contextHash(rel: string, content: string | null): string {
+  const folder = content === null;
+  const size = folder ? 0 : Buffer.byteLength(content);
+  const header = `name${rel}${folder ? '/' : ''}mode${folder ? 0o40755 : 0o100644}uid0gid0size${size}typeflag${folder ? '5' : '0'}linkname`
+    + 'unamegnamedevmajor0devminor0';
+  return sha256(header + (content ?? ''));
+}
+
+/**
+ * `dir:`: the sorted hashes of everything the walk of the folder meets, joined by commas
+ * (walkSource; the folder itself too, unless it is the context's root).
+ */
+function folderHash(cwd: Workspace, req: BuildRequest, ctx: BuildContext, rel: string): string {
+  const prefix = rel === '' ? '' : `${rel}/`;
+  const hashes = [
+    ...(rel === '' ? [] : [contextHash(rel, null)]),
+    ...ctx.files.filter((f) => f.startsWith(prefix)).map((f) => contextHash(f, cwd.read(posix.join(req.context, f)) ?? '')),
+    ...ctx.folders.filter((d) => d.startsWith(prefix) && d !== rel).map((d) => contextHash(d, null)),
+  ];
+  return sha256(hashes.sort().join(','));
+}
 
 /** The commit message of a metadata step, as the classic builder records it. */
 const nop = (message: string): string[] => ['/bin/sh', '-c', '#(nop) ', message];
@@ -172,7 +202,7 @@ function applyStep(cwd: Workspace, req: BuildRequest, ctx: BuildContext, stage: 
     case 'COPY':
     case 'ADD': {
       let bytes = 0;
-      const copied: string[] = [];
+      const sources: string[] = [];
       const words = splitWords(ins.rest).filter((w) => !w.startsWith('--'));
       const dest = words.pop() ?? '/';
       for (const src of words) {
@@ -190,14 +220,13 @@ function applyStep(cwd: Workspace, req: BuildRequest, ctx: BuildContext, stage: 
         const put = (path: string, text: string): void => {
           stage.files.set(path, text);
           bytes += Buffer.byteLength(text);
-          copied.push(text);
         };
         if (content !== null) put(dest.endsWith('/') || words.length > 1 ? posix.join(target, posix.basename(src)) : target, content);
         for (const f of under) put(posix.join(target, f), cwd.read(posix.join(from, f)) ?? '');
+        sources.push(content !== null ? `file:${contextHash(rel, content)}` : `dir:${folderHash(cwd, req, ctx, rel)}`);
       }
-      // moby names the source by a hash of its content: file:, dir: or (several) multi:.
-      const kind = words.length > 1 ? 'multi' : copied.length === 1 && !ctx.files.some((f) => f.startsWith(`${words[0]!.replace(/\/$/, '')}/`)) ? 'file' : 'dir';
-      const source = `${kind}:${imageId(`copy:${copied.join('\0')}`)}`;
+      // moby's copier names what it copied by content: one source's hash, or several's.
+      const source = sources.length === 1 ? sources[0]! : `multi:${sha256(sources.join(','))}`;
       return { ok: true, output: '', cmd: ['/bin/sh', '-c', `#(nop) ${ins.keyword} ${source} in ${dest} `], changed: true, bytes };
     }
     case 'RUN': {

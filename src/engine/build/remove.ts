@@ -15,7 +15,7 @@ import type { LocalImage } from './images.js';
 const short = (id: string): string => id.slice(0, 12);
 
 /** What one removal printed: `Untagged: nginx:latest`, `Deleted: sha256:…`. */
-type Record = { untagged: string } | { deleted: string };
+type Removal = { untagged: string } | { deleted: string };
 
 /** layer.ChainID: the first diff ID, then sha256 of "parent-chain diff" for each layer on it. */
 function chainIds(layers: readonly string[]): string[] {
@@ -30,7 +30,7 @@ function chainIds(layers: readonly string[]): string[] {
 const familiar = (ref: string): string => normaliseRef(ref);
 
 class Remover {
-  readonly records: Record[] = [];
+  readonly records: Removal[] = [];
   constructor(private readonly ctrl: Controller) {}
 
   private get images() {
@@ -189,7 +189,7 @@ export function imagePruneCommand(ctrl: Controller, inv: Invocation): CommandRes
     if (tags.length === 0 && parents.has(image.id)) return false;
     return all || tags.length === 0;
   });
-  const records: Record[] = [];
+  const records: Removal[] = [];
   for (const image of candidates) {
     if (!ctrl.images.all().some((i) => i.id === image.id)) continue; // went with an earlier one
     const tags = ctrl.images.tagsOf(image.id);

@@ -14,6 +14,7 @@ import { done } from './result.js';
 import { runOrCreate } from './run.js';
 import { imagesCommand, pullCommand, tagCommand } from '../build/commands.js';
 import { imagePruneCommand, rmiCommand } from '../build/remove.js';
+import { historyCommand } from '../build/history.js';
 import { volumeCommand } from '../volumes/commands.js';
 
 /** How tools run inside a container; replaceable so the exec renderers can plug in. */
@@ -60,6 +61,8 @@ export function runCli(ctrl: Controller, program: 'docker' | 'docker-compose', a
       return tagCommand(ctrl, inv);
     case 'rmi':
       return rmiCommand(ctrl, inv);
+    case 'history':
+      return historyCommand(ctrl, inv);
     case 'info':
       return done('', `docker ${inv.spec.path.join(' ')}: not supported by the simulator yet\n`, 1);
     default:

@@ -4,7 +4,7 @@ import type { CommandResult } from '../../backends/backend.js';
 import type { NetworkView } from '../model.js';
 import type { GoValue } from './govalue.js';
 import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
-import { createdAt, sortedLabels } from './ps.js';
+import { createdAt, ellipsis, sortedLabels } from './ps.js';
 import { humanSize } from './units.js';
 import { daemonError, daemonFilters, labelFilter } from '../list-filters.js';
 
@@ -214,6 +214,59 @@ export function volumeLs(volumes: readonly VolumeView[], options: VolumeLsOption
       }, v.labels),
     ),
     header: VOLUME_HEADER,
+    parseErrorPrefix: 'template parsing error: ',
+    execErrorPrefix: 'template parsing error: ',
+  });
+}
+
+/** One entry of `docker history` (image.HistoryResponseItem). */
+export interface HistoryView {
+  /** 64 hex. */
+  id: string;
+  /** RFC 3339. */
+  created: string;
+  createdSince: string;
+  createdBy: string;
+  size: number;
+  comment: string;
+}
+
+export interface HistoryOptions {
+  human: boolean;
+  noTrunc: boolean;
+  quiet: boolean;
+  format: string | null;
+}
+
+const HISTORY_HEADER = headerContext('formatter.SubHeaderContext', {
+  ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT',
+});
+
+/** docker/cli formatter/history.go: the table (CREATED AT with -H=false), or -q's IDs. */
+export function historyTable(items: readonly HistoryView[], options: HistoryOptions): CommandResult {
+  const formats: ListFormats = {
+    table: options.human
+      ? 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}'
+      : 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}',
+    quiet: '{{.ID}}',
+    // History has no raw form: `raw` is a template like any other.
+    raw: 'raw',
+    rawQuiet: 'raw',
+  };
+  const trunc = !options.noTrunc;
+  // time.Unix(created).Format(RFC3339): whole seconds (this machine's zone is UTC).
+  const at = (iso: string): string => iso.replace(/\.\d+Z$/, 'Z');
+  return formatList({
+    format: chooseFormat(options.format, options.quiet, formats),
+    rows: items.map((h) => rowContext('*formatter.historyContext', {
+      ID: trunc ? h.id.slice(0, 12) : `sha256:${h.id}`,
+      CreatedSince: options.human ? h.createdSince : at(h.created),
+      CreatedAt: at(h.created),
+      CreatedBy: trunc ? ellipsis(h.createdBy.replace(/\t/g, ' '), 45) : h.createdBy.replace(/\t/g, ' '),
+      Size: options.human ? humanSize(h.size, 3) : String(h.size),
+      Comment: h.comment,
+    }, {})),
+    header: HISTORY_HEADER,
     parseErrorPrefix: 'template parsing error: ',
     execErrorPrefix: 'template parsing error: ',
   });

@@ -1,4 +1,4 @@
-// docker image inspect and docker inspect's lookup order, against a 20.10 engine's
+// docker image inspect, docker inspect's lookup order, tag, rmi, prune and history, against a 20.10 engine's
 // recordings (fixtures/image-inspect-*.json: the images the Dockerfiles below build there;
 // IDs, times and overlay2 folders are random on the engine and masked on both sides).
 import { readFileSync } from 'node:fs';
@@ -205,5 +205,47 @@ describe('docker rmi and image prune (moby ImageDelete; texts of the 20.10 engin
     expect(all.match(/^untagged: /gm)).toHaveLength(14);
     expect(all).toMatch(/\n\nTotal reclaimed space: 27\.77MB\n$/);
     expect(s.docker('images', '--format', '{{.Repository}}').stdout).toBe('nginx\n');
+  });
+});
+
+describe('docker history', () => {
+  it('lists the steps newest first down to the imported base, each with its image and the bytes it added', () => {
+    const s = sim({ 'app/Dockerfile': BUILT, 'app/f.txt': 'hello\n' });
+    s.docker('build', '-q', '-t', 'myimg:v1', 'app');
+    const r = s.docker('history', '--no-trunc', '--format', '{{.CreatedBy}}|{{.Size}}|{{.Comment}}', 'myimg:v1');
+    expect(r.stdout).toMatch(new RegExp(`^${[
+      '/bin/sh -c #\\(nop\\)  CMD \\["sh" "-c" "sleep 3600"\\]\\|0B\\|',
+      '/bin/sh -c #\\(nop\\) WORKDIR /tmp\\|0B\\|',
+      '/bin/sh -c true\\|0B\\|',
+      '/bin/sh -c #\\(nop\\) COPY file:[0-9a-f]{64} in /x/ \\|6B\\|',
+      '/bin/sh -c echo hi > /srv/x\\|3B\\|',
+      '/bin/sh -c #\\(nop\\) WORKDIR /srv\\|0B\\|',
+      '/bin/sh -c #\\(nop\\)  EXPOSE 8080/udp 9000\\|0B\\|',
+      '/bin/sh -c #\\(nop\\)  LABEL a=b team=net ops\\|0B\\|',
+      '/bin/sh -c #\\(nop\\)  ENV FOO=bar\\|0B\\|',
+      '\\|1.98MB\\|Imported from -',
+    ].join('\\n')}\\n$`));
+    const ids = s.docker('history', '-q', 'myimg:v1').stdout.trim().split('\n');
+    expect(ids[0]).toBe(s.docker('images', '-q', 'myimg:v1').stdout.trim());
+    expect(ids.at(-1)).toBe(s.docker('images', '-q', 'nginx').stdout.trim());
+    expect(s.docker('history', 'alpine').stdout).toMatch(/^IMAGE +CREATED +CREATED BY +SIZE +COMMENT\n[0-9a-f]{12} +About an hour ago +1\.99MB +Imported from -\n$/);
+    expect(s.docker('history', '-H=false', '--format', '{{.CreatedAt}} {{.Size}}', 'alpine').stdout).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ 1986048\n$/);
+    expect(s.docker('history', 'nosuch')).toEqual({ stdout: '', stderr: 'Error response from daemon: No such image: nosuch:latest\n', exitCode: 1 });
+  });
+});
+
+describe('COPY names its source as the builder hashes the context (recorded on the engine)', () => {
+  it('file:, dir: (the folder and all under it) and multi:', () => {
+    const s = sim({
+      'app/Dockerfile': 'FROM busybox\nCOPY f.txt /x/\nCOPY conf /etc/conf\nCOPY f.txt g.txt /y/\nCOPY . /all\n',
+      'app/f.txt': 'hello\n', 'app/g.txt': 'world!\n', 'app/conf/a.conf': 'a=1\n', 'app/conf/sub/b.conf': 'b=2\n',
+    });
+    s.docker('build', '-q', '-t', 'h2', 'app');
+    expect(s.docker('history', '--no-trunc', '--format', '{{.CreatedBy}} {{.Size}}', 'h2').stdout.split('\n').slice(0, 4)).toEqual([
+      '/bin/sh -c #(nop) COPY dir:f1022a32482e7d1f97393eddb76cda3cc4b26f0d855ab35e14efa4e762aaa668 in /all  102B',
+      '/bin/sh -c #(nop) COPY multi:0009c7b0d4a7ecc8f6c4726f093ac14230c396f289d1b146708ff356fde48bd2 in /y/  13B',
+      '/bin/sh -c #(nop) COPY dir:88a237102dc7f95ace5d12d2f855d10fb554d306e38f7d19cf4848865d97e6e4 in /etc/conf  8B',
+      '/bin/sh -c #(nop) COPY file:a76d97b9e333b20275d3a840325f2eb49929ce711c732e45f5b6a24cce4caac3 in /x/  6B',
+    ]);
   });
 });

@@ -10,7 +10,6 @@ import { AddressSpace6, contains6, isIPv6, parseCidr6, PoolAllocator6, toBig6, t
 import { checkIpamFlags } from './ipam-client.js';
 import type { DriverName } from './model.js';
 import { ImageStore } from './build/images.js';
-import type { ImageSpec } from './images/catalog.js';
 import { VolumeStore } from './volumes/store.js';
 import { Network, type NetworkConfig } from './network.js';
 import { PortAllocator } from './ports.js';

@@ -5,9 +5,9 @@ import type { Invocation } from '../../docker-cli/types.js';
 import type { Controller } from '../controller.js';
 import { type ImageView, imagesTable } from '../format/lists.js';
 import { listImages } from './image-list.js';
+import { missingImageName } from './images.js';
 import { buildImage } from './build.js';
 import { ErrRegistryUnreachable } from '../errors.js';
-import { normaliseRef } from '../images/catalog.js';
 import type { Workspace } from './workspace.js';
 
 export function buildCommand(ctrl: Controller, inv: Invocation, cwd: Workspace): CommandResult {
@@ -55,8 +55,7 @@ export function tagCommand(ctrl: Controller, inv: Invocation): CommandResult {
   if (bad) return { stdout: '', stderr: `Error parsing reference: "${target}" is not a valid repository/tag: ${bad}\n`, exitCode: 1 };
   const image = ctrl.images.lookup(source);
   if (!image) {
-    const shown = /^(sha256:)?[0-9a-f]+$/.test(source) ? source : normaliseRef(source);
-    return { stdout: '', stderr: `Error response from daemon: No such image: ${shown}\n`, exitCode: 1 };
+    return { stdout: '', stderr: `Error response from daemon: No such image: ${missingImageName(source)}\n`, exitCode: 1 };
   }
   ctrl.images.alias(target, image, ctrl.clock.now());
   return { stdout: '', stderr: '', exitCode: 0 };

@@ -7,7 +7,7 @@ import { flagBool, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
 import type { Controller } from '../controller.js';
 import { historyTable, type HistoryView } from '../format/lists.js';
-import type { LocalImage } from './images.js';
+import { missingImageName, type LocalImage } from './images.js';
 
 function entries(ctrl: Controller, image: LocalImage): HistoryView[] {
   const out: HistoryView[] = [];
@@ -30,7 +30,7 @@ function entries(ctrl: Controller, image: LocalImage): HistoryView[] {
 export function historyCommand(ctrl: Controller, inv: Invocation): CommandResult {
   const ref = inv.args[0]!;
   const image = ctrl.images.lookup(ref);
-  if (!image) return { stdout: '', stderr: `Error response from daemon: No such image: ${/^(sha256:)?[0-9a-f]+$/.test(ref) ? ref : ref.includes(':') ? ref : `${ref}:latest`}\n`, exitCode: 1 };
+  if (!image) return { stdout: '', stderr: `Error response from daemon: No such image: ${missingImageName(ref)}\n`, exitCode: 1 };
   const f = inv.flags;
   return historyTable(entries(ctrl, image), {
     human: !f.has('human') || flagBool(f, 'human'), noTrunc: flagBool(f, 'no-trunc'), quiet: flagBool(f, 'quiet'),

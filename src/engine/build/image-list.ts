@@ -3,8 +3,7 @@
 // into one more `reference=` filter; filters of one key are alternatives, of different
 // keys all must hold.
 import type { CommandResult } from '../../backends/backend.js';
-import { normaliseRef } from '../images/catalog.js';
-import type { ImageRow, ImageStore } from './images.js';
+import { missingImageName, type ImageRow, type ImageStore } from './images.js';
 import { daemonError, daemonFilters, labelFilter, type Predicate as ListPredicate } from '../list-filters.js';
 
 type Predicate = ListPredicate<ImageRow>;
@@ -52,7 +51,7 @@ function predicate(store: ImageStore, key: string, value: string): Predicate | C
     case 'before':
     case 'since': {
       const image = store.lookup(value);
-      if (!image) return daemonError(`No such image: ${/^(sha256:)?[0-9a-f]+$/.test(value) ? value : normaliseRef(value)}`);
+      if (!image) return daemonError(`No such image: ${missingImageName(value)}`);
       return key === 'before' ? (r) => r.image.seq < image.seq : (r) => r.image.seq > image.seq;
     }
     default:

@@ -41,6 +41,9 @@ export interface BuildStep {
 
 export const imageId = (seed: string): string => createHash('sha256').update(seed).digest('hex');
 
+/** How the daemon names an image it did not find: an ID as given, a name with its tag (`No such image: x:latest`). */
+export const missingImageName = (ref: string): string => (/^(sha256:)?[0-9a-f]+$/.test(ref) ? ref : normaliseRef(ref));
+
 /** Where the image's HTTP server serves from (`httpd -h DIR`), for its page file. */
 function docroot(spec: Omit<ImageSpec, 'ref'>, ref: string): string {
   const argv = [...spec.entrypoint, ...spec.cmd];

@@ -10,7 +10,7 @@ import { ok, type EngineError, type Result } from '../errors.js';
 import { inspectCommand } from './inspect.js';
 import { portCommand, psTable } from '../format/tables.js';
 import { killContainer, linkEnvironment, removeContainer, startContainer, stopContainer, type OneShotRunner } from '../lifecycle.js';
-import { containerView, networkView } from '../views.js';
+import { containerView } from '../views.js';
 import { daemonFailure, done } from './result.js';
 import { execProcess, type ExecProcess } from '../environment.js';
 import { pruneFilter } from '../prune-filters.js';

@@ -149,6 +149,17 @@ export class Controller {
     return matches.length === 1 ? matches[0] : undefined;
   }
 
+  /**
+   * The container an expectation names: its name, or an ID of at least the short ID's 12
+   * digits. Not a shorter prefix, as commands take one: `expect container e5 is removed`
+   * must not find whichever container's random ID begins with e5 (the docker backend
+   * looks the same way).
+   */
+  namedContainer(ref: string): Container | undefined {
+    const c = this.findContainer(ref);
+    return c && (c.name === ref.replace(/^\//, '') || (ref.length >= 12 && c.id.startsWith(ref))) ? c : undefined;
+  }
+
   containerById(id: string): Container | undefined {
     return this.containersById.get(id);
   }

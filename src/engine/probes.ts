@@ -15,7 +15,7 @@ const answered = <K extends ProbeKind>(answer: Answers[K], steps: string[], caus
 
 function sourceOf(ctrl: Controller, e: { kind: 'host' } | { kind: 'container'; name: string }): Source | { missing: string } {
   if (e.kind === 'host') return { kind: 'host' };
-  const c = ctrl.findContainer(e.name);
+  const c = ctrl.namedContainer(e.name);
   return c ? { kind: 'container', container: c } : { missing: e.name };
 }
 
@@ -76,7 +76,7 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
     case 'ip':
     case 'mac':
     case 'containerGateway': {
-      const c = ctrl.findContainer(p.container);
+      const c = ctrl.namedContainer(p.container);
       const none = p.kind === 'ip' ? { address: null, exists: false } : p.kind === 'mac' ? { mac: null, exists: false } : { gateway: null, exists: false };
       if (!c) return answered(none, [`no container ${p.container}`], 'no-such-container');
       const { steps, ep } = endpointOf(ctrl, c, p.network);
@@ -92,7 +92,7 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
       return answered({ exists: true, subnet: n.config.userSubnet ?? n.subnet?.text ?? null, gateway: n.space ? toIp(n.space.gateway) : null }, []);
     }
     case 'container': {
-      const c = ctrl.findContainer(p.container);
+      const c = ctrl.namedContainer(p.container);
       if (!c) return answered({ state: 'removed', exitCode: null }, [`no container ${p.container}`]);
       const state = c.status === 'removing' || c.status === 'dead' ? 'exited' : c.status;
       // The exit code of the last exit; a Created container that failed to start reads 128 (FACT 65).
@@ -100,7 +100,7 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
       return answered({ state, exitCode }, []);
     }
     case 'port': {
-      const c = ctrl.findContainer(p.container);
+      const c = ctrl.namedContainer(p.container);
       if (!c) return answered({ bindings: [], exists: false }, [`no container ${p.container}`], 'no-such-container');
       const bindings = c.running ? (c.bindings.get(`${p.port}/${p.proto}`) ?? []) : [];
       return answered({ bindings: bindings.map((b) => ({ hostIp: b.hostIp, hostPort: b.hostPort })), exists: true },

@@ -58,7 +58,7 @@ describe('a refused probe sends nothing', () => {
     spawned.push([command, ...args].join(' '));
     return { stdout: '', stderr: '', exitCode: 0, timedOut: false };
   };
-  const inspector = { container: async (ref: string) => (ref === 'src' ? src : null) } as unknown as Inspector;
+  const inspector = { container: async (ref: string) => (ref === 'src' ? src : null), named: async (ref: string) => (ref === 'src' ? src : null) } as unknown as Inspector;
   const probes = (mode: 'private' | 'shared') => new NetProbes({ inspector, spawner, mode, hostNetns: null,
     allowed: async () => allowedTargets([src], [], [network('bridge', '172.17.0.0/16')]) });
 

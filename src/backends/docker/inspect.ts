@@ -55,6 +55,16 @@ export class Inspector {
     return (await this.containers([ref]))[0] ?? null;
   }
 
+  /**
+   * The container a scenario names: by its name, or an ID of 12 digits or more. `docker
+   * inspect e5` also finds a container whose random ID begins with e5, which would make
+   * `expect container e5 is removed` fail now and then (the simulator looks the same way).
+   */
+  async named(ref: string): Promise<ContainerJSON | null> {
+    const c = await this.container(ref);
+    return c && (c.Name === `/${ref.replace(/^\//, '')}` || (ref.length >= 12 && c.Id.startsWith(ref))) ? c : null;
+  }
+
   async networks(refs: string[]): Promise<NetworkJSON[]> {
     if (refs.length === 0) return [];
     const r = await this.docker(['network', 'inspect', ...refs]);

@@ -45,7 +45,7 @@ export class NetProbes {
       return { ok: true, source: { label: 'the host', netns: this.deps.hostNetns,
         hosts: readOr('/etc/hosts', ''), nameservers: resolverAddresses() } };
     }
-    const c = await this.deps.inspector.container(endpoint.name);
+    const c = await this.deps.inspector.named(endpoint.name);
     if (!c) return { ok: false, steps: [`no container ${endpoint.name} on the engine`], cause: 'no-such-container' };
     const netns = netnsOf(c);
     if (!netns || c.State.Paused) {

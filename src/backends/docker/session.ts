@@ -176,7 +176,13 @@ export class DockerSession implements BackendSession {
     const refuse = (kind: string, name: string): never => {
       throw new RefusedError(`refused: ${kind} "${name}" already exists on the engine (not created by this run)`);
     };
-    for (const name of [...fx.creates.containers, ...fx.touches.containers]) {
+    // A new name collides only with that name; a container acted on is found as docker
+    // finds it (an ID prefix too).
+    for (const name of fx.creates.containers) {
+      const c = await this.inspector.named(name);
+      if (c && !this.owned.ownsLabels(c.Config.Labels)) refuse('container', name);
+    }
+    for (const name of fx.touches.containers) {
       const c = await this.inspector.container(name);
       if (c && !this.owned.ownsLabels(c.Config.Labels)) refuse('container', name);
     }

@@ -46,7 +46,7 @@ type EndpointKind = 'ip' | 'mac' | 'containerGateway';
 
 export async function endpointProbe(inspector: Inspector, probe: ProbeOf<EndpointKind>): Promise<ProbeOutcome<EndpointKind>> {
   const steps: string[] = [];
-  const c = await inspector.container(probe.container);
+  const c = await inspector.named(probe.container);
   const ep = c ? await endpointOf(inspector, c, probe.network, steps) : null;
   if (!c) steps.push(`no container ${probe.container} on the engine`);
   const value = (field: 'IPAddress' | 'MacAddress' | 'Gateway'): string | null => ep?.[field] || null;
@@ -68,7 +68,7 @@ export async function networkProbe(inspector: Inspector, probe: ProbeOf<'network
 const STATES = new Set(['running', 'exited', 'created', 'paused']);
 
 export async function containerProbe(inspector: Inspector, probe: ProbeOf<'container'>): Promise<ProbeOutcome<'container'>> {
-  const c = await inspector.container(probe.container);
+  const c = await inspector.named(probe.container);
   if (!c) return answered<'container'>({ state: 'removed', exitCode: null }, [`no container ${probe.container} on the engine`]);
   const raw = c.State.Status;
   // restarting/removing/dead are transitions Docker reports between the four states a scenario names.
@@ -78,7 +78,7 @@ export async function containerProbe(inspector: Inspector, probe: ProbeOf<'conta
 }
 
 export async function portProbe(inspector: Inspector, probe: ProbeOf<'port'>): Promise<ProbeOutcome<'port'>> {
-  const c = await inspector.container(probe.container);
+  const c = await inspector.named(probe.container);
   if (!c) return answered<'port'>({ bindings: [], exists: false }, [`no container ${probe.container} on the engine`]);
   const key = `${probe.port}/${probe.proto}`;
   const bindings = (c.NetworkSettings.Ports?.[key] ?? []).map((b) => ({ hostIp: b.HostIp, hostPort: Number(b.HostPort) }));

@@ -7,7 +7,7 @@ import { sandboxFile } from '../sandbox-files.js';
 import { containerFiles } from './filesystem.js';
 
 export function answerFileProbe(ctrl: Controller, container: string, path: string): ProbeOutcome<'file'> {
-  const c = ctrl.findContainer(container);
+  const c = ctrl.namedContainer(container);
   if (!c) return { status: 'answered', answer: { content: null }, why: { steps: [`no container ${container}`], cause: 'no-such-container' } };
   const sandbox = sandboxView(ctrl, c);
   const special = sandbox ? sandboxFile(sandbox, path) : undefined;

@@ -10,11 +10,10 @@ import { BUSYBOX_APPLETS } from '../exec/context.js';
 import type { ImageSpec } from '../images/catalog.js';
 import { planProcess } from '../process.js';
 import { commandForm, keyValues, parseDockerfile, splitWords, type Instruction } from './dockerfile.js';
-import { imageId, type LocalImage } from './images.js';
+import { imageId, type LocalImage, sha256 } from './images.js';
 import { packageManagerOf, runStep } from './run-step.js';
 import { readDockerignore, type IgnoreRules } from './dockerignore.js';
 import type { Workspace } from './workspace.js';
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 
 export interface BuildRequest {
@@ -87,8 +86,6 @@ function absolute(dir: string, path: string): string {
 type StepOutcome =
   | { ok: true; output: string; cmd: string[]; changed: boolean; bytes: number }
   | { ok: false; output: string; stderr: string; exitCode: number };
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * The builder's hash of a context entry (remotecontext.NewFileHash): tarsum's v1 header

@@ -39,7 +39,9 @@ export interface BuildStep {
   cmd: string[];
 }
 
-export const imageId = (seed: string): string => createHash('sha256').update(seed).digest('hex');
+/** SHA-256 of a text, in hex: image and layer IDs, and the builder's context hashes. */
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const imageId = sha256;
 
 /** How the daemon names an image it did not find: an ID as given, a name with its tag (`No such image: x:latest`). */
 export const missingImageName = (ref: string): string => (/^(sha256:)?[0-9a-f]+$/.test(ref) ? ref : normaliseRef(ref));
@@ -250,6 +252,11 @@ export class ImageStore {
     const key = normaliseRef(ref);
     this.tagged.delete(key);
     if (catalogRefs().includes(key)) this.untaggedCatalog.add(key);
+  }
+
+  /** The image of this ID is present (tagged, or untagged but not deleted). */
+  present(id: string): boolean {
+    return !this.deleted.has(id) && this.byId(id) !== undefined;
   }
 
   /** `docker rmi`: the image is gone from the store (its tags must be gone first). */

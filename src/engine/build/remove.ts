@@ -29,50 +29,71 @@ function chainIds(layers: readonly string[]): string[] {
 /** The familiar form the daemon reports a tag in: `nginx:latest`, `localhost:5000/web:latest`. */
 const familiar = (ref: string): string => normaliseRef(ref);
 
+/**
+ * What keeps images and layers, counted once per command and kept up to date as it
+ * deletes (so `image prune -a` stays linear): the chains each present image and each
+ * container stands on, the present children of each image, each image's containers.
+ */
+class Holds {
+  private readonly chains = new Map<string, number>();
+  private readonly children = new Map<string, number>();
+  private readonly containers = new Map<string, { running: string | null; stopped: string | null }>();
+
+  constructor(private readonly ctrl: Controller) {
+    for (const image of ctrl.images.all()) this.hold(image, 1);
+    for (const c of ctrl.containers()) {
+      const id = c.config.imageId;
+      if (!id) continue;
+      // A container keeps its layers whatever became of its image.
+      const image = ctrl.images.byId(id);
+      if (image) for (const chain of chainIds(image.layers)) this.chains.set(chain, (this.chains.get(chain) ?? 0) + 1);
+      const users = this.containers.get(id) ?? { running: null, stopped: null };
+      if (c.running) users.running ??= c.id;
+      else users.stopped ??= c.id;
+      this.containers.set(id, users);
+    }
+  }
+
+  private hold(image: LocalImage, by: 1 | -1): void {
+    for (const chain of chainIds(image.layers)) this.chains.set(chain, (this.chains.get(chain) ?? 0) + by);
+    if (image.parent !== '') this.children.set(image.parent, (this.children.get(image.parent) ?? 0) + by);
+  }
+
+  hasChildren(image: LocalImage): boolean {
+    return (this.children.get(image.id) ?? 0) > 0;
+  }
+
+  users(image: LocalImage): { running: string | null; stopped: string | null } {
+    return this.containers.get(image.id) ?? { running: null, stopped: null };
+  }
+
+  /** The image is gone: the chains nothing else stands on now, top first. */
+  release(image: LocalImage): string[] {
+    this.hold(image, -1);
+    return chainIds(image.layers).reverse().filter((chain) => this.chains.get(chain) === 0);
+  }
+}
+
 class Remover {
   readonly records: Removal[] = [];
-  constructor(private readonly ctrl: Controller) {}
+  constructor(private readonly ctrl: Controller, private readonly holds: Holds) {}
 
   private get images() {
     return this.ctrl.images;
-  }
-
-  private users(image: LocalImage): { running: string | null; stopped: string | null } {
-    let running: string | null = null;
-    let stopped: string | null = null;
-    for (const c of this.ctrl.containers()) {
-      if (c.config.imageId !== image.id) continue;
-      if (c.running) running ??= c.id;
-      else stopped ??= c.id;
-    }
-    return { running, stopped };
-  }
-
-  /** Chains something still stands on: present images' and containers' (whatever their image became). */
-  private liveChains(): Set<string> {
-    const live = new Set<string>();
-    const add = (image: LocalImage | undefined): void => {
-      if (image) for (const chain of chainIds(image.layers)) live.add(chain);
-    };
-    for (const image of this.images.all()) add(image);
-    for (const c of this.ctrl.containers()) if (c.config.imageId) add(this.images.byId(c.config.imageId));
-    return live;
   }
 
   /** imageDeleteHelper: deletes the image (its tags first), then quietly its parents. */
   delete(image: LocalImage, force: boolean, quiet: boolean): string | null {
     const conflict = this.conflict(image, force ? HARD : HARD | SOFT);
     if (conflict) {
-      const dangling = this.images.tagsOf(image.id).length === 0 && !this.images.liveParents().has(image.id);
+      const dangling = this.images.tagsOf(image.id).length === 0 && !this.holds.hasChildren(image);
       // Quietly (after an untag, or a parent): the user hears of it only for a dangling image no container uses.
       return quiet && (!dangling || conflict.used) ? null : conflict.message;
     }
     this.untagAll(image);
-    const before = this.liveChains();
     this.images.remove(image.id);
     this.records.push({ deleted: image.id });
-    const after = this.liveChains();
-    for (const chain of chainIds(image.layers).reverse()) if (before.has(chain) && !after.has(chain)) this.records.push({ deleted: chain });
+    for (const chain of this.holds.release(image)) this.records.push({ deleted: chain });
     const parent = image.parent === '' ? undefined : this.images.byId(image.parent);
     if (parent) this.delete(parent, false, true);
     return null;
@@ -88,8 +109,8 @@ class Remover {
   /** checkImageDeleteConflict, in moby's order (its texts: "multiple repositories" even for one tag). */
   private conflict(image: LocalImage, mask: number): { message: string; used: boolean } | null {
     const text = (hard: boolean, why: string): string => `conflict: unable to delete ${short(image.id)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${why}`;
-    if (mask & CHILD && this.images.liveParents().has(image.id)) return { message: text(true, 'image has dependent child images'), used: false };
-    const { running, stopped } = this.users(image);
+    if (mask & CHILD && this.holds.hasChildren(image)) return { message: text(true, 'image has dependent child images'), used: false };
+    const { running, stopped } = this.holds.users(image);
     if (mask & RUNNING && running) return { message: text(true, `image is being used by running container ${short(running)}`), used: true };
     if (mask & REFERENCE && this.images.tagsOf(image.id).length > 0) return { message: text(false, 'image is referenced in multiple repositories'), used: false };
     if (mask & STOPPED && stopped) return { message: text(false, `image is being used by stopped container ${short(stopped)}`), used: true };
@@ -105,7 +126,7 @@ class Remover {
     if (!(/^[0-9a-f]+$/.test(hex) && image.id.startsWith(hex))) {
       // A name: while it is the image's only one, a container of the image keeps it.
       if (!force && tags.length === 1) {
-        const { running, stopped } = this.users(image);
+        const { running, stopped } = this.holds.users(image);
         const user = running ?? stopped;
         if (user) return `conflict: unable to remove repository reference "${ref}" (must force) - container ${short(user)} is using its referenced image ${short(image.id)}`;
       }
@@ -141,8 +162,9 @@ export function removeImages(ctrl: Controller, refs: readonly string[], force: b
   let stdout = '';
   const errors: string[] = [];
   let fatal = false;
+  const holds = new Holds(ctrl);
   for (const ref of refs) {
-    const remover = new Remover(ctrl);
+    const remover = new Remover(ctrl, holds);
     if (!ctrl.images.lookup(ref)) {
       // The client's own text for a missing image; with -f it is not fatal.
       errors.push(`Error: No such image: ${ref}`);
@@ -190,11 +212,12 @@ export function imagePruneCommand(ctrl: Controller, inv: Invocation): CommandRes
     return all || tags.length === 0;
   });
   const records: Removal[] = [];
+  const holds = new Holds(ctrl);
   for (const image of candidates) {
-    if (!ctrl.images.all().some((i) => i.id === image.id)) continue; // went with an earlier one
+    if (!ctrl.images.present(image.id)) continue; // went with an earlier one
     const tags = ctrl.images.tagsOf(image.id);
     for (const ref of tags.length > 0 ? tags : [image.id]) {
-      const remover = new Remover(ctrl);
+      const remover = new Remover(ctrl, holds);
       if (remover.remove(ref, false) === null) records.push(...remover.records);
     }
   }

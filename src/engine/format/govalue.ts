@@ -153,12 +153,22 @@ function formatV(v: GoValue, depth: number): string {
 }
 
 /**
+ * "2026-11-22T06:50:32.157Z" → "2026-11-22 06:50:32 +0000 UTC": Go's Time.String(), to the
+ * second as the list commands print it, or with the fraction (its trailing zeros dropped).
+ */
+export function createdAt(iso: string, withFraction = false): string {
+  const m = iso.match(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(\.\d+)?/);
+  if (!m) return iso;
+  const fraction = withFraction && m[3] ? m[3].replace(/0+$/, '').replace(/\.$/, '') : '';
+  return `${m[1]} ${m[2]}${fraction} +0000 UTC`;
+}
+
+/**
  * A time.Time: RFC 3339 in JSON (its MarshalJSON), Go's Time.String() in a template
  * (`2026-12-04 19:16:42.901370822 +0000 UTC`; the zero time `0001-01-01 00:00:00 +0000 UTC`).
  */
 export function goTime(rfc3339: string): GoValue {
-  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(\.\d+)?Z$/.exec(rfc3339);
-  const text = m ? `${m[1]} ${m[2]}${(m[3] ?? '').replace(/\.?0+$/, '')} +0000 UTC` : rfc3339;
+  const text = createdAt(rfc3339, true);
   return { k: 'struct', type: 'time.Time', fields: [], marshal: () => str(rfc3339), print: () => text };
 }
 

@@ -2,9 +2,9 @@
 
 import type { CommandResult } from '../../backends/backend.js';
 import type { NetworkView } from '../model.js';
-import type { GoValue } from './govalue.js';
 import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
-import { createdAt, ellipsis, sortedLabels } from './ps.js';
+import { ellipsis, sortedLabels } from './ps.js';
+import { createdAt, type GoValue } from './govalue.js';
 import { humanSize } from './units.js';
 import { daemonError, daemonFilters, labelFilter } from '../list-filters.js';
 

@@ -4,7 +4,7 @@
 
 import type { CommandResult } from '../../backends/backend.js';
 import type { ContainerView } from '../model.js';
-import type { GoValue } from './govalue.js';
+import { createdAt, type GoValue } from './govalue.js';
 import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
 import { normaliseRef } from '../images/catalog.js';
 import { daemonError, daemonFilters, labelFilter } from '../list-filters.js';
@@ -145,14 +145,6 @@ export function psStatus(c: ContainerView): string {
 export function ellipsis(s: string, max: number): string {
   const chars = [...s];
   return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
-}
-
-/** "2026-11-22T06:50:32.157Z" → "2026-11-22 06:50:32 +0000 UTC" (Go's time.String, seconds). */
-export function createdAt(iso: string, withFraction = false): string {
-  const m = iso.match(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(\.\d+)?/);
-  if (!m) return iso;
-  const fraction = withFraction && m[3] ? m[3].replace(/0+$/, '').replace(/\.$/, '') : '';
-  return `${m[1]} ${m[2]}${fraction} +0000 UTC`;
 }
 
 export function sortedLabels(labels: Record<string, string>): string {

@@ -98,8 +98,6 @@ export const ErrAllocatingName = (inner: EngineError): EngineError => ({ ...inne
 export const ErrRemoveRunning = (id: string): EngineError => daemonError('conflict',
   `You cannot remove a running container ${id}. Stop the container before attempting removal or force remove`);
 export const ErrNotRunning = (id: string): EngineError => daemonError('conflict', `Container ${id} is not running`);
-export const ErrPaused = (id: string): EngineError => daemonError('conflict',
-  `Container ${id} is paused, unpause the container before stopping or killing`);
 export const ErrNotPaused = (id: string): EngineError => daemonError('conflict', `Container ${id} is not paused`);
 export const ErrAlreadyPaused = (id: string): EngineError => daemonError('conflict', `Container ${id} is already paused`);
 export const ErrLinkNotRunning = (target: string, self: string, alias: string): EngineError => daemonError('conflict',

@@ -97,6 +97,17 @@ function leaveEndpoint(ctrl: Controller, c: Container, a: Attachment): void {
   if (wasGateway && next) programPorts(ctrl, c, next);
 }
 
+/**
+ * The network the container's NetworkMode names (`--network NAME`, or the default bridge):
+ * only its endpoint takes Config.MacAddress, as the daemon's buildCreateEndpointOptions
+ * decides; another network connected, then or later, gets a MAC from its address (real
+ * 20.10: `--mac-address` with `--network m1`, then `network connect m2`: eth1 02:42:ac:13:…).
+ */
+function namesModeNetwork(ctrl: Controller, c: Container, network: Network): boolean {
+  const mode = c.config.mode;
+  return mode.kind === 'bridge' ? network.id === ctrl.defaultBridge.id : mode.kind === 'network' && network.name === mode.name;
+}
+
 /** Creates the endpoint of `c` on `network` (IPAM RequestAddress + Join). */
 function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Network): Result<void> {
   if (network.config.configOnly) return fail(E.ErrConfigOnlyEndpoint());
@@ -120,7 +131,7 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   ctrl.ifIndex += 2;
   const endpoint = {
     id: ctrl.ids.next(), network, containerId: c.id, ip, ip6,
-    mac: ip ? (c.config.macAddress ?? macFromIp(ip)) : '',
+    mac: ip ? ((namesModeNetwork(ctrl, c, network) ? c.config.macAddress : null) ?? macFromIp(ip)) : '',
     // concat sizes the array exactly (a spread leaves room for 17): the endpoint keeps it.
     dnsNames: userDefined ? [c.name].concat(c.endpointAliases(a)) : [],
     ifIndex: ctrl.ifIndex,
@@ -437,10 +448,27 @@ export function stopContainer(ctrl: Controller, c: Container): Result<void> {
 
 export function killContainer(ctrl: Controller, c: Container, signal: string): Result<void> {
   if (!c.running) return fail(E.ErrNotRunning(c.id));
-  if (c.status === 'paused') return fail(E.ErrPaused(c.id));
+  // A paused container is resumed once the signal is sent (moby's killWithSignal: for
+  // KILL, or any signal while Config.StopSignal is unset, which it is here; real 20.10:
+  // `kill -s TERM` of a paused busybox leaves it running, unpaused).
+  if (c.status === 'paused') c.status = 'running';
   const s = signal.toUpperCase().replace(/^SIG/, '');
   // PID 1 without a handler ignores every catchable signal; KILL always ends it.
   if (s === 'KILL' || s === '9') exitContainer(ctrl, c, 137);
+  return ok(undefined);
+}
+
+/** `docker pause`: the processes freeze; the endpoints stay, but nothing in it answers. */
+export function pauseContainer(c: Container): Result<void> {
+  if (!c.running) return fail(E.ErrNotRunning(c.id));
+  if (c.status === 'paused') return fail(E.ErrAlreadyPaused(c.id));
+  c.status = 'paused';
+  return ok(undefined);
+}
+
+export function unpauseContainer(c: Container): Result<void> {
+  if (c.status !== 'paused') return fail(E.ErrNotPaused(c.id));
+  c.status = 'running';
   return ok(undefined);
 }
 

@@ -184,6 +184,8 @@ export interface ContainerView {
   /** The image as the daemon's list gives it: the reference as given while it still names
    *  that image, else `sha256:<imageId>` (a tag moved by a rebuild). */
   listImage: string;
+  /** Config.MacAddress: `--mac-address` as given ('' when not). */
+  macAddress: string;
   entrypoint: string[];
   cmd: string[];
   /** Creation time, ISO 8601; `createdSeq` orders containers (ps: newest first). */

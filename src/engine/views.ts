@@ -114,7 +114,7 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
     id: c.id, name: c.name, image: cfg.imageRef, imageId: image,
     // Only ps reads it: a getter, so probes and execs don't pay for an image lookup.
     get listImage() { return ctrl.images.lookup(cfg.imageRef)?.id === image ? cfg.imageRef : `sha256:${image}`; },
-    entrypoint: cfg.entrypoint, cmd: cfg.cmd, created: c.created, createdSeq: c.seq,
+    macAddress: cfg.macAddress ?? '', entrypoint: cfg.entrypoint, cmd: cfg.cmd, created: c.created, createdSeq: c.seq,
     state: { status: c.status, running: c.running, paused: c.status === 'paused', exitCode: c.exitCode, error: c.error,
       startedAt: c.startedAt, finishedAt: c.finishedAt, pid: c.pid },
     hostname: mode.kind === 'host' ? (cfg.hostname ?? HOST.hostname) : namespaceOwner(ctrl, c).hostname,

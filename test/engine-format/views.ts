@@ -35,6 +35,7 @@ export function container(over: Partial<ContainerView>): ContainerView {
     name: 'h-fmt-b1',
     image: 'busybox',
     imageId: 'c1466f2be390a7ff3bc046285c4b47c4e84788563a42edab1875e768a0458c63',
+    macAddress: '',
     entrypoint: [],
     cmd: ['sleep', '3600'],
     created: '2026-11-22T06:50:32.157689826Z',

@@ -115,6 +115,9 @@ describe('container commands', () => {
     { setup: [`run -d --name p1 ${S}`], cmd: 'unpause p1', exitCode: 1, stderr: 'Error response from daemon: Container <id:p1> is not paused\n' },
     { setup: [`run -d --name p1 ${S}`, 'pause p1'], cmd: 'pause p1', exitCode: 1, stderr: 'Error response from daemon: Container <id:p1> is already paused\n' },
     { setup: [`run -d --name p1 ${S}`, 'pause p1'], cmd: 'stop -t 0 p1', exitCode: 0, stdout: 'p1\n', states: { p1: 'exited' } },
+    // A kill resumes a paused container (moby killWithSignal): KILL ends it, a TERM its PID 1 ignores leaves it running.
+    { setup: [`run -d --name p1 ${S}`, 'pause p1'], cmd: 'kill p1', exitCode: 0, stdout: 'p1\n', states: { p1: 'exited' } },
+    { setup: [`run -d --name p1 ${S}`, 'pause p1'], cmd: 'kill -s TERM p1', exitCode: 0, stdout: 'p1\n', states: { p1: 'running' } },
     { setup: ['run -d --name web -p 8080:80 nginx', 'create --name web2 -p 8080:80 nginx'], cmd: 'restart -t 0 web2', exitCode: 1,
       stderr: 'Error response from daemon: Cannot restart container web2: driver failed programming external connectivity on endpoint web2 (<ID>): Bind for 0.0.0.0:8080 failed: port is already allocated\n' },
     { cmd: 'stop nosuch', exitCode: 1, stderr: 'Error response from daemon: No such container: nosuch\n' },

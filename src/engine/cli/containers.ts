@@ -9,7 +9,7 @@ import * as E from '../errors.js';
 import { ok, type EngineError, type Result } from '../errors.js';
 import { inspectCommand } from './inspect.js';
 import { portCommand, psTable } from '../format/tables.js';
-import { killContainer, linkEnvironment, removeContainer, startContainer, stopContainer, type OneShotRunner } from '../lifecycle.js';
+import { killContainer, linkEnvironment, pauseContainer, removeContainer, startContainer, stopContainer, unpauseContainer, type OneShotRunner } from '../lifecycle.js';
 import { containerView } from '../views.js';
 import { daemonFailure, done } from './result.js';
 import { execProcess, type ExecProcess } from '../environment.js';
@@ -72,18 +72,9 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       // -v: the container's anonymous volumes go with it; named ones stay.
       return eachContainer(ctrl, inv.args, (c) => removeContainer(ctrl, c, flagBool(f, 'force'), flagBool(f, 'volumes')), true, null);
     case 'pause':
-      return eachContainer(ctrl, inv.args, (c) => {
-        if (!c.running) return { ok: false, error: E.ErrNotRunning(c.id) };
-        if (c.status === 'paused') return { ok: false, error: E.ErrAlreadyPaused(c.id) };
-        c.status = 'paused';
-        return { ok: true, value: undefined };
-      }, false, null);
+      return eachContainer(ctrl, inv.args, pauseContainer, false, null);
     case 'unpause':
-      return eachContainer(ctrl, inv.args, (c) => {
-        if (c.status !== 'paused') return { ok: false, error: E.ErrNotPaused(c.id) };
-        c.status = 'running';
-        return { ok: true, value: undefined };
-      }, false, null);
+      return eachContainer(ctrl, inv.args, unpauseContainer, false, null);
     case 'wait': {
       const r = eachContainer(ctrl, inv.args, () => ({ ok: true, value: undefined }), false, null);
       const codes = inv.args.map((ref) => ctrl.findContainer(ref)).filter((c): c is Container => !!c).map((c) => `${c.exitCode}\n`);

@@ -142,7 +142,7 @@ export function createReplica(cx: ComposeContext, s: ServiceModel, n: number, na
     workdir: s.workingDir ?? image.workdir, user: s.user || (image.user ?? ''), tty: s.tty, openStdin: s.stdinOpen, autoRemove: opts.autoRemove ?? false, restart: s.restart,
     hostname: s.hostname, domainname: s.domainname, extraHosts: s.extraHosts, dns: s.dns, dnsSearch: s.dnsSearch, dnsOptions: s.dnsOptions,
     mode: mode.value,
-    portRequests: mode.value.kind === 'host' || mode.value.kind === 'container' ? [] : ports, exposed, links, macAddress: null,
+    portRequests: mode.value.kind === 'host' || mode.value.kind === 'container' ? [] : ports, exposed, links, macAddress: s.macAddress,
   };
   const created = ctrl.createContainer(name, config);
   if (!created.ok) return created;

@@ -21,7 +21,7 @@ import { Naming, projectName, type Flavour, COMPOSE_VERSION } from './naming.js'
 import { composePs } from './ps.js';
 import { composeRun } from './run.js';
 import { checkProject } from './schema.js';
-import { composeExec, composeLogs, composePort, composeRm } from './service-commands.js';
+import { composeExec, composeLogs, composePort, composeRm, composeSignal } from './service-commands.js';
 import { composeUp } from './up.js';
 
 const failure = (text: string): CommandResult => ({ stdout: '', stderr: `${text.replace(/\n$/, '')}\n`, exitCode: 1 });
@@ -91,6 +91,11 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
       return composePort(cx, inv);
     case 'rm':
       return composeRm(cx, inv);
+    case 'kill':
+    case 'pause':
+    case 'unpause':
+      // v2's texts were not recorded here (the 20.10 client has no compose plugin).
+      return flavour === 'v1' ? composeSignal(cx, inv, verb) : failure(`docker compose ${verb}: not supported by the simulator`);
     case 'ps':
       return composePs(cx, { quiet: flagBool(f, 'quiet'), services: flagBool(f, 'services'), all: flagBool(f, 'all'), only: inv.args });
     case 'config':

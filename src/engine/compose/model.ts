@@ -53,6 +53,8 @@ export interface ServiceModel {
   profiles: string[];
   dnsOptions: string[];
   domainname: string;
+  /** `mac_address:` (Config.MacAddress: the primary network's endpoint takes it). */
+  macAddress: string | null;
   /** `scale:` / `deploy.replicas` (default 1). */
   scale: number;
   /** The service's definition as written (for the config-hash label). */

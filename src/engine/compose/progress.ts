@@ -4,7 +4,8 @@
 // the objects are added one by one). v2: ` Container NAME  Creating` / `  Created`.
 import type { Flavour } from './naming.js';
 
-export type Verb = 'Creating' | 'Starting' | 'Stopping' | 'Removing' | 'Recreating' | 'Restarting' | 'Stopping and removing';
+export type Verb = 'Creating' | 'Starting' | 'Stopping' | 'Removing' | 'Recreating' | 'Restarting' | 'Stopping and removing'
+  | 'Killing' | 'Pausing' | 'Unpausing';
 
 /** One object's outcome in a batch: null when it went well, else the error text. */
 export interface BatchItem {
@@ -25,7 +26,7 @@ export const HOST_IN_USE = 'Host is already in use by another container';
 const hostInUse = (error: string | null): boolean => error !== null && error.includes('driver failed programming external connectivity');
 
 const V2_DONE: Record<Verb, string> = { Creating: 'Created', Starting: 'Started', Stopping: 'Stopped', Removing: 'Removed', Recreating: 'Recreated',
-  Restarting: 'Started', 'Stopping and removing': 'Removed' };
+  Restarting: 'Started', 'Stopping and removing': 'Removed', Killing: 'Killed', Pausing: 'Paused', Unpausing: 'Unpaused' };
 
 export class Progress {
   text = '';

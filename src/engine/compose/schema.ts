@@ -222,6 +222,7 @@ function serviceModel(name: string, s: Obj, type: TypeCheck, invalid: (text: str
     tty: s.tty === true, stdinOpen: s.stdin_open === true,
     dns: stringList(s.dns), dnsSearch: stringList(s.dns_search), dnsOptions: stringList(s.dns_opt), profiles: stringList(s.profiles),
     domainname: typeof s.domainname === 'string' ? s.domainname : '',
+    macAddress: typeof s.mac_address === 'string' && s.mac_address !== '' ? s.mac_address : null,
     scale: typeof s.scale === 'number' ? s.scale : typeof deploy.replicas === 'number' ? deploy.replicas : 1,
     raw: s,
   };

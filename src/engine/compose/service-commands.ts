@@ -1,13 +1,15 @@
-// `exec`, `port` and `rm` on a project's services (texts recorded from Compose 1.29 on
+// `exec`, `port`, `rm`, `kill`, `pause` and `unpause` on a project's services (texts recorded from Compose 1.29 on
 // this machine's engine).
 import type { CommandResult } from '../../backends/backend.js';
 import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
 import { defaultToolRunner } from '../cli/index.js';
 import { execProcess } from '../environment.js';
-import { removeContainer } from '../lifecycle.js';
-import { projectContainers, LABEL, type ComposeContext } from './context.js';
-import { Progress } from './progress.js';
+import type { Container } from '../container.js';
+import type { Result } from '../errors.js';
+import { killContainer, pauseContainer, removeContainer, unpauseContainer } from '../lifecycle.js';
+import { isOneOff, projectContainers, LABEL, type ComposeContext } from './context.js';
+import { Progress, type Verb } from './progress.js';
 
 const done = (stdout = '', stderr = '', exitCode = 0): CommandResult => ({ stdout, stderr, exitCode });
 
@@ -74,4 +76,30 @@ export function composeLogs(cx: ComposeContext, inv: Invocation): CommandResult 
     for (const line of lines) out += `${shown} ${line}\n`;
   });
   return done(out);
+}
+
+/**
+ * `kill [-s SIGNAL]`, `pause`, `unpause` [SERVICE…] (v1's project.py): the project's
+ * running containers (paused ones too, as `docker ps` lists them), newest first as the
+ * daemon lists them, `pause` in reverse; one-off containers are left alone. One parallel
+ * batch: a container the daemon refuses ends in `error` with the daemon's reason, and the
+ * command still exits 0 (real 1.29: `unpause` with one container not paused). With no
+ * container, `kill` says nothing; `pause` and `unpause` exit 1 (exit_if, which prints `1`).
+ */
+export function composeSignal(cx: ComposeContext, inv: Invocation, verb: 'kill' | 'pause' | 'unpause'): CommandResult {
+  for (const s of inv.args) if (!cx.project.services.some((x) => x.name === s)) return done('', `No such service: ${s}
+`, 1);
+  const running = projectContainers(cx).filter((c) => c.running && !isOneOff(c)
+    && (inv.args.length === 0 || inv.args.includes(c.config.labels[LABEL.service]))).sort((a, b) => b.seq - a.seq);
+  const signal = flagString(inv.flags, 'signal') ?? 'SIGKILL';
+  const [label, act]: [Verb, (c: Container) => Result<void>] = verb === 'kill' ? ['Killing', (c) => killContainer(cx.ctrl, c, signal)]
+    : verb === 'pause' ? ['Pausing', pauseContainer] : ['Unpausing', unpauseContainer];
+  const order = verb === 'pause' ? running.reverse() : running;
+  const p = new Progress(cx.naming.flavour);
+  p.batch(label, order.map((c) => {
+    const r = act(c);
+    return { name: c.name, error: r.ok ? null : r.error.message };
+  }));
+  if (order.length === 0 && verb !== 'kill') return done('', `No containers to ${verb}\n1\n`, 1);
+  return done('', p.text);
 }

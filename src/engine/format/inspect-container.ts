@@ -124,6 +124,8 @@ export interface ConfigFields {
   image: string;
   workingDir: string;
   entrypoint: readonly string[] | null;
+  /** `--mac-address` / compose `mac_address` ('' or absent: the field is left out). */
+  macAddress?: string;
   labels: Record<string, string> | null;
 }
 
@@ -151,6 +153,7 @@ export function containerConfigValue(c: ConfigFields): GoValue {
         ['Volumes', { k: 'map', type: 'map[string]struct {}', entries: null }],
         ['WorkingDir', str(c.workingDir)],
         ['Entrypoint', strings(c.entrypoint === null ? null : [...c.entrypoint], 'strslice.StrSlice')],
+        ['MacAddress?', str(c.macAddress ?? '')],
         ['OnBuild', strings(null)],
         ['Labels', stringMap(c.labels)],
       ]),
@@ -162,7 +165,7 @@ function configValue(c: ContainerView): GoValue {
   return containerConfigValue({
     hostname: c.hostname, domainname: c.domainname, user: c.user, exposed: c.exposedPorts.map((p) => `${p.port}/${p.proto}`),
     tty: c.tty, openStdin: c.openStdin, env: c.env, cmd: c.cmd.length > 0 ? c.cmd : null, image: c.image, workingDir: c.workingDir,
-    entrypoint: c.entrypoint.length > 0 ? c.entrypoint : null, labels: c.labels,
+    entrypoint: c.entrypoint.length > 0 ? c.entrypoint : null, macAddress: c.macAddress, labels: c.labels,
   });
 }
 

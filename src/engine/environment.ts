@@ -7,8 +7,8 @@ import { missingUserText, resolveUser } from './runtime.js';
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 import type { Controller } from './controller.js';
 import type { ExecContext } from './exec/context.js';
-import type { ExecEnvironment, HttpOutcome, ReachOutcome, ResolveOutcome } from './model.js';
-import { deliver, resolveName } from './reach.js';
+import type { ExecEnvironment, HttpOutcome, ListeningSocket, ReachOutcome, ResolveOutcome } from './model.js';
+import { deliver, listeningSockets, resolveName } from './reach.js';
 import { reverseName } from './resolver.js';
 import { containerView } from './views.js';
 import { containerFiles } from './volumes/filesystem.js';
@@ -63,6 +63,9 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
       if (server.startsWith('127.')) return c.orphaned && server === '127.0.0.11' ? 'refused' : 'ok';
       // none mode, or a namespace left with only `lo`: no route to any server.
       return sb.routes.length === 0 ? 'unreachable' : 'ok';
+    },
+    sockets(): ListeningSocket[] | null {
+      return c.config.mode.kind === 'host' ? null : listeningSockets(ctrl, c);
     },
     reverseDns(ip: string): string | null {
       return reverseName(ctrl, c, ip);

@@ -279,6 +279,14 @@ export interface ExecEnvironment {
   files?: ContainerFiles;
   /** HTTP GET: the body served (nginx page) or the failure. */
   httpGet(address: string, port: number, path: string): HttpOutcome;
+  /** The namespace's listening sockets (`netstat -l`); null in host mode (the host's are not simulated). */
+  sockets?(): ListeningSocket[] | null;
+}
+
+/** A listening socket: `tcp` on `:::80`, `udp` on `127.0.0.11:40151`. */
+export interface ListeningSocket {
+  proto: Proto;
+  local: string;
 }
 
 export interface ResolveOutcome {

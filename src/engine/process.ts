@@ -3,6 +3,7 @@
 // a code and output. The simulator has no clock, so `sleep N` counts as running.
 import type { ContainerConfig } from './container.js';
 import type { ListenSpec } from './images/catalog.js';
+import { NC_USAGE } from './exec/usage.js';
 
 export type ProcessPlan =
   | { kind: 'service'; listens: ListenSpec[] }
@@ -15,16 +16,57 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const DAEMONS = new Set(['sleep', 'top', 'nginx', 'mysqld', 'redis-server', 'postgres', 'mongod', 'httpd-foreground',
   'apache2-foreground', 'node', 'python', 'python3', 'cat', 'yes', 'watch']);
 
-/** The ports a command line listens on: BusyBox `httpd [-f] -p N`, `nc -l[k] -p N`. */
+/** The ports a command line listens on: BusyBox `httpd [-f] -p N` (`nc -l` is ncPlan's). */
 function listensOf(argv: string[]): ListenSpec[] {
   const prog = base(argv[0] ?? '');
   const pIndex = argv.indexOf('-p');
   const port = pIndex >= 0 ? Number(argv[pIndex + 1]) : NaN;
   if (prog === 'httpd') return [{ port: Number.isFinite(port) ? port : 80, proto: 'tcp', http: true }];
-  if (prog === 'nc' && argv.some((a) => /^-l+[kp]*$/.test(a)) && Number.isFinite(port)) {
-    return [{ port, proto: argv.includes('-u') ? 'udp' : 'tcp', http: false }];
-  }
   return [];
+}
+
+/**
+ * The stand-ins' BusyBox nc as a main process, read as its getopt reads `lp:w:i:f:e:`
+ * (clustered: `-lp 5000`, `-ll`): any other letter (`-k`, `-u`, `-z`) stops it with the
+ * usage, exit 1 (real engine: `nc -lk -p 5000` exits 1, "nc: invalid option -- 'k'").
+ * Listening, it serves TCP on its -p port; an argument left over is the local address to
+ * bind, and one that is no IPv4 address fails the bind (`nc -l 5000`). Without -l it is a
+ * client: null, the command runs once as `docker exec` would run it.
+ */
+function ncPlan(argv: string[]): ProcessPlan | null {
+  let listen = false;
+  let port: number | null = null;
+  const rest: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (!word.startsWith('-') || word === '-') {
+      rest.push(word);
+      continue;
+    }
+    for (let k = 1; k < word.length; k++) {
+      const letter = word[k]!;
+      if (letter === 'l') {
+        listen = true;
+        continue;
+      }
+      if (!'pwife'.includes(letter)) return { kind: 'exit', code: 1, stderr: `nc: invalid option -- '${letter}'\n${NC_USAGE}` };
+      const value = k + 1 < word.length ? word.slice(k + 1) : argv[++i];
+      if (value === undefined) return { kind: 'exit', code: 1, stderr: `nc: option requires an argument -- '${letter}'\n${NC_USAGE}` };
+      if (letter === 'p') port = Number(value);
+      break;
+    }
+  }
+  if (!listen) return null;
+  if (rest.length > 0 && !/^\d{1,3}(\.\d{1,3}){3}$/.test(rest[0]!)) return { kind: 'exit', code: 1, stderr: 'nc: bind: Cannot assign requested address\n' };
+  return { kind: 'service', listens: port !== null && Number.isInteger(port) && port > 0 ? [{ port, proto: 'tcp', http: false }] : [] };
+}
+
+/** `sh -c "nc -l -p 80"`: a script that is one plain command (no quoting, no operators) runs as that command. */
+function plainCommand(script: string): string[] | null {
+  if (!/^[\w@%+=:,./ -]+$/.test(script)) return null;
+  const words = script.trim().split(/ +/);
+  if (words[0] === 'exec') words.shift();
+  return words.length > 0 && words[0] !== '' ? words : null;
 }
 
 function isLongRunning(argv: string[], interactive: boolean): boolean {
@@ -37,7 +79,6 @@ function isLongRunning(argv: string[], interactive: boolean): boolean {
   }
   if (prog === 'tail') return argv.includes('-f') || argv.includes('-F');
   if (prog === 'httpd') return true;
-  if (prog === 'nc') return argv.some((a) => /^-l/.test(a));
   if (prog === 'ping') return !argv.includes('-c');
   if (prog === 'cat') return argv.length === 1 && interactive;
   return DAEMONS.has(prog);
@@ -66,6 +107,17 @@ export function planProcess(config: ContainerConfig): ProcessPlan {
   const effective = image && config.entrypoint.length > 0 && base(config.entrypoint[0]) === 'docker-entrypoint.sh' ? userCmd : argv;
   if (image && effective.join(' ') === image.cmd.join(' ') && image.behaviour === 'service') return { kind: 'service', listens: image.listens };
   if (effective.length === 0) return { kind: 'exit', code: 0, stderr: '' };
-  if (isLongRunning(effective, interactive)) return { kind: 'service', listens: listensOf(effective) };
-  return { kind: 'one-shot', argv: effective };
+  return commandPlan(effective, interactive);
+}
+
+function commandPlan(argv: string[], interactive: boolean): ProcessPlan {
+  const prog = base(argv[0] ?? '');
+  const script = SHELLS.has(prog) && argv[1] === '-c' && argv.length === 3 ? plainCommand(argv[2]!) : null;
+  if (script) return commandPlan(script, interactive);
+  if (prog === 'nc') {
+    const plan = ncPlan(argv);
+    if (plan) return plan;
+  }
+  if (isLongRunning(argv, interactive)) return { kind: 'service', listens: listensOf(argv) };
+  return { kind: 'one-shot', argv };
 }

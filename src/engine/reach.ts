@@ -7,7 +7,7 @@ import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { isIPv4, toInt, toIp } from './ipam.js';
 import { contains6, isIPv6, toBig6 } from './ipam6.js';
-import type { Proto } from './model.js';
+import type { ListeningSocket, Proto } from './model.js';
 import type { Endpoint, Network } from './network.js';
 import { planProcess } from './process.js';
 import { namespaceOwner } from './sandbox.js';
@@ -69,6 +69,32 @@ function listenerIn(ctrl: Controller, owner: Container, port: number, proto: Pro
   }
   return null;
 }
+
+/**
+ * The listening sockets of a container's network namespace, as `netstat -l` lists them:
+ * the embedded DNS's TCP and UDP sockets on 127.0.0.11 where it runs (on a port of the
+ * ephemeral range, random on the engine, here from the sandbox owner's ID), then what
+ * the main processes sharing the namespace serve. BusyBox's servers bind the IPv6
+ * wildcard, dual-stack (real engine: `tcp … :::80 … LISTEN` for the nginx stand-in).
+ */
+export function listeningSockets(ctrl: Controller, c: Container): ListeningSocket[] {
+  const owner = namespaceOwner(ctrl, c);
+  const out: ListeningSocket[] = [];
+  if (owner.usesEmbeddedDns && owner.running && !c.orphaned) {
+    const seed = parseInt(owner.id.slice(0, 8), 16);
+    out.push({ proto: 'tcp', local: `127.0.0.11:${ephemeral(seed)}` }, { proto: 'udp', local: `127.0.0.11:${ephemeral(seed >>> 7)}` });
+  }
+  if (c.orphaned) return out;
+  for (const member of [owner, ...[...owner.sharers].map((id) => ctrl.containerById(id)).filter((x): x is Container => !!x)]) {
+    if (!member.running) continue;
+    const plan = planProcess(member.config);
+    if (plan.kind === 'service') for (const l of plan.listens) out.push({ proto: l.proto, local: `:::${l.port}` });
+  }
+  return out;
+}
+
+/** A port of Linux's default ip_local_port_range, 32768–60999. */
+const ephemeral = (n: number): number => 32768 + (n % 28232);
 
 /** Delivery into a container's namespace (after routing decided the packet arrives). */
 function arrive(ctrl: Controller, target: Container, address: string, port: number | null, proto: Proto, steps: string[]): Delivery {

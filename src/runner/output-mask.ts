@@ -39,6 +39,9 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // Go pointers, as a template prints a map of them (`{{.NetworkSettings.Networks}}` is
   // `map[bridge:0xc000412000]`): addresses in the client's heap.
   [/\b0xc[0-9a-f]{6,12}\b/g, '0x<ptr>'],
+  // The embedded DNS's sockets in a container's namespace (netstat): ports the kernel
+  // picked from the ephemeral range (its port 53 is a DNAT to them).
+  [/\b127\.0\.0\.11:(?!53\b)\d+/g, '127.0.0.11:<port>'],
   // Process IDs are the kernel's (inspect's State.Pid).
   [/"Pid": ?\d+/g, '"Pid":<n>'],
   // ping's measured times.

@@ -63,6 +63,30 @@ const rows: EngineRow[] = [
     stderr: "invalid argument \"kernel.foo=1\" for \"--sysctl\" flag: sysctl 'kernel.foo=1' is not whitelisted\nSee 'docker run --help'.\n" },
   { name: 'sed says it is not simulated', setup: onNet, cmd: "exec r1 sh -c 'cat /etc/hosts | sed -n 1p'", exitCode: 127, stderr: /'sed' exists in the image but is not simulated/ },
   { name: 'an option beyond those simulated says so', setup: onNet, cmd: 'exec r1 grep -A 1 x /etc/hosts', exitCode: 127, stderr: 'dnet-test: grep -A is not simulated\n' },
+  // netstat and nc (real 20.10; the embedded DNS's ports are the kernel's there, fixed per sandbox here).
+  { name: 'netstat -tln on the default bridge: the servers only', setup: ['run -d --name p1 busybox httpd -f -p 8080'], cmd: 'exec p1 netstat -tln',
+    stdout: 'Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \n'
+      + 'tcp        0      0 :::8080                 :::*                    LISTEN      \n' },
+  { name: 'netstat -tuln on a user network: the embedded DNS first, TCP then UDP', setup: ['network create ns', 'run -d --name w1 --network ns nginx'],
+    cmd: 'exec w1 netstat -tuln',
+    stdout: /^Active Internet connections \(only servers\)\n.*\ntcp {8}0 {6}0 127\.0\.0\.11:\d{5} +0\.0\.0\.0:\* {15}LISTEN {6}\ntcp {8}0 {6}0 :::80 {19}:::\* {20}LISTEN {6}\nudp {8}0 {6}0 127\.0\.0\.11:\d{5} +0\.0\.0\.0:\* {27}\n$/ },
+  { name: 'netstat -ln: the UNIX sockets too, none', setup: ['run -d --name p1 busybox sleep 9'], cmd: 'exec p1 netstat -ln',
+    stdout: 'Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \n'
+      + 'Active UNIX domain sockets (only servers)\nProto RefCnt Flags       Type       State         I-Node Path\n' },
+  { name: 'netstat without -l or -a: connected sockets, none', setup: ['run -d --name p1 busybox httpd -f -p 80'], cmd: 'exec p1 netstat -t',
+    stdout: 'Active Internet connections (w/o servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \n' },
+  { name: 'netstat -a', setup: ['run -d --name p1 busybox httpd -f -p 80'], cmd: 'exec p1 netstat -tan', stdout: /^Active Internet connections \(servers and established\)\n.*\ntcp .* :::80 / },
+  { name: 'netstat -p is not in this build', setup: ['run -d --name p1 busybox sleep 9'], cmd: 'exec p1 netstat -tlnp', exitCode: 1,
+    stderr: /^netstat: invalid option -- 'p'\nBusyBox v1\.35\.0 .*\n\nUsage: netstat \[-ral\] \[-tuwx\] \[-en\]\n/ },
+  { name: 'a joined container\'s server is in its owner\'s netstat', setup: ['run -d --name o1 nginx', 'run -d --name j1 --network container:o1 busybox nc -ll -p 6000 -e /bin/cat'],
+    cmd: 'exec o1 netstat -tln', stdout: /:::80 .*\n.*:::6000 / },
+  { name: 'nc -lk as the main process: the usage, exit 1', setup: ['run -d --name k1 busybox nc -lk -p 5000'], cmd: 'logs k1',
+    stderr: /^nc: invalid option -- 'k'\nBusyBox v1\.35\.0/ },
+  { name: 'sh -c of one plain command runs as that command', setup: ["run -d --name k1 busybox sh -c 'nc -lk -p 5000'"], cmd: "inspect -f '{{.State.Status}} {{.State.ExitCode}}' k1",
+    stdout: 'exited 1\n' },
+  { name: 'sh -c "httpd -p N" serves N', setup: ["run -d --name h1 busybox sh -c 'httpd -f -p 8081'"], cmd: 'exec h1 netstat -tln', stdout: /:::8081 / },
+  { name: 'nc -l with an address that is none: the bind fails', setup: ['run -d --name k1 busybox nc -l 5000'], cmd: 'logs k1',
+    stderr: 'nc: bind: Cannot assign requested address\n' },
 ];
 
 describe('in-container tools as the real engine answers', () => {

@@ -1,12 +1,12 @@
 // What a container sees of its own network stack: BusyBox `ifconfig`, `ip addr|link|route`,
-// `route`, `netstat -r`, `hostname [-i|-f|-s|-d]`
+// `route`, `netstat [-r]`, `hostname [-i|-f|-s|-d]`
 // (FACTS 5, 22, 82, 85). Packet counters are not simulated: they read 0.
 
 import { contains, isIPv4, netmask, parseCidr, toInt } from '../ipam.js';
 import { contains6, isIPv6, parseCidr6, toBig6 } from '../ipam6.js';
-import type { Inet6, InterfaceView, Route6View } from '../model.js';
+import type { Inet6, InterfaceView, ListeningSocket, Route6View } from '../model.js';
 import { type ExecContext, fail, ok, type ToolResult } from './context.js';
-import { IP_USAGE } from './usage.js';
+import { IP_USAGE, NETSTAT_USAGE } from './usage.js';
 
 const LOOPBACK: InterfaceView = {
   name: 'lo',
@@ -218,10 +218,41 @@ export function route(ctx: ExecContext, argv: string[]): ToolResult {
   return ok(routeTable(ctx, argv.includes('-n'), false));
 }
 
+/**
+ * BusyBox `netstat [-ral] [-tuwx] [-en]`: -r is the routing table; else the sockets of the
+ * types asked (all without -t/-u/-w/-x), those listening with -l, all with -a, else only
+ * connected ones, of which the simulator has none (no connection outlives a probe). The
+ * stand-ins have no /etc/services and no name for 127.0.0.11: -n changes nothing; -e adds
+ * nothing for these sockets (real engine).
+ */
 export function netstat(ctx: ExecContext, argv: string[]): ToolResult {
-  const flags = argv.filter((a) => a.startsWith('-')).join('');
-  if (!flags.includes('r')) return fail(`netstat: only the routing table (-r) is simulated\n`);
-  return ok(routeTable(ctx, flags.includes('n'), true));
+  const flags = new Set<string>();
+  for (const a of argv) {
+    if (!a.startsWith('-') || a === '-') return fail(NETSTAT_USAGE);
+    for (const letter of a.slice(1)) {
+      if (!'raltuwxen'.includes(letter)) return fail(`netstat: invalid option -- '${letter}'\n${NETSTAT_USAGE}`);
+      flags.add(letter);
+    }
+  }
+  if (flags.has('r')) return ok(routeTable(ctx, flags.has('n'), true));
+  const sockets = ctx.sockets?.() ?? null;
+  if (sockets === null) return fail('netstat: the host\'s sockets (host network mode) are not simulated\n');
+  const only = ['t', 'u', 'w', 'x'].filter((t) => flags.has(t));
+  const wants = (t: string): boolean => only.length === 0 || only.includes(t);
+  const which = flags.has('a') ? 'servers and established' : flags.has('l') ? 'only servers' : 'w/o servers';
+  let out = '';
+  if (wants('t') || wants('u') || wants('w')) {
+    out += `Active Internet connections (${which})\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \n`;
+    // /proc/net/tcp, tcp6, then udp, udp6: IPv4 sockets before IPv6 ones of each protocol.
+    const listed = flags.has('a') || flags.has('l') ? sockets.filter((s) => wants(s.proto === 'tcp' ? 't' : 'u')) : [];
+    const order = (s: ListeningSocket): number => (s.proto === 'tcp' ? 0 : 2) + (s.local.startsWith(':') ? 1 : 0);
+    for (const s of [...listed].sort((a, b) => order(a) - order(b))) {
+      const foreign = s.local.startsWith(':') ? ':::*' : '0.0.0.0:*';
+      out += `${s.proto.padEnd(6)}${'0'.padStart(6)}${'0'.padStart(7)} ${s.local.padEnd(23)} ${foreign.padEnd(23)} ${(s.proto === 'tcp' ? 'LISTEN' : '').padEnd(12)}\n`;
+    }
+  }
+  if (wants('x')) out += `Active UNIX domain sockets (${which})\nProto RefCnt Flags       Type       State         I-Node Path\n`;
+  return ok(out);
 }
 
 export function hostname(ctx: ExecContext, argv: string[]): ToolResult {

@@ -27,6 +27,8 @@ export interface CompareOptions {
   environmentDependent?: EnvironmentDependent;
   /** `--compare-output`: outputs and bound values too, not only outcomes. */
   compareOutput?: boolean;
+  /** The scenario's folder (an absolute path the simulator prints where the engine prints its copy's). */
+  folder?: string;
 }
 
 export function compareRuns(a: BackendRun, b: BackendRun, options: CompareOptions = {}): Failure[] {
@@ -34,7 +36,8 @@ export function compareRuns(a: BackendRun, b: BackendRun, options: CompareOption
   const failures: Failure[] = [];
   // What each side's outputs are masked with (see output-mask.ts): only with --compare-output.
   const names = options.compareOutput ? new GeneratedNames(a.steps.map((r) => JSON.stringify(r.statement)).join('\n')) : undefined;
-  const masks = [{ printed: new PrintedIds(), names }, { printed: new PrintedIds(), names }] as const;
+  const folder = options.folder;
+  const masks = [{ printed: new PrintedIds(), names, folder }, { printed: new PrintedIds(), names, folder }] as const;
   const n = Math.min(a.steps.length, b.steps.length);
   for (let i = 0; i < n; i++) {
     const x = a.steps[i];

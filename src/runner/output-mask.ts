@@ -42,6 +42,9 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // The embedded DNS's sockets in a container's namespace (netstat): ports the kernel
   // picked from the ephemeral range (its port 53 is a DNAT to them).
   [/\b127\.0\.0\.11:(?!53\b)\d+/g, '127.0.0.11:<port>'],
+  // The docker backend runs a scenario in a copy of its folder (src/backends/docker/session.ts):
+  // what the simulator prints as the .dnet file's folder (MaskContext.folder).
+  [/(?:\/[^\s"':]*)?\/dnet-work-[A-Za-z0-9]+\/[^\s"':/]+/g, '<folder>'],
   // Process IDs are the kernel's (inspect's State.Pid).
   [/"Pid": ?\d+/g, '"Pid":<n>'],
   // ping's measured times.
@@ -113,12 +116,15 @@ export class GeneratedNames {
 export interface MaskContext {
   printed?: PrintedIds;
   names?: GeneratedNames;
+  /** The scenario's folder as the simulator sees it (the .dnet file's), printed by `compose config`. */
+  folder?: string;
 }
 
 /** The output with what legitimately differs between engines masked. */
 export function maskOutput(text: string, context: MaskContext = {}): string {
   let out = context.printed ? context.printed.mask(text) : text;
   if (context.names) out = context.names.mask(out);
+  if (context.folder) out = out.split(context.folder).join('<folder>');
   for (const [re, by] of MASKS) out = out.replace(re, by);
   // The daemon lists a create's networks from a Go map: in no fixed order.
   out = out.replace(/(network endpoints: )([^\n]*?)(\.?)$/gm, (_, head: string, list: string, dot: string) => `${head}${list.split(', ').sort().join(', ')}${dot}`);

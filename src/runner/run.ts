@@ -1,5 +1,6 @@
 // The run: files in order, scenarios in order, events out. The runner knows the AST
 // and the Backend interface only; loading and checking files is the CLI's job.
+import { dirname, resolve } from 'node:path';
 import type { DnetFile, Scenario } from '../language/ast.js';
 import type { Backend } from '../backends/backend.js';
 import { compareRuns, type CompareOptions, type EnvironmentDependent } from './differential.js';
@@ -153,7 +154,7 @@ function combine(
     return { ...base, status: 'errored', error: where + errored.error.message, stack: errored.error.stack, duration };
   }
   const simulatedOnly = runs.flatMap((r) => r.simulatedOnly);
-  const failures = runs.length === 2 ? compareRuns(runs[0], runs[1], compare) : runs[0].failures;
+  const failures = runs.length === 2 ? compareRuns(runs[0], runs[1], { ...compare, folder: resolve(dirname(base.file)) }) : runs[0].failures;
   if (failures.length) return { ...base, simulatedOnly, status: 'failed', failures, duration };
   return { ...base, simulatedOnly, status: 'passed', duration };
 }

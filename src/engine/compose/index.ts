@@ -21,6 +21,7 @@ import { Naming, projectName, type Flavour, COMPOSE_VERSION } from './naming.js'
 import { composePs } from './ps.js';
 import { composeRun } from './run.js';
 import { checkProject } from './schema.js';
+import { composeConfig } from './config.js';
 import { composeExec, composeLogs, composePort, composeRm, composeSignal } from './service-commands.js';
 import { composeUp } from './up.js';
 
@@ -99,8 +100,7 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
     case 'ps':
       return composePs(cx, { quiet: flagBool(f, 'quiet'), services: flagBool(f, 'services'), all: flagBool(f, 'all'), only: inv.args });
     case 'config':
-      return flagBool(f, 'services') ? composePs(cx, { quiet: false, services: true, all: true, only: [] })
-        : { stdout: flagBool(f, 'quiet') ? '' : `${cwd.read(loaded.path) ?? ''}`, stderr: '', exitCode: 0 };
+      return flavour === 'v1' ? composeConfig(cx, loaded.data as Record<string, unknown>, checked.services, f) : failure('docker compose config: not supported by the simulator');
     default:
       return failure(`${flavour === 'v1' ? 'docker-compose' : 'docker compose'} ${verb}: not supported by the simulator`);
   }

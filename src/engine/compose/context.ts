@@ -41,6 +41,27 @@ export function projectContainers(cx: ComposeContext, service?: string): Contain
     .sort((a, b) => Number(a.config.labels[LABEL.number]) - Number(b.config.labels[LABEL.number]) || a.seq - b.seq);
 }
 
+/**
+ * project.containers(service_names) of v1: the project's containers (one-off ones too) of
+ * the services named, else of the file's services, so an orphan is left out (real 1.29:
+ * `ps`, `stop`, `kill` do not see it). v2's handling of orphans was not recorded: all.
+ */
+export function servicesContainers(cx: ComposeContext, names: readonly string[]): Container[] {
+  const all = projectContainers(cx);
+  if (names.length === 0 && cx.naming.flavour !== 'v1') return all;
+  const wanted = new Set(names.length > 0 ? names : cx.project.services.map((s) => s.name));
+  return all.filter((c) => wanted.has(c.config.labels[LABEL.service] ?? ''));
+}
+
+/**
+ * find_orphan_containers: the project's containers (not one-off ones) of services the
+ * file no longer has (or whose profile is not active), newest first.
+ */
+export function orphanContainers(cx: ComposeContext): Container[] {
+  const services = new Set(cx.project.services.map((s) => s.name));
+  return projectContainers(cx).filter((c) => !isOneOff(c) && !services.has(c.config.labels[LABEL.service] ?? '')).sort((a, b) => b.seq - a.seq);
+}
+
 /** The image reference a service runs: `image:`, else the one compose builds for it. */
 export const serviceImage = (cx: ComposeContext, s: ServiceModel): string => s.image ?? cx.naming.builtImage(s.name);
 
@@ -108,7 +129,7 @@ export function startOrder(services: ServiceModel[]): ServiceModel[][] | { cycle
 }
 
 /** Services named on the command line plus what they need (`up web` starts web's dependencies too). */
-export function withDependencies(project: ProjectModel, names: readonly string[]): ServiceModel[] | { unknown: string } {
+export function withDependencies(project: ProjectModel, names: readonly string[], includeDeps = true): ServiceModel[] | { unknown: string } {
   if (names.length === 0) return project.services;
   const wanted = new Set<string>();
   const add = (name: string): string | null => {
@@ -116,7 +137,7 @@ export function withDependencies(project: ProjectModel, names: readonly string[]
     if (!s) return name;
     if (wanted.has(name)) return null;
     wanted.add(name);
-    for (const d of prerequisites(s)) add(d);
+    if (includeDeps) for (const d of prerequisites(s)) add(d);
     return null;
   };
   for (const n of names) {

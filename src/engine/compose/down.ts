@@ -5,22 +5,46 @@
 import { removeImages } from '../build/remove.js';
 import type { CommandResult } from '../../backends/backend.js';
 import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
-import { isOneOff, projectContainers, serviceImage, startOrder, LABEL, type ComposeContext } from './context.js';
+import { isOneOff, orphanContainers, projectContainers, servicesContainers, serviceImage, startOrder, LABEL, type ComposeContext } from './context.js';
 import { defaultNetwork } from './create.js';
 import { Progress, type BatchItem } from './progress.js';
 
 /** Newest first: Compose stops and removes in reverse creation order. */
 const newestFirst = (cx: ComposeContext) => projectContainers(cx).sort((a, b) => b.seq - a.seq);
 
+/**
+ * v1's find_orphan_containers, at the start of `up` and `down`: with --remove-orphans each
+ * orphan is killed and removed (`Removing orphan container "NAME"`), else a warning names
+ * them. A one-off container of a removed service is no orphan: it stays (real 1.29: and
+ * keeps `down` from removing the network it is on).
+ */
+export function handleOrphans(cx: ComposeContext, p: Progress, remove: boolean): void {
+  const orphans = orphanContainers(cx);
+  if (cx.naming.flavour !== 'v1' || orphans.length === 0) return;
+  if (!remove) {
+    // (log.warning: no `WARNING:` prefix when stderr is not a terminal, real 1.29.)
+    p.plain(`Found orphan containers (${orphans.map((c) => c.name).join(', ')}) for this project. If you removed or renamed this service `
+      + 'in your compose file, you can run this command with the --remove-orphans flag to clean it up.');
+    return;
+  }
+  for (const c of orphans) {
+    p.plain(`Removing orphan container "${c.name}"`);
+    removeContainer(cx.ctrl, c, true, false);
+  }
+}
+
 /** `--rmi`: which services' images `down` removes (compose ImageType). */
 export type RemoveImages = 'none' | 'local' | 'all';
 
-export function composeDown(cx: ComposeContext, removeVolumes: boolean, rmi: RemoveImages = 'none'): CommandResult {
+export function composeDown(cx: ComposeContext, removeVolumes: boolean, rmi: RemoveImages = 'none', removeOrphans = false): CommandResult {
   const p = new Progress(cx.naming.flavour);
-  const containers = newestFirst(cx);
+  // v1 stops and removes the containers of the file's services, one-off ones too; an
+  // orphan goes only with --remove-orphans (found between the stop and the removal).
+  const containers = servicesContainers(cx, []).sort((a, b) => b.seq - a.seq);
   const running = containers.filter((c) => c.running);
   for (const c of running) stopContainer(cx.ctrl, c);
   p.batch('Stopping', running.map((c) => ({ name: c.name, error: null })));
+  handleOrphans(cx, p, removeOrphans);
   for (const c of containers) removeContainer(cx.ctrl, c, true, true);
   p.batch('Removing', containers.map((c) => ({ name: c.name, error: null })));
   // The networks the file's services use (the default one only if some service does).
@@ -77,9 +101,10 @@ export function composeDown(cx: ComposeContext, removeVolumes: boolean, rmi: Rem
   return { stdout: '', stderr: p.text, exitCode };
 }
 
-export function composeStop(cx: ComposeContext, services: readonly string[]): CommandResult {
+export function composeStop(cx: ComposeContext, services: readonly string[], oneOffs = cx.naming.flavour !== 'v1'): CommandResult {
   const p = new Progress(cx.naming.flavour);
-  const running = newestFirst(cx).filter((c) => c.running && (services.length === 0 || services.includes(c.config.labels[LABEL.service])));
+  // v1's project.stop leaves one-off (`run`) containers alone unless told (rm -s, down).
+  const running = servicesContainers(cx, services).filter((c) => c.running && (oneOffs || !isOneOff(c))).sort((a, b) => b.seq - a.seq);
   for (const c of running) stopContainer(cx.ctrl, c);
   p.batch('Stopping', running.map((c) => ({ name: c.name, error: null })));
   return { stdout: '', stderr: p.text, exitCode: 0 };
@@ -127,7 +152,7 @@ export function composeStart(cx: ComposeContext, services: readonly string[]): C
 /** `restart`: every container of the project (or of the services named), running or not. */
 export function composeRestart(cx: ComposeContext, services: readonly string[]): CommandResult {
   const p = new Progress(cx.naming.flavour);
-  const items = projectContainers(cx).filter((c) => !isOneOff(c) && (services.length === 0 || services.includes(c.config.labels[LABEL.service]))).map((c) => {
+  const items = servicesContainers(cx, services).filter((c) => !isOneOff(c)).map((c) => {
     stopContainer(cx.ctrl, c);
     const r = startContainer(cx.ctrl, c, cx.runOneShot);
     // docker-py restarts by ID: the daemon's "Cannot restart container ID: …" (real 1.29).

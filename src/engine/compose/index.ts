@@ -66,14 +66,14 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
         return { stdout: '', stderr: '--force-recreate and --no-recreate cannot be combined.\n', exitCode: 1 };
       }
       const recreate = flagBool(f, 'force-recreate') ? 'always' : flagBool(f, 'no-recreate') ? 'never' : 'diverged';
-      return composeUp(cx, { detach: flagBool(f, 'detach'), noStart: flagBool(f, 'no-start'), build: flagBool(f, 'build'), scale, services: inv.args, recreate });
+      return composeUp(cx, { detach: flagBool(f, 'detach'), noStart: flagBool(f, 'no-start'), build: flagBool(f, 'build'), scale, services: inv.args, noDeps: flagBool(f, 'no-deps'), removeOrphans: flagBool(f, 'remove-orphans'), recreate });
     }
     case 'down': {
       // main.py reads --rmi before anything is stopped (image_type_from_opt).
       const rmi = flagString(f, 'rmi') ?? 'none';
       if (rmi !== 'none' && rmi !== 'local' && rmi !== 'all') return failure('--rmi flag must be one of: all, local');
       if (rmi !== 'none' && flavour !== 'v1') return failure('docker compose down --rmi: not supported by the simulator');
-      return composeDown(cx, flagBool(f, 'volumes'), rmi);
+      return composeDown(cx, flagBool(f, 'volumes'), rmi, flagBool(f, 'remove-orphans'));
     }
     case 'stop':
       return composeStop(cx, inv.args);

@@ -6,7 +6,7 @@ import { displayablePorts, portsOf } from '../format/ports.js';
 import { ellipsis, psStatus } from '../format/ps.js';
 import { tabwrite } from '../format/tabwriter.js';
 import { containerView } from '../views.js';
-import { isOneOff, projectContainers, LABEL, type ComposeContext } from './context.js';
+import { isOneOff, servicesContainers, LABEL, type ComposeContext } from './context.js';
 
 function command(c: Container): string {
   return [...c.config.entrypoint, ...c.config.cmd].join(' ');
@@ -41,7 +41,7 @@ export function texttable(header: string[], rows: string[][]): string {
 export function composePs(cx: ComposeContext, o: { quiet: boolean; services: boolean; all: boolean; only: readonly string[] }): CommandResult {
   if (o.services) return { stdout: cx.project.services.map((s) => `${s.name}\n`).join(''), stderr: '', exitCode: 0 };
   // Compose 1.29 lists the services' containers and the one-off containers that run.
-  let containers = projectContainers(cx).filter((c) => (o.only.length === 0 || o.only.includes(c.config.labels[LABEL.service])) && (!isOneOff(c) || c.running));
+  let containers = servicesContainers(cx, o.only).filter((c) => !isOneOff(c) || c.running);
   if (cx.naming.flavour === 'v2' && !o.all) containers = containers.filter((c) => c.running);
   containers.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (o.quiet) return { stdout: containers.map((c) => `${c.id}\n`).join(''), stderr: '', exitCode: 0 };

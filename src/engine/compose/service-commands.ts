@@ -8,7 +8,8 @@ import { execProcess } from '../environment.js';
 import type { Container } from '../container.js';
 import type { Result } from '../errors.js';
 import { killContainer, pauseContainer, removeContainer, unpauseContainer } from '../lifecycle.js';
-import { isOneOff, projectContainers, LABEL, type ComposeContext } from './context.js';
+import { composeStop } from './down.js';
+import { isOneOff, projectContainers, servicesContainers, LABEL, type ComposeContext } from './context.js';
 import { Progress, type Verb } from './progress.js';
 
 const done = (stdout = '', stderr = '', exitCode = 0): CommandResult => ({ stdout, stderr, exitCode });
@@ -37,12 +38,16 @@ export function composePort(cx: ComposeContext, inv: Invocation): CommandResult 
   return done(binding ? `${binding.hostIp}:${binding.hostPort}\n` : '\n');
 }
 
-/** `rm -f [SERVICE…]`: the stopped containers only. */
+/**
+ * `rm [-f] [-s] [SERVICE…]`: the stopped containers, one-off ones too, newest first as the
+ * daemon lists them; -s stops the running ones first (real 1.29).
+ */
 export function composeRm(cx: ComposeContext, inv: Invocation): CommandResult {
-  const stopped = projectContainers(cx).filter((c) => !c.running && (inv.args.length === 0 || inv.args.includes(c.config.labels[LABEL.service])));
-  if (stopped.length === 0) return done('', 'No stopped containers\n');
-  if (!flagBool(inv.flags, 'force')) return done(`Going to remove ${stopped.map((c) => c.name).join(', ')}\nAre you sure? [yN] `, '', 1);
   const p = new Progress(cx.naming.flavour);
+  if (flagBool(inv.flags, 'stop')) p.text += composeStop(cx, inv.args, true).stderr;
+  const stopped = servicesContainers(cx, inv.args).filter((c) => !c.running).sort((a, b) => b.seq - a.seq);
+  if (stopped.length === 0) return done('No stopped containers\n', p.text);
+  if (!flagBool(inv.flags, 'force')) return done(`Going to remove ${stopped.map((c) => c.name).join(', ')}\nAre you sure? [yN] `, p.text, 1);
   for (const c of stopped) removeContainer(cx.ctrl, c, true, flagBool(inv.flags, 'volumes'));
   p.batch('Removing', stopped.map((c) => ({ name: c.name, error: null })));
   return done(`Going to remove ${stopped.map((c) => c.name).join(', ')}\n`, p.text);
@@ -89,8 +94,7 @@ export function composeLogs(cx: ComposeContext, inv: Invocation): CommandResult 
 export function composeSignal(cx: ComposeContext, inv: Invocation, verb: 'kill' | 'pause' | 'unpause'): CommandResult {
   for (const s of inv.args) if (!cx.project.services.some((x) => x.name === s)) return done('', `No such service: ${s}
 `, 1);
-  const running = projectContainers(cx).filter((c) => c.running && !isOneOff(c)
-    && (inv.args.length === 0 || inv.args.includes(c.config.labels[LABEL.service]))).sort((a, b) => b.seq - a.seq);
+  const running = servicesContainers(cx, inv.args).filter((c) => c.running && !isOneOff(c)).sort((a, b) => b.seq - a.seq);
   const signal = flagString(inv.flags, 'signal') ?? 'SIGKILL';
   const [label, act]: [Verb, (c: Container) => Result<void>] = verb === 'kill' ? ['Killing', (c) => killContainer(cx.ctrl, c, signal)]
     : verb === 'pause' ? ['Pausing', pauseContainer] : ['Unpausing', unpauseContainer];

@@ -11,6 +11,7 @@ import { removeContainer, startContainer, stopContainer } from '../lifecycle.js'
 import { parsePortSpec } from '../ports.js';
 import { configHash, prerequisites, projectContainers, serviceImage, startOrder, withDependencies, LABEL, type ComposeContext } from './context.js';
 import { createReplica, defaultNetwork } from './create.js';
+import { handleOrphans } from './down.js';
 import type { ServiceModel } from './model.js';
 import { Progress, type BatchItem } from './progress.js';
 
@@ -20,6 +21,10 @@ export interface UpOptions {
   build: boolean;
   scale: Map<string, number>;
   services: readonly string[];
+  /** --no-deps: only the services named, not what they depend on (start_deps=False). */
+  noDeps?: boolean;
+  /** --remove-orphans: the containers of services the file no longer has go (else a warning). */
+  removeOrphans?: boolean;
   /** ConvergenceStrategy: recreate a container whose service changed (config-hash), every one, or none. */
   recreate: 'diverged' | 'always' | 'never';
 }
@@ -101,7 +106,7 @@ function specifiesHostPort(s: ServiceModel): boolean {
 export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
   const p = new Progress(cx.naming.flavour);
   if (o.detach && o.noStart) return { stdout: '', stderr: '--no-start and --detach cannot be combined.\n', exitCode: 1 };
-  const selected = withDependencies(cx.project, o.services);
+  const selected = withDependencies(cx.project, o.services, !o.noDeps);
   if ('unknown' in selected) return { stdout: '', stderr: `No such service: ${selected.unknown}\n`, exitCode: 1 };
   for (const [name] of o.scale) if (!cx.project.services.some((s) => s.name === name)) return { stdout: '', stderr: `No such service: ${name}\n`, exitCode: 1 };
   const order = startOrder(selected);
@@ -111,6 +116,8 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
     p.plain(netError);
     return result(p, 1);
   }
+  // project.up: initialize() (networks, volumes), then find_orphan_containers.
+  handleOrphans(cx, p, o.removeOrphans ?? false);
   const built = images(cx, selected, p, o.build);
   if (built.error) {
     p.plain(built.error);

@@ -1,6 +1,7 @@
 // One expectation, checked once: probe the backend, compare with what the scenario
 // expected, say both in words. Semantics: LANGUAGE.md "What the words mean".
 import ipaddr from 'ipaddr.js';
+import { isFourPartDecimal } from '../ipv4-text.js';
 import type { Expectation, Outcome, Value } from '../language/ast.js';
 import type { CommandResult, Explanation, ProbeKind, ProbeOf, ProbeOutcome } from '../backends/backend.js';
 import { describeEndpoint, describeValue, endpointOf, evalValue, expandWord, type Scope } from './values.js';
@@ -45,7 +46,7 @@ async function compareValue(
 function inCidr(address: string, cidr: string): boolean {
   try {
     // ipaddr.parse/parseCIDR try IPv6 first (throwing on IPv4): ask the right family.
-    const ip = ipaddr.IPv4.isValidFourPartDecimal(address) ? ipaddr.IPv4.parse(address) : ipaddr.parse(address);
+    const ip = isFourPartDecimal(address) ? ipaddr.IPv4.parse(address) : ipaddr.parse(address);
     const [range, bits] = cidr.includes(':') ? ipaddr.parseCIDR(cidr) : ipaddr.IPv4.parseCIDR(cidr);
     return ip.kind() === range.kind() && ip.match(range, bits);
   } catch {

@@ -11,7 +11,7 @@
 // they are copied beside the bundle.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +31,20 @@ await build({
   banner: { js: "const __dnetModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+
+// An ASCII-only bundle: one non-ASCII character (a '…' in a comment esbuild keeps, a 'µ'
+// in a regex) makes V8 hold the 1.3 MB source as UTF-16, decoded from UTF-8 at every
+// start of every thread and scanned as two-byte text when a function compiles. Each such
+// character becomes a \u escape: in comments it is only text, in strings and regexes it
+// means the same character. A String.raw template would see the escape: none may hold one.
+const bundled = readFileSync(join(out, 'dnet-test.cjs'), 'utf8');
+for (const raw of bundled.matchAll(/String\.raw`([^`]*)`/g)) {
+  if (/[^\x00-\x7f]|\$\{/.test(raw[1])) throw new Error(`bundle: a String.raw template holds non-ASCII text or a substitution: ${raw[1].slice(0, 80)}`);
+}
+if (/[^\x00-\x7f]/.test(bundled)) {
+  const ascii = bundled.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(join(out, 'dnet-test.cjs'), ascii);
+}
 
 const seen = new Map();
 for (const entry of readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })) {

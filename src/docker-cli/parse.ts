@@ -145,8 +145,41 @@ function argCountMessage(spec: CommandSpec, name: string): string | undefined {
   return `"${name}" requires at least ${plural(min)}.`;
 }
 
+/**
+ * Results kept for the next parse of the same argv. Every docker command is parsed twice:
+ * by the language check (src/language/checks/docker-invocation.ts), then, just before it
+ * runs, by the simulator's CLI front. parseInvocation is a pure function of (program, argv)
+ * and nobody changes what it returns (Invocation is readonly through and through), so the
+ * run takes the check's result. A hit is taken out (the run consumes what the check left);
+ * entries nobody takes (a scenario left out by --filter) are dropped all at once when
+ * there are too many. The key joins the words with NUL; the words are compared too, so a
+ * word holding a NUL cannot meet another argv's result.
+ */
+const recent = new Map<string, { program: Program; argv: readonly string[]; result: ParseResult }>();
+const RECENT_MAX = 20_000;
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Parses `program argv…` (argv without the program name) against the command table. */
 export function parseInvocation(program: Program, argv: readonly string[]): ParseResult {
+  const key = argv.join('\0');
+  const hit = recent.get(key);
+  if (hit !== undefined && hit.program === program && sameWords(hit.argv, argv)) {
+    recent.delete(key);
+    return hit.result;
+  }
+  const result = parseUncached(program, argv);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  // A copy: the caller may reuse its array.
+  recent.set(key, { program, argv: argv.slice(), result });
+  return result;
+}
+
+function parseUncached(program: Program, argv: readonly string[]): ParseResult {
   const globalSpecs = globalFlags[program];
   const head = scanFlags(argv, 0, globalSpecs, 'positional', program, program === 'docker' ? 125 : 1);
   if (!head.ok) return head;

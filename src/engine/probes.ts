@@ -45,10 +45,12 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
       if ('missing' in src) return answered(empty, [`no container ${src.missing}`], 'no-such-container');
       let host: string;
       let port: number | null;
+      let path = ''; // http: the URL's path, for the server's folder (the URL is parsed once)
       if (p.kind === 'http') {
         const url = new URL(p.url.includes('://') ? p.url : `http://${p.url}`);
         host = url.hostname.replace(/^\[(.*)\]$/, '$1'); // an IPv6 host keeps its brackets in URL
         port = url.port === '' ? 80 : Number(url.port);
+        path = url.pathname;
       } else {
         host = p.target;
         port = p.kind === 'tcp' ? p.port : null;
@@ -63,7 +65,7 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
       if (d.result !== 'ok') return answered({ status: null }, steps, d.cause);
       if (d.frozen) return answered({ status: null }, [...steps, 'no HTTP answer: the server is paused'], 'container-not-running');
       if (!d.http) return answered({ status: null }, [...steps, 'the listener does not speak HTTP'], 'http-error');
-      const served = p.kind === 'http' ? servedFile(ctrl, address, port ?? 80, new URL(p.url.includes('://') ? p.url : `http://${p.url}`).pathname) : null;
+      const served = p.kind === 'http' ? servedFile(ctrl, address, port ?? 80, path) : null;
       if (served && served.status !== 200) return answered({ status: served.status }, [...steps, `HTTP/1.1 ${served.status}: no such file in the server's folder`], 'http-error');
       return answered({ status: 200 }, [...steps, 'HTTP/1.1 200 OK']);
     }

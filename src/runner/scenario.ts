@@ -96,7 +96,9 @@ export async function runOnBackend(file: DnetFile, scenario: Scenario, backend: 
     options.onStep?.(step);
   };
   try {
-    for (const statement of statements) {
+    // An index loop: for…of allocates an iterator result per statement in V8's interpreter.
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i];
       if (options.signal?.aborted) throw new Error('run aborted');
       const stop = await runStatement(statement, scope, backend, options, unavailable, record, run);
       if (stop || (options.bail && run.failures.length > 0)) break;

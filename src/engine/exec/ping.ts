@@ -2,13 +2,14 @@
 // every reply reads `time=0.080 ms`, so outputs are deterministic.
 
 import ipaddr from 'ipaddr.js';
+import { isFourPartDecimal } from '../../ipv4-text.js';
 import { type ExecContext, fail, type ToolResult } from './context.js';
 import { PING_USAGE } from './usage.js';
 
 const RTT = '0.080';
 
 export function isIPv4(s: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(s);
+  return isFourPartDecimal(s);
 }
 
 export function isIPv6(s: string): boolean {

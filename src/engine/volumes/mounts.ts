@@ -69,6 +69,8 @@ export function parseMountFlag(spec: string): Result<MountRequest> {
 /** Every mount `docker run`/`create` asks for, in Docker's order: --volumes-from, -v, --mount. */
 export function mountRequests(ctrl: Controller, flags: { volumes: string[]; mounts: string[]; volumesFrom: string[] }): Result<MountRequest[]> {
   const out: MountRequest[] = [];
+  // The usual `docker run`, without -v, --mount or --volumes-from: nothing to read or check.
+  if (flags.volumesFrom.length === 0 && flags.volumes.length === 0 && flags.mounts.length === 0) return ok(out);
   for (const ref of flags.volumesFrom) {
     const [name, mode] = ref.split(':');
     const source = ctrl.findContainer(name);

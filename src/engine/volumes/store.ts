@@ -56,6 +56,8 @@ export class VolumeStore {
   }
 
   mount(containerId: string, mounts: Mount[]): void {
+    // Nearly every container mounts nothing: no entry (mountsOf answers [] all the same).
+    if (mounts.length === 0) return;
     this.mounts.set(containerId, [...(this.mounts.get(containerId) ?? []), ...mounts]);
   }
 

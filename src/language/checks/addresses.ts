@@ -3,6 +3,7 @@
 // Words holding a `$var` are only known at run time and are not checked.
 import ipaddr from 'ipaddr.js';
 import { error } from '../../diagnostics/index.js';
+import { isFourPartDecimal } from '../../ipv4-text.js';
 import type { Expectation, Value, Word } from '../ast.js';
 import type { Check, Report } from './pass.js';
 import { allStatements } from './walk.js';
@@ -26,7 +27,7 @@ function literal(word: Word): string | null {
 }
 
 export function isIp(text: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
+  return isFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
 }
 
 export function isCidr(text: string): boolean {
@@ -34,7 +35,7 @@ export function isCidr(text: string): boolean {
   if (slash < 0 || !isIp(text.slice(0, slash))) return false;
   try {
     // ipaddr.parseCIDR tries IPv6 first and throws on every IPv4 CIDR: ask the right family.
-    (ipaddr.IPv4.isValidFourPartDecimal(text.slice(0, slash)) ? ipaddr.IPv4 : ipaddr.IPv6).parseCIDR(text);
+    (isFourPartDecimal(text.slice(0, slash)) ? ipaddr.IPv4 : ipaddr.IPv6).parseCIDR(text);
     return true;
   } catch {
     return false;

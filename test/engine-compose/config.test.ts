@@ -98,6 +98,11 @@ services:
     expect(config(file).stdout).toContain('  b:\n    image: busybox\n    profiles:\n    - debug\n');
   });
 
+  it('escapes a `$` again as the file must write it (serialize_string_escape_dollar)', () => {
+    const r = config('version: "3"\nservices:\n  a:\n    image: busybox\n    command: echo $$HOME\n');
+    expect(r.stdout).toContain('    command: echo $$HOME\n');
+  });
+
   it('lists --volumes, and -q prints nothing', () => {
     const file = 'version: "3"\nservices:\n  a:\n    image: busybox\nvolumes:\n  data:\n  other:\n    name: other-vol\n';
     expect(config(file, '--volumes').stdout).toBe('data\nother\n');
@@ -107,5 +112,30 @@ services:
   it('refuses by name what it does not resolve, rather than print it as written', () => {
     const r = config('version: "3"\nservices:\n  a:\n    image: busybox\n    healthcheck:\n      test: ["CMD", "true"]\n');
     expect(r).toEqual({ stdout: '', stderr: 'dnet-test: docker-compose config of services.a.healthcheck is not simulated\n', exitCode: 1 });
+  });
+});
+
+describe('variable substitution (interpolation.py)', () => {
+  const run = (file: string, env = '') => sim({ 'docker-compose.yml': file, ...(env ? { '.env': env } : {}) }, '/tmp/cfgproj').compose('config');
+  it('takes values from the project folder\'s .env, with defaults, and $$ for a $', () => {
+    const r = run('version: "3"\nservices:\n  a:\n    image: "busybox:${TAG}"\n    command: ["echo", "${GREETING:-hello}", "$$HOME", "${EMPTY-dash}", "${EMPTY:-colon}"]\n',
+      'TAG=1.36\nEMPTY=\n');
+    // `${EMPTY-dash}` of an empty EMPTY is '' (real 1.29), with no warning.
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain("    command:\n    - echo\n    - hello\n    - $$HOME\n    - ''\n    - colon\n    image: busybox:1.36\n");
+  });
+
+  it('warns of an unset variable and uses a blank', () => {
+    const r = run('version: "3"\nservices:\n  a:\n    image: busybox\n    hostname: "h${SUFFIX}"\n');
+    expect(r.stderr).toBe('The SUFFIX variable is not set. Defaulting to a blank string.\n');
+    expect(r.stdout).toContain('    hostname: h\n');
+  });
+
+  it('stops at a required variable that is missing, and at a bad placeholder (real 1.29)', () => {
+    expect(run('version: "3"\nservices:\n  a:\n    image: "busybox:${IMG?}"\n').stderr)
+      .toBe('Missing mandatory value for "image" option interpolating busybox:${IMG?} in service "a": IMG\n');
+    expect(run('version: "3"\nservices:\n  a:\n    image: "${IMG:?set IMG}"\n')).toEqual({ stdout: '', exitCode: 1,
+      stderr: 'Missing mandatory value for "image" option interpolating ${IMG:?set IMG} in service "a": set IMG\n' });
+    expect(run('version: "3"\nservices:\n  a:\n    image: "busybox:${"\n').stderr).toBe('Invalid interpolation format for "image" option in service "a": "busybox:${"\n');
   });
 });

@@ -2,14 +2,15 @@
 // resolved it (compose/config/serialize.py denormalize_config), dumped as PyYAML's
 // safe_dump writes it — keys sorted, block style, lists at their key's indentation,
 // strings quoted where YAML 1.1 would read something else, and compose's own double
-// quotes for boolean-like strings (`"y"`). Texts recorded from the 20.10 machine.
-// Keys whose resolution is not modelled here (env_file, extends, healthcheck, …) are
+// quotes for boolean-like strings (`"y"`), and `$` escaped as `$$`. Texts recorded from
+// the 20.10 machine.
+// Keys whose resolution is not modelled here (extends, healthcheck, logging, …) are
 // refused by name rather than printed as written.
 import { posix } from 'node:path';
-import { Document, visit } from 'yaml';
 import type { CommandResult } from '../../backends/backend.js';
 import { flagBool } from '../../docker-cli/parse.js';
 import type { ComposeContext } from './context.js';
+import { yaml } from './file.js';
 import type { ServiceModel } from './model.js';
 
 type Obj = Record<string, unknown>;
@@ -191,13 +192,17 @@ function absolute(cx: ComposeContext, path: string): string {
 /** yaml.safe_dump(default_flow_style=False, indent=2) of compose's serializer. */
 function pyYaml(value: unknown): string {
   // YAML 1.1's schema quotes what PyYAML quotes ('1:20', '2001-12-14', 'yes').
+  const { Document, visit } = yaml();
   const doc = new Document(value, { version: '1.1', sortMapEntries: true });
   visit(doc, {
     Scalar(where, node) {
       if (typeof node.value !== 'string') return;
+      // serialize_string_escape_dollar: a `$` the file escaped as `$$` is printed escaped again.
+      const text = node.value.split('$').join('$$');
+      node.value = text;
       // A key PyYAML read as a boolean (`on:` of labels) is one again: `true:`.
-      if (where === 'key' && (node.value === 'true' || node.value === 'false')) node.value = node.value === 'true';
-      else if (BOOLEAN_LIKE.has(node.value.toLowerCase())) node.type = 'QUOTE_DOUBLE';
+      if (where === 'key' && (text === 'true' || text === 'false')) node.value = text === 'true';
+      else if (BOOLEAN_LIKE.has(text.toLowerCase())) node.type = 'QUOTE_DOUBLE';
     },
   });
   return doc.toString({ indentSeq: false, singleQuote: true, lineWidth: 0 });

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Tags } from 'yaml';
 import { posix } from 'node:path';
 import type { Workspace } from '../build/workspace.js';
+import { interpolateFile } from './interpolate.js';
 import { asMapping, envFileVars, mergeComposeData } from './merge.js';
 
 // yaml is loaded when a compose file is first read, not at every start: most scenarios
@@ -14,7 +15,7 @@ import { asMapping, envFileVars, mergeComposeData } from './merge.js';
 type Yaml = typeof import('yaml');
 const loadModule = createRequire(import.meta.url);
 let yamlLib: Yaml | null = null;
-const yaml = (): Yaml => (yamlLib ??= loadModule('yaml') as Yaml);
+export const yaml = (): Yaml => (yamlLib ??= loadModule('yaml') as Yaml);
 
 export interface ComposeError {
   message: string;
@@ -31,6 +32,8 @@ export interface LoadedFile {
   /** Every file of the project, the first one first (`-f` order, or the default and its override). */
   files?: string[];
   data: unknown;
+  /** What loading logged (an unset variable), printed before the command's own output. */
+  warnings?: string[];
 }
 
 const NOT_FOUND = `
@@ -83,15 +86,26 @@ export function loadComposeFiles(cwd: Workspace, given: readonly string[]): Load
   const first = loadComposeFile(cwd, given[0] ?? null);
   if ('message' in first) return first;
   const rest = given.length > 0 ? given.slice(1) : [overrideOf(first.path)].filter((p) => p !== first.path && cwd.read(p) !== null);
-  let data = first.data;
+  // Each file is interpolated before the merge, with the project folder's .env (1.28+).
+  const vars = new Map<string, string>();
+  const dotEnv = cwd.read(posix.join(posix.dirname(first.path), '.env'));
+  for (const v of dotEnv === null ? [] : envFileVars(dotEnv)) vars.set(v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1));
+  const warnings: string[] = [];
+  const firstData = interpolateFile(first.data, vars);
+  if ('message' in firstData) return firstData;
+  warnings.push(...firstData.warnings);
+  let data = firstData.data;
   for (const path of rest) {
     const more = loadComposeFile(cwd, path);
     if ('message' in more) return more;
-    data = mergeComposeData(data, more.data);
+    const moreData = interpolateFile(more.data, vars);
+    if ('message' in moreData) return moreData;
+    warnings.push(...moreData.warnings);
+    data = mergeComposeData(data, moreData.data);
   }
   const withEnv = readEnvFiles(cwd, posix.dirname(first.path), data);
   if (typeof withEnv === 'string') return { message: withEnv };
-  return { ...first, path: first.path, files: [first.path, ...rest], data: withEnv };
+  return { ...first, path: first.path, files: [first.path, ...rest], data: withEnv, warnings };
 }
 
 function readEnvFiles(cwd: Workspace, dir: string, data: unknown): unknown {

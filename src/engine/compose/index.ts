@@ -16,7 +16,7 @@ import { defaultToolRunner, type ComposeHandler } from '../cli/index.js';
 import type { Controller } from '../controller.js';
 import type { ComposeContext } from './context.js';
 import { composeDown, composeRestart, composeStart, composeStop } from './down.js';
-import { loadComposeFiles } from './file.js';
+import { loadComposeFiles, type LoadedFile } from './file.js';
 import { Naming, projectName, type Flavour, COMPOSE_VERSION } from './naming.js';
 import { composePs } from './ps.js';
 import { composeRun } from './run.js';
@@ -46,6 +46,13 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
   const files = flagList(inv.globals, 'file');
   const loaded = loadComposeFiles(cwd, files);
   if ('message' in loaded) return failure(loaded.message);
+  const result = projectCommand(ctrl, inv, cwd, loaded, flavour, verb);
+  // What loading logged (an unset variable, once per use) comes first.
+  const logged = (loaded.warnings ?? []).map((w) => `${w}\n`).join('');
+  return logged === '' ? result : { ...result, stderr: logged + result.stderr };
+}
+
+function projectCommand(ctrl: Controller, inv: Invocation, cwd: Workspace, loaded: LoadedFile, flavour: Flavour, verb: string): CommandResult {
   const checked = checkProject(loaded);
   if ('message' in checked) return failure(checked.message);
   // A service with profiles is part of the project only when one of them is active, or

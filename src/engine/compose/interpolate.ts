@@ -1,0 +1,101 @@
+// Variable substitution in a compose file, as Compose 1.29 does it to each file before
+// merging (compose/config/interpolation.py): `$VAR`, `${VAR}`, `${VAR:-default}`,
+// `${VAR-default}`, `${VAR:?message}`, `${VAR?message}`, and `$$` for a `$`. In every
+// string value of the services, networks and volumes (not in keys, nor in `version`).
+// The variables are the project folder's `.env`: the simulator has no shell environment
+// (the docker backend's Compose also sees the environment it was started in).
+
+/** What substitution found: the file, and the warnings it logged; or the error that stops it. */
+export type Interpolation = { data: unknown; warnings: string[] } | { message: string };
+
+const SECTIONS: ReadonlyArray<readonly [string, string]> = [['services', 'service'], ['networks', 'network'], ['volumes', 'volume']];
+
+class Failed extends Error {}
+
+export function interpolateFile(data: unknown, vars: ReadonlyMap<string, string>): Interpolation {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { data, warnings: [] };
+  const warnings: string[] = [];
+  const out: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  try {
+    for (const [key, section] of SECTIONS) {
+      const entries = out[key];
+      if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) continue;
+      const done: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(entries as Record<string, unknown>)) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+          done[name] = value;
+          continue;
+        }
+        const fields: Record<string, unknown> = {};
+        for (const [option, v] of Object.entries(value as Record<string, unknown>)) {
+          fields[option] = walk(v, (text) => substitute(text, vars, warnings, { option, section, name }));
+        }
+        done[name] = fields;
+      }
+      out[key] = done;
+    }
+  } catch (e) {
+    if (e instanceof Failed) return { message: e.message };
+    throw e;
+  }
+  return { data: out, warnings };
+}
+
+function walk(value: unknown, onString: (text: string) => string): unknown {
+  if (typeof value === 'string') return onString(value);
+  if (Array.isArray(value)) return value.map((v) => walk(v, onString));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, walk(v, onString)]));
+  }
+  return value;
+}
+
+interface Where {
+  option: string;
+  section: string;
+  name: string;
+}
+
+// string.Template's pattern with compose's braced forms (re.IGNORECASE).
+const PLACEHOLDER = /\$(?:(\$)|([_a-z][_a-z0-9]*)|\{([_a-z][_a-z0-9]*(?:(:?[-?])[^}]*)?)\}|())/gi;
+
+/** TemplateWithDefaults.substitute with the Environment mapping (a missing name warns and is ''). */
+function substitute(text: string, vars: ReadonlyMap<string, string>, warnings: string[], where: Where): string {
+  if (!text.includes('$')) return text;
+  const lookup = (name: string): string => {
+    const value = vars.get(name);
+    if (value !== undefined) return value;
+    warnings.push(`The ${name} variable is not set. Defaulting to a blank string.`);
+    return '';
+  };
+  return text.replace(PLACEHOLDER, (_all, escaped: string | undefined, named: string | undefined, braced: string | undefined, sep: string | undefined, invalid: string | undefined) => {
+    if (escaped !== undefined) return '$';
+    if (named !== undefined) return lookup(named);
+    // A group with a default or a message is its answer, empty or not (real 1.29:
+    // `${EMPTY-dash}` of an empty EMPTY is '', without a warning).
+    if (braced !== undefined) return sep === undefined ? lookup(braced) : bracedGroup(braced, sep, vars, where, text);
+    if (invalid !== undefined) throw new Failed(`Invalid interpolation format for "${where.option}" option in ${where.section} "${where.name}": "${text}"`);
+    return '';
+  });
+}
+
+function bracedGroup(braced: string, sep: string, vars: ReadonlyMap<string, string>, where: Where, text: string): string {
+  const at = braced.indexOf(sep);
+  const name = braced.slice(0, at);
+  const rest = braced.slice(at + sep.length);
+  const value = vars.get(name);
+  switch (sep) {
+    case ':-':
+      return value || rest;
+    case '-':
+      return value ?? rest;
+    default: {
+      // `:?` wants a value that is not empty, `?` one that is set.
+      const missing = sep === ':?' ? !value : value === undefined;
+      if (missing) {
+        throw new Failed(`Missing mandatory value for "${where.option}" option interpolating ${text} in ${where.section} "${where.name}": ${rest || name}`);
+      }
+      return value ?? '';
+    }
+  }
+}

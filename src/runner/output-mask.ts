@@ -45,6 +45,8 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // The docker backend runs a scenario in a copy of its folder (src/backends/docker/session.ts):
   // what the simulator prints as the .dnet file's folder (MaskContext.folder).
   [/(?:\/[^\s"':]*)?\/dnet-work-[A-Za-z0-9]+\/[^\s"':/]+/g, '<folder>'],
+  // A Python traceback's frames (Compose dying of an exception) name the machine's files.
+  [/^Traceback \(most recent call last\):\n(?: {2}.*\n)*/gm, 'Traceback (most recent call last):\n'],
   // Process IDs are the kernel's (inspect's State.Pid).
   [/"Pid": ?\d+/g, '"Pid":<n>'],
   // ping's measured times.

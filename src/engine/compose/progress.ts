@@ -15,6 +15,8 @@ export interface BatchItem {
   service?: string;
   /** The operation ended without an error but parallel_execute's fail_check held (`… failed`). */
   failed?: boolean;
+  /** An exception other than the daemon's (parallel.py's last branch): no status ends its line. */
+  raised?: boolean;
 }
 
 /**
@@ -94,7 +96,7 @@ export class Progress {
     // batch (by service), FACT 110; one of `start`'s services (or `restart`'s containers), once.
     for (const it of items) {
       if ((verb === 'Creating' || verb === 'Starting') && hostInUse(it.error)) this.line(HOST_IN_USE);
-      this.progressLine(`${verb} ${it.name.padEnd(width)} ... ${it.error !== null ? 'error' : it.failed ? 'failed' : 'done'}`);
+      if (!it.raised) this.progressLine(`${verb} ${it.name.padEnd(width)} ... ${it.error !== null ? 'error' : it.failed ? 'failed' : 'done'}`);
       if (it.error !== null) this.line(`\nERROR: for ${it.name}  ${it.error}`);
     }
     for (const it of items) if (it.error !== null && it.service !== undefined) this.line(`\nERROR: for ${it.service}  ${it.error}`);

@@ -29,6 +29,9 @@ export interface UpOptions {
   recreate: 'diverged' | 'always' | 'never';
 }
 
+/** docker-py's HostConfig: host networking with published ports. */
+const HOST_PORTS = '"host" network_mode is incompatible with port_bindings';
+
 const result = (p: Progress, exitCode: number, stdout = ''): CommandResult => ({ stdout, stderr: p.text, exitCode });
 
 /** Creates the project's networks the services use (or checks the external ones exist). */
@@ -124,6 +127,7 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
     return result(p, built.exitCode, built.stdout);
   }
   let failed = false;
+  let crashed = false;
   // Services whose containers this run created or recreated: their dependents may follow.
   const updated = new Set<string>();
   for (const batch of order) {
@@ -201,6 +205,13 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
         if (taken.has(n)) continue;
         made++;
         const name = s.containerName ?? cx.naming.container(s.name, n);
+        if (cx.naming.flavour === 'v1' && s.networkMode === 'host' && s.ports.length > 0) {
+          // docker-py refuses the host config before any request: the batch ends, then
+          // Compose 1.29 dies of the exception (real engine: a traceback, exit 1).
+          creating.push({ name, service: s.name, error: HOST_PORTS, raised: true });
+          crashed = true;
+          continue;
+        }
         const r = createReplica(cx, s, n, name);
         if (!r.ok) {
           creating.push({ name, service: s.name, error: `Cannot create container for service ${s.name}: ${r.error.message}` });
@@ -221,6 +232,11 @@ export function composeUp(cx: ComposeContext, o: UpOptions): CommandResult {
     p.batch('Recreating', recreating);
     p.batch('Starting', starting);
     p.batch('Creating', creating);
+    if (crashed) {
+      // The frames name the machine's Python files (--compare-output masks them).
+      p.plain(`Traceback (most recent call last):\n  (compose's frames)\ndocker.errors.InvalidArgument: ${HOST_PORTS}`);
+      return result(p, 1, built.stdout);
+    }
     // v2 reports the start of a new container as its own step; v1's "Creating … done" includes it.
     if (cx.naming.flavour === 'v2') p.batch('Starting', creating.filter((i) => i.error === null && toStart.some((c) => c.name === i.name)));
     failed ||= [...creating, ...starting, ...recreating].some((i) => i.error !== null);

@@ -6,15 +6,15 @@
 // the 20.10 machine.
 // Keys whose resolution is not modelled here (extends, healthcheck, logging, …) are
 // refused by name rather than printed as written.
-import { posix } from 'node:path';
 import type { CommandResult } from '../../backends/backend.js';
 import { flagBool } from '../../docker-cli/parse.js';
-import type { ComposeContext } from './context.js';
+import { parsePortSpec } from '../ports.js';
+import { hostPath, type ComposeContext } from './context.js';
 import { yaml } from './file.js';
+import { isObj } from './merge.js';
 import type { ServiceModel } from './model.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keys printed as written. */
 const KEPT = new Set(['image', 'container_name', 'hostname', 'domainname', 'restart', 'working_dir', 'user', 'tty', 'stdin_open',
@@ -104,7 +104,7 @@ function resolveService(cx: ComposeContext, raw: Obj): Obj | string {
   }
   if (raw.build !== undefined) {
     const build = isObj(raw.build) ? { ...raw.build } : { context: raw.build };
-    build.context = absolute(cx, String(build.context ?? '.'));
+    build.context = hostPath(cx, String(build.context ?? '.'));
     out.build = build;
   }
   if (raw.ports !== undefined) {
@@ -148,23 +148,19 @@ interface ServicePort {
   external_ip?: string;
 }
 
-/** ServicePort.parse: `[[IP:][PUBLISHED]:]TARGET[/PROTO]`, ranges one port each. */
+/**
+ * ServicePort.parse: `[[IP:][PUBLISHED]:]TARGET[/PROTO]`, a range one port each, read as
+ * the service's containers are made (ports.ts parsePortSpec). A published range for one
+ * target port is not modelled (null).
+ */
 function servicePorts(spec: string): ServicePort[] | null {
-  const m = /^(?:(?:([\d.]+):)?(\d+(?:-\d+)?)?:)?(\d+(?:-\d+)?)(?:\/(\w+))?$/.exec(spec);
-  if (!m) return null;
-  const [, ip, published, target, protocol] = m;
-  const range = (text: string): number[] => {
-    const [a, b = a] = text.split('-').map(Number);
-    return Array.from({ length: b! - a! + 1 }, (_, i) => a! + i);
-  };
-  const targets = range(target!);
-  const publishedPorts = published ? range(published) : null;
-  if (publishedPorts && publishedPorts.length !== targets.length && publishedPorts.length !== 1) return null;
-  return targets.map((t, i) => ({
-    ...(protocol && protocol !== 'tcp' ? { protocol } : {}),
-    ...(publishedPorts ? { published: publishedPorts[publishedPorts.length === 1 ? 0 : i]! } : {}),
-    target: t,
-    ...(ip ? { external_ip: ip } : {}),
+  const parsed = parsePortSpec(spec);
+  if (!parsed.ok || parsed.value.some((p) => p.hostPort.includes('-'))) return null;
+  return parsed.value.map((p) => ({
+    ...(p.proto !== 'tcp' ? { protocol: p.proto } : {}),
+    ...(p.hostPort !== '' ? { published: Number(p.hostPort) } : {}),
+    target: p.containerPort,
+    ...(p.hostIp !== '' ? { external_ip: p.hostIp } : {}),
   }));
 }
 
@@ -181,12 +177,7 @@ function volumeSpec(cx: ComposeContext, spec: string): string {
   if (parts.length === 1) return spec;
   const [source, target, mode = 'rw'] = parts as [string, string, string?];
   const isPath = source.startsWith('.') || source.startsWith('/') || source.startsWith('~');
-  return `${isPath ? absolute(cx, source) : source}:${target}:${mode}`;
-}
-
-function absolute(cx: ComposeContext, path: string): string {
-  if (path.startsWith('~')) return posix.normalize(path.replace(/^~/, '/root'));
-  return path.startsWith('/') ? posix.normalize(path) : posix.join(cx.cwd.dir, cx.projectDir, path);
+  return `${isPath ? hostPath(cx, source) : source}:${target}:${mode}`;
 }
 
 /** yaml.safe_dump(default_flow_style=False, indent=2) of compose's serializer. */

@@ -2,6 +2,7 @@
 // checked project and how this Compose generation names things; plus the project's
 // containers as Compose finds them (by their com.docker.compose.* labels).
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import type { Workspace } from '../build/workspace.js';
 import type { Container } from '../container.js';
 import type { Controller } from '../controller.js';
@@ -41,6 +42,15 @@ export function projectContainers(cx: ComposeContext, service?: string): Contain
     .sort((a, b) => Number(a.config.labels[LABEL.number]) - Number(b.config.labels[LABEL.number]) || a.seq - b.seq);
 }
 
+/** Newest first, as the daemon lists containers (Compose stops and removes in this order). */
+export const newestFirst = (a: Container, b: Container): number => b.seq - a.seq;
+
+/** A host path of the compose file (`./src`, `~/x`, `/abs`) as Compose resolves it: absolute, from the file's folder. */
+export function hostPath(cx: ComposeContext, path: string): string {
+  if (path.startsWith('~')) return posix.normalize(path.replace(/^~/, '/root'));
+  return path.startsWith('/') ? posix.normalize(path) : posix.join(cx.cwd.dir, cx.projectDir, path);
+}
+
 /**
  * project.containers(service_names) of v1: the project's containers (one-off ones too) of
  * the services named, else of the file's services, so an orphan is left out (real 1.29:
@@ -59,7 +69,7 @@ export function servicesContainers(cx: ComposeContext, names: readonly string[])
  */
 export function orphanContainers(cx: ComposeContext): Container[] {
   const services = new Set(cx.project.services.map((s) => s.name));
-  return projectContainers(cx).filter((c) => !isOneOff(c) && !services.has(c.config.labels[LABEL.service] ?? '')).sort((a, b) => b.seq - a.seq);
+  return projectContainers(cx).filter((c) => !isOneOff(c) && !services.has(c.config.labels[LABEL.service] ?? '')).sort(newestFirst);
 }
 
 /** The image reference a service runs: `image:`, else the one compose builds for it. */

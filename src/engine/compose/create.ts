@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../errors.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
 import { mountInto, type MountRequest } from '../volumes/mounts.js';
-import { containerLabels, projectContainers, serviceImage, LABEL, type ComposeContext } from './context.js';
+import { containerLabels, hostPath, projectContainers, serviceImage, LABEL, type ComposeContext } from './context.js';
 import type { ServiceModel, ServiceNetwork } from './model.js';
 
 
@@ -82,11 +82,11 @@ function mounts(cx: ComposeContext, s: ServiceModel): MountRequest[] {
       out.push({ type: 'volume', name: decl ? cx.naming.volume(decl) : null, destination: v.target, readOnly: v.readOnly });
       continue;
     }
-    const source = posix.normalize((v.source ?? '').replace(/^~/, '/root').startsWith('/') ? v.source!.replace(/^~/, '/root') : posix.join(cx.cwd.dir, cx.projectDir, v.source ?? '.'));
+    const source = hostPath(cx, v.source ?? '.');
     // The host folder holds what the scenario's folder holds there (the docker backend copies it too).
     for (const f of cx.cwd.filesUnder(source)) {
-      const hostPath = posix.join(source, f);
-      if (!cx.ctrl.volumes.hostFiles.has(hostPath)) cx.ctrl.volumes.hostFiles.set(hostPath, cx.cwd.read(hostPath) ?? '');
+      const file = posix.join(source, f);
+      if (!cx.ctrl.volumes.hostFiles.has(file)) cx.ctrl.volumes.hostFiles.set(file, cx.cwd.read(file) ?? '');
     }
     const single = cx.cwd.read(source);
     if (single !== null && !cx.ctrl.volumes.hostFiles.has(source)) cx.ctrl.volumes.hostFiles.set(source, single);

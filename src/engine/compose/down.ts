@@ -5,12 +5,10 @@
 import { removeImages } from '../build/remove.js';
 import type { CommandResult } from '../../backends/backend.js';
 import { removeContainer, startContainer, stopContainer } from '../lifecycle.js';
-import { isOneOff, orphanContainers, projectContainers, servicesContainers, serviceImage, startOrder, LABEL, type ComposeContext } from './context.js';
+import { isOneOff, newestFirst, orphanContainers, projectContainers, servicesContainers, serviceImage, startOrder, LABEL, type ComposeContext } from './context.js';
 import { defaultNetwork } from './create.js';
 import { Progress, type BatchItem } from './progress.js';
 
-/** Newest first: Compose stops and removes in reverse creation order. */
-const newestFirst = (cx: ComposeContext) => projectContainers(cx).sort((a, b) => b.seq - a.seq);
 
 /**
  * v1's find_orphan_containers, at the start of `up` and `down`: with --remove-orphans each
@@ -40,7 +38,7 @@ export function composeDown(cx: ComposeContext, removeVolumes: boolean, rmi: Rem
   const p = new Progress(cx.naming.flavour);
   // v1 stops and removes the containers of the file's services, one-off ones too; an
   // orphan goes only with --remove-orphans (found between the stop and the removal).
-  const containers = servicesContainers(cx, []).sort((a, b) => b.seq - a.seq);
+  const containers = servicesContainers(cx, []).sort(newestFirst);
   const running = containers.filter((c) => c.running);
   for (const c of running) stopContainer(cx.ctrl, c);
   p.batch('Stopping', running.map((c) => ({ name: c.name, error: null })));
@@ -104,7 +102,7 @@ export function composeDown(cx: ComposeContext, removeVolumes: boolean, rmi: Rem
 export function composeStop(cx: ComposeContext, services: readonly string[], oneOffs = cx.naming.flavour !== 'v1'): CommandResult {
   const p = new Progress(cx.naming.flavour);
   // v1's project.stop leaves one-off (`run`) containers alone unless told (rm -s, down).
-  const running = servicesContainers(cx, services).filter((c) => c.running && (oneOffs || !isOneOff(c))).sort((a, b) => b.seq - a.seq);
+  const running = servicesContainers(cx, services).filter((c) => c.running && (oneOffs || !isOneOff(c))).sort(newestFirst);
   for (const c of running) stopContainer(cx.ctrl, c);
   p.batch('Stopping', running.map((c) => ({ name: c.name, error: null })));
   return { stdout: '', stderr: p.text, exitCode: 0 };

@@ -7,7 +7,7 @@ import type { Tags } from 'yaml';
 import { posix } from 'node:path';
 import type { Workspace } from '../build/workspace.js';
 import { interpolateFile } from './interpolate.js';
-import { asMapping, envFileVars, mergeComposeData } from './merge.js';
+import { asMapping, envFileEntries, mergeComposeData } from './merge.js';
 
 // yaml is loaded when a compose file is first read, not at every start: most scenarios
 // never use compose, and loading it costs a start-up as much as the rest of the engine.
@@ -89,7 +89,7 @@ export function loadComposeFiles(cwd: Workspace, given: readonly string[]): Load
   // Each file is interpolated before the merge, with the project folder's .env (1.28+).
   const vars = new Map<string, string>();
   const dotEnv = cwd.read(posix.join(posix.dirname(first.path), '.env'));
-  for (const v of dotEnv === null ? [] : envFileVars(dotEnv)) vars.set(v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1));
+  for (const [name, value] of dotEnv === null ? [] : envFileEntries(dotEnv)) vars.set(name, value);
   const warnings: string[] = [];
   const firstData = interpolateFile(first.data, vars);
   if ('message' in firstData) return firstData;
@@ -125,7 +125,7 @@ function readEnvFiles(cwd: Workspace, dir: string, data: unknown): unknown {
       const path = posix.join(dir, String(f));
       const text = cwd.read(path);
       if (text === null) return `Couldn't find env file: ${posix.join(cwd.dir, path)}`;
-      for (const v of envFileVars(text)) vars[v.slice(0, v.indexOf('='))] = v.slice(v.indexOf('=') + 1);
+      for (const [name, value] of envFileEntries(text)) vars[name] = value;
     }
     out[name] = { ...service, environment: { ...vars, ...asMapping(service.environment) } };
   }

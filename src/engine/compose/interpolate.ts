@@ -5,6 +5,8 @@
 // The variables are the project folder's `.env`: the simulator has no shell environment
 // (the docker backend's Compose also sees the environment it was started in).
 
+import { isObj } from './merge.js';
+
 /** What substitution found: the file, and the warnings it logged; or the error that stops it. */
 export type Interpolation = { data: unknown; warnings: string[] } | { message: string };
 
@@ -13,21 +15,21 @@ const SECTIONS: ReadonlyArray<readonly [string, string]> = [['services', 'servic
 class Failed extends Error {}
 
 export function interpolateFile(data: unknown, vars: ReadonlyMap<string, string>): Interpolation {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { data, warnings: [] };
+  if (!isObj(data)) return { data, warnings: [] };
   const warnings: string[] = [];
-  const out: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  const out: Record<string, unknown> = { ...data };
   try {
     for (const [key, section] of SECTIONS) {
       const entries = out[key];
-      if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) continue;
+      if (!isObj(entries)) continue;
       const done: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(entries as Record<string, unknown>)) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      for (const [name, value] of Object.entries(entries)) {
+        if (!isObj(value)) {
           done[name] = value;
           continue;
         }
         const fields: Record<string, unknown> = {};
-        for (const [option, v] of Object.entries(value as Record<string, unknown>)) {
+        for (const [option, v] of Object.entries(value)) {
           fields[option] = walk(v, (text) => substitute(text, vars, warnings, { option, section, name }));
         }
         done[name] = fields;
@@ -44,9 +46,7 @@ export function interpolateFile(data: unknown, vars: ReadonlyMap<string, string>
 function walk(value: unknown, onString: (text: string) => string): unknown {
   if (typeof value === 'string') return onString(value);
   if (Array.isArray(value)) return value.map((v) => walk(v, onString));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, walk(v, onString)]));
-  }
+  if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, onString)]));
   return value;
 }
 

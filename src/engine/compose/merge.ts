@@ -3,7 +3,7 @@
 // Compose 1.29 merges them (compose/config/config.py merge_service_dicts): mappings key
 // by key, some lists as a union, volumes by container path, everything else replaced.
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Lists Compose merges as a union (first file's items first). */
 const UNION = new Set(['ports', 'expose', 'external_links', 'dns', 'dns_search', 'dns_opt', 'tmpfs', 'links', 'volumes_from',
@@ -76,4 +76,9 @@ export function envFileVars(text: string): string[] {
     if (i > 0) out.push(`${line.slice(0, i).trim()}=${line.slice(i + 1).trimStart()}`);
   }
   return out;
+}
+
+/** An env file's variables as [NAME, VALUE] pairs, in the file's order. */
+export function envFileEntries(text: string): Array<[string, string]> {
+  return envFileVars(text).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]);
 }

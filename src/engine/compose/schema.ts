@@ -3,10 +3,10 @@
 // The output is the project model (model.ts).
 import { splitWords } from '../build/dockerfile.js';
 import type { ComposeError, LoadedFile } from './file.js';
+import { isObj } from './merge.js';
 import type { NetworkModel, ProjectModel, ServiceModel, ServiceNetwork, ServiceVolume, VolumeModel } from './model.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const SERVICE_KEYS = new Set(['build', 'cap_add', 'cap_drop', 'cgroup_parent', 'command', 'configs', 'container_name',
   'cpu_count', 'cpu_percent', 'cpu_shares', 'cpu_quota', 'cpu_period', 'cpus', 'cpuset', 'depends_on', 'deploy', 'devices',

@@ -9,10 +9,16 @@ import type { Container } from '../container.js';
 import type { Result } from '../errors.js';
 import { killContainer, pauseContainer, removeContainer, unpauseContainer } from '../lifecycle.js';
 import { composeStop } from './down.js';
-import { isOneOff, projectContainers, servicesContainers, LABEL, type ComposeContext } from './context.js';
+import { isOneOff, newestFirst, projectContainers, servicesContainers, LABEL, type ComposeContext } from './context.js';
 import { Progress, type Verb } from './progress.js';
 
 const done = (stdout = '', stderr = '', exitCode = 0): CommandResult => ({ stdout, stderr, exitCode });
+
+/** validate_service_names: the first name the file has no service of, as Compose refuses it. */
+function unknownService(cx: ComposeContext, names: readonly string[]): CommandResult | null {
+  const missing = names.find((s) => !cx.project.services.some((x) => x.name === s));
+  return missing === undefined ? null : done('', `No such service: ${missing}\n`, 1);
+}
 
 /** `exec [-T] SERVICE CMD…`: v1 allocates a terminal unless -T, which a scenario has not got. */
 export function composeExec(cx: ComposeContext, inv: Invocation): CommandResult {
@@ -45,7 +51,7 @@ export function composePort(cx: ComposeContext, inv: Invocation): CommandResult 
 export function composeRm(cx: ComposeContext, inv: Invocation): CommandResult {
   const p = new Progress(cx.naming.flavour);
   if (flagBool(inv.flags, 'stop')) p.text += composeStop(cx, inv.args, true).stderr;
-  const stopped = servicesContainers(cx, inv.args).filter((c) => !c.running).sort((a, b) => b.seq - a.seq);
+  const stopped = servicesContainers(cx, inv.args).filter((c) => !c.running).sort(newestFirst);
   if (stopped.length === 0) return done('No stopped containers\n', p.text);
   if (!flagBool(inv.flags, 'force')) return done(`Going to remove ${stopped.map((c) => c.name).join(', ')}\nAre you sure? [yN] `, p.text, 1);
   for (const c of stopped) removeContainer(cx.ctrl, c, true, flagBool(inv.flags, 'volumes'));
@@ -63,7 +69,8 @@ const RAINBOW = ['36', '33', '32', '35', '34', '36;1', '33;1', '32;1', '35;1', '
  * lines come together, in the order of the attach line.
  */
 export function composeLogs(cx: ComposeContext, inv: Invocation): CommandResult {
-  for (const s of inv.args) if (!cx.project.services.some((x) => x.name === s)) return done('', `No such service: ${s}\n`, 1);
+  const unknown = unknownService(cx, inv.args);
+  if (unknown) return unknown;
   const containers = projectContainers(cx).filter((c) => inv.args.length === 0 || inv.args.includes(c.config.labels[LABEL.service]))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const color = !flagBool(inv.flags, 'no-color');
@@ -92,9 +99,9 @@ export function composeLogs(cx: ComposeContext, inv: Invocation): CommandResult 
  * container, `kill` says nothing; `pause` and `unpause` exit 1 (exit_if, which prints `1`).
  */
 export function composeSignal(cx: ComposeContext, inv: Invocation, verb: 'kill' | 'pause' | 'unpause'): CommandResult {
-  for (const s of inv.args) if (!cx.project.services.some((x) => x.name === s)) return done('', `No such service: ${s}
-`, 1);
-  const running = servicesContainers(cx, inv.args).filter((c) => c.running && !isOneOff(c)).sort((a, b) => b.seq - a.seq);
+  const unknown = unknownService(cx, inv.args);
+  if (unknown) return unknown;
+  const running = servicesContainers(cx, inv.args).filter((c) => c.running && !isOneOff(c)).sort(newestFirst);
   const signal = flagString(inv.flags, 'signal') ?? 'SIGKILL';
   const [label, act]: [Verb, (c: Container) => Result<void>] = verb === 'kill' ? ['Killing', (c) => killContainer(cx.ctrl, c, signal)]
     : verb === 'pause' ? ['Pausing', pauseContainer] : ['Unpausing', unpauseContainer];

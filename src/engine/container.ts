@@ -51,7 +51,10 @@ export function replaceOrAppendEnv(base: readonly string[], more: readonly strin
   const out = [...base];
   for (const e of more) {
     const at = out.findIndex((x) => envKey(x) === envKey(e));
-    if (at >= 0) out[at] = e;
+    // A name without `=` asks for the variable to be unset: it is removed, never added.
+    if (!e.includes('=')) {
+      if (at >= 0) out.splice(at, 1);
+    } else if (at >= 0) out[at] = e;
     else out.push(e);
   }
   return out;

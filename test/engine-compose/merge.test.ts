@@ -1,6 +1,6 @@
 // Several compose files merged as Compose 1.29 merges them (compose/config/config.py).
 import { describe, expect, it } from 'vitest';
-import { envFileVars, mergeComposeData } from '../../src/engine/compose/merge.js';
+import { mergeComposeData } from '../../src/engine/compose/merge.js';
 import { sim } from './helpers.js';
 
 describe('mergeComposeData', () => {
@@ -26,10 +26,6 @@ describe('mergeComposeData', () => {
 });
 
 describe('env files', () => {
-  it('reads KEY=VALUE lines, skips comments, blanks and bare keys, trims the key and the value\'s leading space', () => {
-    expect(envFileVars('# c\nFOO=bar\n\nEMPTY=\nSPACED = x y\nBARE\n')).toEqual(['FOO=bar', 'EMPTY=', 'SPACED=x y']);
-  });
-
   it('a missing env file is Compose\'s error', () => {
     const s = sim({ 'docker-compose.yml': 'services:\n  a:\n    image: busybox\n    env_file: nope.env\n' }, '/t/ef');
     expect(s.compose('up', '-d')).toEqual({ stdout: '', stderr: "Couldn't find env file: /t/ef/nope.env\n", exitCode: 1 });

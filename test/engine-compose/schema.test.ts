@@ -65,9 +65,9 @@ describe('compose file errors', () => {
 
 describe('project names', () => {
   it('default to the compose file\'s folder, normalised per generation', () => {
-    expect(projectName('v1', undefined, '/work/My Project.X', 'docker-compose.yml')).toBe('myprojectx');
-    expect(projectName('v1', undefined, '/w', 'sub/docker-compose.yml')).toBe('sub');
-    expect(projectName('v1', 'Given', '/w', 'docker-compose.yml')).toBe('given');
+    expect(projectName('v1', undefined, '/work/My Project.X')).toBe('myprojectx');
+    expect(projectName('v1', undefined, '/w/sub')).toBe('sub');
+    expect(projectName('v1', 'Given', '/w')).toBe('given');
     expect(normaliseProject('_x.Y', 'v2')).toBe('xy');
     expect(NO_WORKSPACE.read('docker-compose.yml')).toBeNull();
   });

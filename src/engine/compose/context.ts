@@ -93,7 +93,7 @@ export function containerLabels(cx: ComposeContext, s: ServiceModel, n: number):
     [LABEL.oneoff]: 'False',
     [LABEL.project]: cx.naming.project,
     'com.docker.compose.project.config_files': cx.project.configFile,
-    'com.docker.compose.project.working_dir': cx.cwd.dir,
+    'com.docker.compose.project.working_dir': posix.resolve(cx.cwd.dir, cx.projectDir),
     [LABEL.service]: s.name,
     [LABEL.version]: cx.naming.version,
   };

@@ -18,6 +18,7 @@ import type { ComposeContext } from './context.js';
 import { composeDown, composeRestart, composeStart, composeStop } from './down.js';
 import { loadComposeFiles, type LoadedFile } from './file.js';
 import { Naming, projectName, type Flavour, COMPOSE_VERSION } from './naming.js';
+import { activeProfiles, configPaths, readEnvironment, type Environment } from './environment.js';
 import { composePs } from './ps.js';
 import { composeRun } from './run.js';
 import { checkProject } from './schema.js';
@@ -43,26 +44,29 @@ export function composeCommand(ctrl: Controller, inv: Invocation, cwd: Workspace
   if (verb === 'version') {
     return { stdout: flavour === 'v1' ? `docker-compose version ${COMPOSE_VERSION.v1}, build unknown\n` : `Docker Compose version v${COMPOSE_VERSION.v2}\n`, stderr: '', exitCode: 0 };
   }
-  const files = flagList(inv.globals, 'file');
-  const loaded = loadComposeFiles(cwd, files);
-  if ('message' in loaded) return failure(loaded.message);
-  const result = projectCommand(ctrl, inv, cwd, loaded, flavour, verb);
-  // What loading logged (an unset variable, once per use) comes first.
-  const logged = (loaded.warnings ?? []).map((w) => `${w}\n`).join('');
+  const read = readEnvironment(cwd, { files: flagList(inv.globals, 'file'), envFile: flagString(inv.globals, 'env-file'),
+    projectDirectory: flagString(inv.globals, 'project-directory'), command: verb });
+  if ('message' in read) return failure(read.message);
+  const { env, overrideDir } = read;
+  const loaded = loadComposeFiles(cwd, configPaths(env, flagList(inv.globals, 'file')), env, overrideDir);
+  const result = 'message' in loaded ? failure(loaded.message) : projectCommand(ctrl, inv, cwd, loaded, env, flavour, verb);
+  // What reading the environment and the files logged (an unset variable, once) comes first.
+  const logged = env.warnings.map((w) => `${w}\n`).join('');
   return logged === '' ? result : { ...result, stderr: logged + result.stderr };
 }
 
-function projectCommand(ctrl: Controller, inv: Invocation, cwd: Workspace, loaded: LoadedFile, flavour: Flavour, verb: string): CommandResult {
+function projectCommand(ctrl: Controller, inv: Invocation, cwd: Workspace, loaded: LoadedFile, env: Environment, flavour: Flavour, verb: string): CommandResult {
   const checked = checkProject(loaded);
   if ('message' in checked) return failure(checked.message);
   // A service with profiles is part of the project only when one of them is active, or
   // when the command names it (Compose 1.28+ profiles).
-  const active = flagList(inv.globals, 'profile');
+  const active = activeProfiles(env, flagList(inv.globals, 'profile'));
   const project = { ...checked, services: checked.services.filter((s) => s.profiles.length === 0
     || s.profiles.some((p) => active.includes(p)) || (verb === 'up' && inv.args.includes(s.name)) || (verb === 'run' && inv.args[0] === s.name)) };
-  const naming = new Naming(flavour, projectName(flavour, flagString(inv.globals, 'project-name'), cwd.dir, loaded.path));
+  const projectDir = loaded.projectDir ?? posix.dirname(loaded.path);
+  const naming = new Naming(flavour, projectName(flavour, flagString(inv.globals, 'project-name') ?? env.setting('COMPOSE_PROJECT_NAME'), posix.resolve(cwd.dir, projectDir)));
   const cx: ComposeContext = { ctrl, cwd, project, naming, runOneShot: (c, argv) => defaultToolRunner(ctrl, c, argv, []),
-    projectDir: posix.dirname(loaded.path) };
+    projectDir };
   const f = inv.flags;
   switch (verb) {
     case 'up': {

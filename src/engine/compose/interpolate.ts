@@ -2,21 +2,21 @@
 // merging (compose/config/interpolation.py): `$VAR`, `${VAR}`, `${VAR:-default}`,
 // `${VAR-default}`, `${VAR:?message}`, `${VAR?message}`, and `$$` for a `$`. In every
 // string value of the services, networks and volumes (not in keys, nor in `version`).
-// The variables are the project folder's `.env`: the simulator has no shell environment
-// (the docker backend's Compose also sees the environment it was started in).
+// The variables are the command's Environment (environment.ts), which also keeps the
+// warnings of missing ones.
 
+import type { Environment } from './environment.js';
 import { isObj } from './merge.js';
 
-/** What substitution found: the file, and the warnings it logged; or the error that stops it. */
-export type Interpolation = { data: unknown; warnings: string[] } | { message: string };
+/** What substitution made of the file; or the error that stops it. */
+export type Interpolation = { data: unknown } | { message: string };
 
 const SECTIONS: ReadonlyArray<readonly [string, string]> = [['services', 'service'], ['networks', 'network'], ['volumes', 'volume']];
 
 class Failed extends Error {}
 
-export function interpolateFile(data: unknown, vars: ReadonlyMap<string, string>): Interpolation {
-  if (!isObj(data)) return { data, warnings: [] };
-  const warnings: string[] = [];
+export function interpolateFile(data: unknown, env: Environment): Interpolation {
+  if (!isObj(data)) return { data };
   const out: Record<string, unknown> = { ...data };
   try {
     for (const [key, section] of SECTIONS) {
@@ -30,7 +30,7 @@ export function interpolateFile(data: unknown, vars: ReadonlyMap<string, string>
         }
         const fields: Record<string, unknown> = {};
         for (const [option, v] of Object.entries(value)) {
-          fields[option] = walk(v, (text) => substitute(text, vars, warnings, { option, section, name }));
+          fields[option] = walk(v, (text) => substitute(text, env, { option, section, name }));
         }
         done[name] = fields;
       }
@@ -40,7 +40,7 @@ export function interpolateFile(data: unknown, vars: ReadonlyMap<string, string>
     if (e instanceof Failed) return { message: e.message };
     throw e;
   }
-  return { data: out, warnings };
+  return { data: out };
 }
 
 function walk(value: unknown, onString: (text: string) => string): unknown {
@@ -60,35 +60,31 @@ interface Where {
 const PLACEHOLDER = /\$(?:(\$)|([_a-z][_a-z0-9]*)|\{([_a-z][_a-z0-9]*(?:(:?[-?])[^}]*)?)\}|())/gi;
 
 /** TemplateWithDefaults.substitute with the Environment mapping (a missing name warns and is ''). */
-function substitute(text: string, vars: ReadonlyMap<string, string>, warnings: string[], where: Where): string {
+function substitute(text: string, env: Environment, where: Where): string {
   if (!text.includes('$')) return text;
-  const lookup = (name: string): string => {
-    const value = vars.get(name);
-    if (value !== undefined) return value;
-    warnings.push(`The ${name} variable is not set. Defaulting to a blank string.`);
-    return '';
-  };
+  const lookup = (name: string): string => env.substitute(name);
   return text.replace(PLACEHOLDER, (_all, escaped: string | undefined, named: string | undefined, braced: string | undefined, sep: string | undefined, invalid: string | undefined) => {
     if (escaped !== undefined) return '$';
     if (named !== undefined) return lookup(named);
     // A group with a default or a message is its answer, empty or not (real 1.29:
     // `${EMPTY-dash}` of an empty EMPTY is '', without a warning).
-    if (braced !== undefined) return sep === undefined ? lookup(braced) : bracedGroup(braced, sep, vars, where, text);
+    if (braced !== undefined) return sep === undefined ? lookup(braced) : bracedGroup(braced, sep, env, where, text);
     if (invalid !== undefined) throw new Failed(`Invalid interpolation format for "${where.option}" option in ${where.section} "${where.name}": "${text}"`);
     return '';
   });
 }
 
-function bracedGroup(braced: string, sep: string, vars: ReadonlyMap<string, string>, where: Where, text: string): string {
+function bracedGroup(braced: string, sep: string, env: Environment, where: Where, text: string): string {
   const at = braced.indexOf(sep);
   const name = braced.slice(0, at);
   const rest = braced.slice(at + sep.length);
-  const value = vars.get(name);
+  const value = env.raw(name);
   switch (sep) {
     case ':-':
       return value || rest;
     case '-':
-      return value ?? rest;
+      // A bare KEY of the env file is set, to nothing (mapping.get gives None).
+      return env.has(name) ? value ?? '' : rest;
     default: {
       // `:?` wants a value that is not empty, `?` one that is set.
       const missing = sep === ':?' ? !value : value === undefined;

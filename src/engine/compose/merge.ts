@@ -63,22 +63,3 @@ export function mergeComposeData(base: unknown, over: unknown): unknown {
   }
   return out;
 }
-
-/** An env_file's variables (compose/config/environment.py env_vars_from_file): `KEY=VALUE`
- *  lines, `#` comments and blank lines skipped, the key trimmed, the value's leading space too. */
-export function envFileVars(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const i = line.indexOf('=');
-    // A bare KEY takes its value from Compose's own environment, which a scenario has not got.
-    if (i > 0) out.push(`${line.slice(0, i).trim()}=${line.slice(i + 1).trimStart()}`);
-  }
-  return out;
-}
-
-/** An env file's variables as [NAME, VALUE] pairs, in the file's order. */
-export function envFileEntries(text: string): Array<[string, string]> {
-  return envFileVars(text).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]);
-}

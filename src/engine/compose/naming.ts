@@ -1,8 +1,9 @@
 // How the two Compose generations name things. v1 (docker-compose 1.29, FACTS 105–112):
 // `proj_svc_1`, networks and volumes `proj_key`. v2 (`docker compose`): containers
-// `proj-svc-1`, networks and volumes still `proj_key`. The project name: `-p`, else the
-// basename of the compose file's folder (the scenario's folder; the docker backend
-// names its temporary working folder the same), normalised as each generation does.
+// `proj-svc-1`, networks and volumes still `proj_key`. The project name: `-p`, else
+// COMPOSE_PROJECT_NAME (environment.ts), else the basename of the project's folder (the
+// scenario's folder, `--project-directory`, or the first file's; the docker backend names
+// its temporary working folder the same), normalised as each generation does.
 import { posix } from 'node:path';
 import type { NetworkModel, VolumeModel } from './model.js';
 
@@ -16,11 +17,9 @@ export function normaliseProject(name: string, flavour: Flavour): string {
   return flavour === 'v1' ? lower.replace(/[^-_a-z0-9]/g, '') : lower.replace(/[^-_a-z0-9]/g, '').replace(/^[-_]+/, '');
 }
 
-/** The project name: -p, else the folder holding the compose file. */
-export function projectName(flavour: Flavour, given: string | undefined, workDir: string, file: string): string {
-  if (given !== undefined) return normaliseProject(given, flavour);
-  const dir = posix.dirname(file.startsWith('/') ? file : posix.join(workDir, file));
-  return normaliseProject(posix.basename(dir), flavour);
+/** The project name: -p or COMPOSE_PROJECT_NAME, else the project's folder (absolute). */
+export function projectName(flavour: Flavour, given: string | undefined, projectDir: string): string {
+  return normaliseProject(given ?? posix.basename(projectDir), flavour);
 }
 
 export class Naming {

@@ -185,8 +185,10 @@ function serviceModel(name: string, s: Obj, type: TypeCheck, invalid: (text: str
   check('volumes', ['array']);
   check('network_mode', ['string']);
   const env = s.environment;
-  const environment = Array.isArray(env) ? env.map(String).filter((e) => e.includes('='))
-    : isObj(env) ? Object.entries(env).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k}=${String(v)}`) : [];
+  // A name without a value would take Compose's own environment's; the simulator has none,
+  // so it goes to the daemon bare, as Compose sends an unset one (`K` in Config.Env).
+  const environment = Array.isArray(env) ? env.map(String)
+    : isObj(env) ? Object.entries(env).map(([k, v]) => (v === null || v === undefined ? k : `${k}=${String(v)}`)) : [];
   const rawNets = s.networks;
   const networks: ServiceNetwork[] = Array.isArray(rawNets) ? rawNets.map((k) => ({ key: String(k), aliases: [], ipv4: null, ipv6: null, priority: 0 }))
     : isObj(rawNets) ? Object.entries(rawNets).map(([k, v]) => ({

@@ -97,6 +97,15 @@ export interface ContainerConfig {
   macAddress: string | null;
   /** --sysctl KEY=VALUE, as given (`.HostConfig.Sysctls`). */
   sysctls?: Record<string, string>;
+  /** --stop-signal as given (`.Config.StopSignal`), checked by the daemon at create. */
+  stopSignal?: string;
+  /** --stop-timeout (`.Config.StopTimeout`, a *int: unset is nil). */
+  stopTimeout?: number;
+  /** --init given (`.HostConfig.Init`, a *bool: nil unless the flag was given). */
+  init?: boolean;
+  /** -m in bytes and --cpus in 10^-9 CPUs (`.HostConfig.Memory`, `NanoCpus`). */
+  memory?: number;
+  nanoCpus?: number;
 }
 
 // What a container has none of, shared: most containers publish no port, link to

@@ -97,6 +97,9 @@ export const ErrRenameSameName = (): EngineError => daemonError('invalid', 'Rena
 export const ErrAllocatingName = (inner: EngineError): EngineError => ({ ...inner, message: `Error when allocating new name: ${inner.message}` });
 export const ErrRemoveRunning = (id: string): EngineError => daemonError('conflict',
   `You cannot remove a running container ${id}. Stop the container before attempting removal or force remove`);
+export const ErrInvalidSignal = (raw: string): EngineError => daemonError('invalid', `Invalid signal: ${raw}`);
+export const ErrUnsupportedSignal = (n: string): EngineError => daemonError('invalid', `The linux daemon does not support signal ${n}`);
+export const ErrNoCommand = (): EngineError => daemonError('invalid', 'No command specified');
 export const ErrNotRunning = (id: string): EngineError => daemonError('conflict', `Container ${id} is not running`);
 export const ErrNotPaused = (id: string): EngineError => daemonError('conflict', `Container ${id} is not paused`);
 export const ErrAlreadyPaused = (id: string): EngineError => daemonError('conflict', `Container ${id} is already paused`);

@@ -15,6 +15,7 @@ import type { Endpoint, Network } from './network.js';
 import { sortPortMap } from './ports.js';
 import { planProcess } from './process.js';
 import { startFailure } from './runtime.js';
+import { parseSignal } from './signals.js';
 import { resolvConf } from './sandbox.js';
 
 /** Runs a one-shot command inside a running container; supplied by the CLI front (exec renderers). */
@@ -446,15 +447,17 @@ export function stopContainer(ctrl: Controller, c: Container): Result<void> {
   return ok(undefined);
 }
 
-export function killContainer(ctrl: Controller, c: Container, signal: string): Result<void> {
+/** `docker kill -s N` of a container, the signal already parsed (signals.ts). */
+export function killContainer(ctrl: Controller, c: Container, signal: number): Result<void> {
   if (!c.running) return fail(E.ErrNotRunning(c.id));
-  // A paused container is resumed once the signal is sent (moby's killWithSignal: for
-  // KILL, or any signal while Config.StopSignal is unset, which it is here; real 20.10:
-  // `kill -s TERM` of a paused busybox leaves it running, unpaused).
-  if (c.status === 'paused') c.status = 'running';
-  const s = signal.toUpperCase().replace(/^SIG/, '');
+  // moby's killWithSignal resumes a paused container once the signal is sent when the
+  // signal is KILL, or Config.StopSignal is unset, or the signal is the stop signal
+  // (ExitOnNext); another signal leaves it paused (real 20.10: `kill -s TERM` of a paused
+  // busybox leaves it running, unpaused).
+  const stop = c.config.stopSignal ? parseSignal(c.config.stopSignal) : null;
+  if (c.status === 'paused' && (signal === 9 || stop === null || stop === signal)) c.status = 'running';
   // PID 1 without a handler ignores every catchable signal; KILL always ends it.
-  if (s === 'KILL' || s === '9') exitContainer(ctrl, c, 137);
+  if (signal === 9) exitContainer(ctrl, c, 137);
   return ok(undefined);
 }
 

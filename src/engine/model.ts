@@ -204,6 +204,13 @@ export interface ContainerView {
   autoRemove: boolean;
   publishAllPorts: boolean;
   restartPolicy: string;
+  /** `.Config.StopSignal` ('' unset) and `.Config.StopTimeout` (undefined: nil). */
+  stopSignal?: string;
+  stopTimeout?: number;
+  /** `.HostConfig.Init` (undefined: nil), `Memory`, `NanoCpus`. */
+  init?: boolean;
+  memory?: number;
+  nanoCpus?: number;
   /** `.HostConfig.NetworkMode`: 'default', 'bridge', 'host', 'none', 'container:<id64>', a network name. */
   networkMode: string;
   /** `.NetworkSettings.Networks`, in attach order. Empty for container: mode. */

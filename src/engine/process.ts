@@ -113,7 +113,13 @@ export function planProcess(config: ContainerConfig): ProcessPlan {
 function commandPlan(argv: string[], interactive: boolean): ProcessPlan {
   const prog = base(argv[0] ?? '');
   const script = SHELLS.has(prog) && argv[1] === '-c' && argv.length === 3 ? plainCommand(argv[2]!) : null;
-  if (script) return commandPlan(script, interactive);
+  if (script) {
+    // Only what the command does as a process (serve, fail at getopt) is its own; a
+    // command that runs and ends runs in the shell, which has its builtins (`exit 3`)
+    // and reports a missing program itself (`sh: x: not found`, 127), not runc.
+    const inner = commandPlan(script, interactive);
+    return inner.kind === 'one-shot' ? { kind: 'one-shot', argv } : inner;
+  }
   if (prog === 'nc') {
     const plan = ncPlan(argv);
     if (plan) return plan;

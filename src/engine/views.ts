@@ -120,6 +120,8 @@ export function containerView(ctrl: Controller, c: Container): ContainerView {
     hostname: mode.kind === 'host' ? (cfg.hostname ?? HOST.hostname) : namespaceOwner(ctrl, c).hostname,
     domainname: cfg.domainname, env: cfg.env, labels: cfg.labels, workingDir: cfg.workdir, user: cfg.user,
     tty: cfg.tty, openStdin: cfg.openStdin, autoRemove: cfg.autoRemove, publishAllPorts: cfg.publishAll ?? false, restartPolicy: cfg.restart, networkMode,
+    stopSignal: cfg.stopSignal ?? '', ...(cfg.stopTimeout !== undefined ? { stopTimeout: cfg.stopTimeout } : {}),
+    ...(cfg.init !== undefined ? { init: cfg.init } : {}), memory: cfg.memory ?? 0, nanoCpus: cfg.nanoCpus ?? 0,
     networks: mode.kind === 'container' ? [] : c.attachments.map((a) => endpointView(ctrl, c, a)),
     ports: portsView(c), portRequests: cfg.portRequests, exposedPorts: cfg.exposed,
     links: linkNames.length > 0 ? linkNames : null, allNames, sandbox: sandboxView(ctrl, c), extraHosts: cfg.extraHosts,

@@ -6,7 +6,8 @@ import type { Invocation } from '../../docker-cli/types.js';
 import type { Container } from '../container.js';
 import type { Controller } from '../controller.js';
 import * as E from '../errors.js';
-import { ok, type EngineError, type Result } from '../errors.js';
+import { fail, ok, type EngineError, type Result } from '../errors.js';
+import { asUint64, parseSignal, validForPlatform } from '../signals.js';
 import { inspectCommand } from './inspect.js';
 import { portCommand, psTable } from '../format/tables.js';
 import { killContainer, linkEnvironment, pauseContainer, removeContainer, startContainer, stopContainer, unpauseContainer, type OneShotRunner } from '../lifecycle.js';
@@ -65,9 +66,17 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
         const started = startContainer(ctrl, c, runOneShot);
         return started.ok ? started : { ok: false, error: { ...started.error, message: `Cannot restart container ${c.name}: ${started.error.message}` } };
       }, false, null);
-    case 'kill':
-      return eachContainer(ctrl, inv.args, (c) => killContainer(ctrl, c, flagString(f, 'signal') ?? 'KILL'), false, null,
-        (ref) => `Cannot kill container: ${ref}: `);
+    case 'kill': {
+      // The route parses the signal before it looks for the container: a bad one is
+      // refused for every name, unwrapped; a number Linux has no name for is refused by
+      // ContainerKill, wrapped as its other errors are.
+      const raw = flagString(f, 'signal') ?? 'KILL';
+      const signal = raw === '' ? 9 : parseSignal(raw);
+      if (signal === null) return done('', daemonFailure(E.ErrInvalidSignal(raw)).stderr.repeat(inv.args.length), 1);
+      return eachContainer(ctrl, inv.args, (c) => (validForPlatform(signal)
+        ? killContainer(ctrl, c, signal) : fail(E.ErrUnsupportedSignal(asUint64(signal)))), false, null,
+      (ref) => `Cannot kill container: ${ref}: `);
+    }
     case 'rm':
       // -v: the container's anonymous volumes go with it; named ones stay.
       return eachContainer(ctrl, inv.args, (c) => removeContainer(ctrl, c, flagBool(f, 'force'), flagBool(f, 'volumes')), true, null);
@@ -139,7 +148,9 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       c.linkEnv = linkEnv.value;
       const proc = execProcess(c, flagString(f, 'user'), flagString(f, 'workdir'));
       if ('failure' in proc) return proc.failure;
-      const out = exec(c, argv, flagList(f, 'env'), proc);
+      // `-e NAME` takes the client's own NAME, which a scenario's client has not got: the
+      // bare name reaches no process (real 20.10: `exec -e B C env` lists no B).
+      const out = exec(c, argv, flagList(f, 'env').filter((e) => e.includes('=')), proc);
       return flagBool(f, 'detach') ? done() : out;
     }
     default:

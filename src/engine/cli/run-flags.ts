@@ -45,9 +45,50 @@ function goParseMAC(text: string): boolean {
   return groups(':') || groups('-') || dotted();
 }
 
+/** pflag's int flags (strconv.ParseInt, base 0: decimal or 0x hex): why a value is refused, or null. */
+export function goIntError(value: string): string | null {
+  const m = value.match(/^([+-]?)(?:0[xX]([0-9a-fA-F]+)|(\d+))$/);
+  if (!m) return `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`;
+  const n = m[2] !== undefined ? BigInt(`0x${m[2]}`) : BigInt(m[3]!);
+  return n > (m[1] === '-' ? 2n ** 63n : 2n ** 63n - 1n) ? `strconv.ParseInt: parsing ${JSON.stringify(value)}: value out of range` : null;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
+
+/** go-units RAMInBytes (opts.MemBytes): `64m`, `1.5g`, `512 KiB`, binary units. */
+export function ramInBytes(value: string): number | null {
+  const m = value.match(/^(\d+(?:\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/);
+  return m ? Math.trunc(Number.parseFloat(m[1]!) * SIZE_UNITS[(m[2] ?? '').toLowerCase()]!) : null;
+}
+
+/** opts.NanoCPUs: a big.Rat (`0.5`, `1/2`, `2e-1`) times 10^9, which must be whole. */
+export function nanoCpus(value: string): number | 'unparsable' | 'too precise' {
+  const ratio = value.match(/^([+-]?\d+)\/(\d+)$/);
+  const n = ratio ? (Number(ratio[2]) === 0 ? NaN : Number(ratio[1]) / Number(ratio[2]))
+    : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? Number(value) : NaN;
+  if (Number.isNaN(n)) return 'unparsable';
+  const nano = n * 1e9;
+  return Math.abs(nano - Math.round(nano)) > 1e-6 ? 'too precise' : Math.round(nano);
+}
+
 export function runFlagError(inv: Invocation, verb: 'run' | 'create'): CommandResult | null {
   const invalid = (value: string, flag: string, why: string): CommandResult =>
-    done('', `invalid argument "${value}" for "--${flag}" flag: ${why}\nSee 'docker ${verb} --help'.\n`, 125);
+    done('', `invalid argument "${value}" for "${/^.,/.test(flag) ? flag.replace(/^(.),/, '-$1, --') : `--${flag}`}" flag: ${why}\nSee 'docker ${verb} --help'.\n`, 125);
+  // Typed values (pflag Set): an int, byte sizes, a CPU count, the attach streams.
+  const stopTimeout = flagString(inv.flags, 'stop-timeout');
+  const intWhy = stopTimeout === undefined ? null : goIntError(stopTimeout);
+  if (stopTimeout !== undefined && intWhy) return invalid(stopTimeout, 'stop-timeout', intWhy);
+  for (const [flag, label] of [['memory', 'm,memory'], ['memory-reservation', 'memory-reservation'], ['shm-size', 'shm-size']]) {
+    const v = flagString(inv.flags, flag!);
+    if (v !== undefined && ramInBytes(v) === null) return invalid(v, label!, `invalid size: '${v}'`);
+  }
+  const cpus = flagString(inv.flags, 'cpus');
+  const nano = cpus === undefined ? 0 : nanoCpus(cpus);
+  if (cpus !== undefined && nano === 'unparsable') return invalid(cpus, 'cpus', `failed to parse ${cpus} as a rational number`);
+  if (cpus !== undefined && nano === 'too precise') return invalid(cpus, 'cpus', 'value is too precise');
+  for (const v of flagList(inv.flags, 'attach')) {
+    if (!['stdin', 'stdout', 'stderr'].includes(v.toLowerCase())) return invalid(v, 'a,attach', 'valid streams are STDIN, STDOUT and STDERR');
+  }
   // pflag reports the first bad value of the command line; flags are checked per flag
   // here, which agrees when only one flag is wrong.
   for (const v of flagList(inv.flags, 'add-host')) {

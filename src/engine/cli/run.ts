@@ -12,10 +12,11 @@ import { normaliseRef } from '../images/catalog.js';
 import { isIPv4 } from '../ipam.js';
 import { isIPv6 } from '../ipam6.js';
 import { startContainer, type OneShotRunner } from '../lifecycle.js';
+import { parseSignal } from '../signals.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
 import { done, runFailure } from './result.js';
-import { runFlagError } from './run-flags.js';
+import { nanoCpus, ramInBytes, runFlagError } from './run-flags.js';
 import { mountInto, mountRequests } from '../volumes/mounts.js';
 
 function parseEnv(inv: Invocation): string[] {
@@ -145,6 +146,14 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
   }
   const restartError = restartPolicyError(flagString(f, 'restart') ?? '', flagBool(f, 'rm'));
   if (restartError) return { error: restartError };
+  // The daemon parses the stop signal at create (signal.ParseSignal).
+  const stopSignal = flagString(f, 'stop-signal');
+  if (stopSignal !== undefined && stopSignal !== '' && parseSignal(stopSignal) === null) return { error: E.ErrInvalidSignal(stopSignal) };
+  const stopTimeout = flagString(f, 'stop-timeout');
+  const memory = ramInBytes(flagString(f, 'memory') ?? '0') ?? 0;
+  // daemon verifyPlatformContainerResources (Linux).
+  if (memory !== 0 && memory < 6 * 2 ** 20) return { error: { kind: 'invalid', daemon: true, message: 'Minimum memory limit allowed is 6MB' } };
+  const nano = nanoCpus(flagString(f, 'cpus') ?? '0');
   // A name or an image ID, full or short (`docker run $(docker images -q web)`).
   const local = ctrl.images.lookup(imageRef);
   const image = local?.spec;
@@ -173,7 +182,16 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
     extraHosts, dns, dnsSearch: flagList(f, 'dns-search'), dnsOptions: flagList(f, 'dns-option'), mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
     ...(f.has('sysctl') ? { sysctls: flagKeyValues(f, 'sysctl') } : {}),
+    ...(stopSignal ? { stopSignal } : {}),
+    ...(f.has('init') ? { init: flagBool(f, 'init') } : {}),
+    ...(memory ? { memory } : {}),
+    ...(typeof nano === 'number' && nano !== 0 ? { nanoCpus: nano } : {}),
+    // The client sets StopTimeout only when the flag was given (flags.Changed).
+    ...(stopTimeout !== undefined ? { stopTimeout: Number(stopTimeout) } : {}),
   };
+  // daemon mergeAndVerifyConfig: `--entrypoint ""` resets the entrypoint and drops the
+  // image's Cmd; with no command given nothing is left to run.
+  if (image && config.entrypoint.length === 0 && config.cmd.length === 0) return { error: E.ErrNoCommand() };
   // One attachment at most, as a literal: an array grown by push keeps room for 17, and
   // the container keeps this one for its life.
   let attachments: Attachment[] = [];
@@ -192,6 +210,8 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
 export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'create', runOneShot: OneShotRunner): CommandResult {
   const flagError = runFlagError(inv, verb);
   if (flagError) return flagError;
+  // docker/cli runContainer, before it creates anything: a plain error (exit 1).
+  if (verb === 'run' && flagBool(inv.flags, 'detach') && inv.flags.has('attach')) return done('', 'Conflicting options: -a and -d\n', 1);
   const warnings: string[] = [];
   const built = configure(ctrl, inv, warnings);
   if ('error' in built) return runFailure(verb, built.error, '', warnings.join(''));

@@ -6,7 +6,9 @@ import type { Invocation } from '../../docker-cli/types.js';
 import { defaultToolRunner } from '../cli/index.js';
 import { execProcess } from '../environment.js';
 import type { Container } from '../container.js';
-import type { Result } from '../errors.js';
+import * as E from '../errors.js';
+import { fail, type Result } from '../errors.js';
+import { parseSignal } from '../signals.js';
 import { killContainer, pauseContainer, removeContainer, unpauseContainer } from '../lifecycle.js';
 import { composeStop } from './down.js';
 import { isOneOff, newestFirst, projectContainers, servicesContainers, LABEL, type ComposeContext } from './context.js';
@@ -102,8 +104,10 @@ export function composeSignal(cx: ComposeContext, inv: Invocation, verb: 'kill' 
   const unknown = unknownService(cx, inv.args);
   if (unknown) return unknown;
   const running = servicesContainers(cx, inv.args).filter((c) => c.running && !isOneOff(c)).sort(newestFirst);
-  const signal = flagString(inv.flags, 'signal') ?? 'SIGKILL';
-  const [label, act]: [Verb, (c: Container) => Result<void>] = verb === 'kill' ? ['Killing', (c) => killContainer(cx.ctrl, c, signal)]
+  const raw = flagString(inv.flags, 'signal') ?? 'SIGKILL';
+  const signal = parseSignal(raw);
+  const kill = (c: Container): Result<void> => (signal === null ? fail(E.ErrInvalidSignal(raw)) : killContainer(cx.ctrl, c, signal));
+  const [label, act]: [Verb, (c: Container) => Result<void>] = verb === 'kill' ? ['Killing', kill]
     : verb === 'pause' ? ['Pausing', pauseContainer] : ['Unpausing', unpauseContainer];
   const order = verb === 'pause' ? running.reverse() : running;
   const p = new Progress(cx.naming.flavour);

@@ -361,7 +361,8 @@ export function runScript(script: string, env: Map<string, string>, run: RunComm
     }
     if (words[0] === 'read') throw new StopScript('sh: read is not simulated by dnet-test (an exec has no input)\n');
     if (words[0] === 'exit') {
-      status = words[1] === undefined ? status : Number(words[1]) || 0;
+      // The process's status is a byte: `exit 300` ends with 44.
+      status = words[1] === undefined ? status : (Number(words[1]) || 0) & 255;
       return false;
     }
     if (outFile && write) {

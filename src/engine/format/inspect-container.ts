@@ -127,6 +127,10 @@ export interface ConfigFields {
   /** `--mac-address` / compose `mac_address` ('' or absent: the field is left out). */
   macAddress?: string;
   labels: Record<string, string> | null;
+  /** STOPSIGNAL / --stop-signal ('' or absent: left out of JSON). */
+  stopSignal?: string;
+  /** --stop-timeout (absent: a nil *int, left out of JSON). */
+  stopTimeout?: number;
 }
 
 export function containerConfigValue(c: ConfigFields): GoValue {
@@ -149,13 +153,20 @@ export function containerConfigValue(c: ConfigFields): GoValue {
         ['StdinOnce', bool(false)],
         ['Env', strings(c.env === null ? null : [...c.env])],
         ['Cmd', strings(c.cmd === null ? null : [...c.cmd], 'strslice.StrSlice')],
+        ['Healthcheck?', ptr('*container.HealthConfig', null)],
+        ['ArgsEscaped?', bool(false)],
         ['Image', str(c.image)],
         ['Volumes', { k: 'map', type: 'map[string]struct {}', entries: null }],
         ['WorkingDir', str(c.workingDir)],
         ['Entrypoint', strings(c.entrypoint === null ? null : [...c.entrypoint], 'strslice.StrSlice')],
+        ['NetworkDisabled?', bool(false)],
         ['MacAddress?', str(c.macAddress ?? '')],
         ['OnBuild', strings(null)],
         ['Labels', stringMap(c.labels)],
+        // container.Config's omitempty tail: in a template's typed value, absent from JSON.
+        ['StopSignal?', str(c.stopSignal ?? '')],
+        ['StopTimeout?', ptr('*int', c.stopTimeout === undefined ? null : int(c.stopTimeout))],
+        ['Shell?', strings(null, 'strslice.StrSlice')],
       ]),
     ),
   );
@@ -166,6 +177,7 @@ function configValue(c: ContainerView): GoValue {
     hostname: c.hostname, domainname: c.domainname, user: c.user, exposed: c.exposedPorts.map((p) => `${p.port}/${p.proto}`),
     tty: c.tty, openStdin: c.openStdin, env: c.env, cmd: c.cmd.length > 0 ? c.cmd : null, image: c.image, workingDir: c.workingDir,
     entrypoint: c.entrypoint.length > 0 ? c.entrypoint : null, macAddress: c.macAddress, labels: c.labels,
+    stopSignal: c.stopSignal, ...(c.stopTimeout !== undefined ? { stopTimeout: c.stopTimeout } : {}),
   });
 }
 

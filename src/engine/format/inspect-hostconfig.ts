@@ -73,8 +73,8 @@ export function hostConfigValue(c: ContainerView): GoValue {
         ['ConsoleSize', { k: 'slice', type: '[2]uint', items: [int(0), int(0)] }],
         ['Isolation', str('')],
         ['CpuShares', int(0)],
-        ['Memory', int(0)],
-        ['NanoCpus', int(0)],
+        ['Memory', int(c.memory ?? 0)],
+        ['NanoCpus', int(c.nanoCpus ?? 0)],
         ['CgroupParent', str('')],
         ['BlkioWeight', int(0)],
         ['BlkioWeightDevice', empty('[]*blkiodev.WeightDevice')],
@@ -94,7 +94,8 @@ export function hostConfigValue(c: ContainerView): GoValue {
         ['KernelMemory', int(0)],
         ['KernelMemoryTCP', int(0)],
         ['MemoryReservation', int(0)],
-        ['MemorySwap', int(0)],
+        // daemon adaptContainerSettings: a memory limit without a swap limit gets twice as much swap.
+        ['MemorySwap', int((c.memory ?? 0) * 2)],
         ['MemorySwappiness', ptr('*int64', null)],
         ['OomKillDisable', bool(false)],
         ['PidsLimit', ptr('*int64', null)],
@@ -105,6 +106,7 @@ export function hostConfigValue(c: ContainerView): GoValue {
         ['IOMaximumBandwidth', int(0)],
         ['MaskedPaths', strings(MASKED_PATHS)],
         ['ReadonlyPaths', strings(READONLY_PATHS)],
+        ['Init?', ptr('*bool', c.init === undefined ? null : bool(c.init))],
       ]),
     ),
   );

@@ -169,7 +169,9 @@ function listedImage(c: ContainerView, trunc: boolean): string {
 }
 
 function psContext(c: ContainerView, trunc: boolean): GoValue {
-  const command = [...c.entrypoint, ...c.cmd].join(' ');
+  // The daemon's list (daemon/list.go): Path, then the args, each holding a space in '…'.
+  const [path = '', ...args] = [...c.entrypoint, ...c.cmd];
+  const command = [path, ...args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
   const values: Record<string, string> = {
     Command: JSON.stringify(trunc ? ellipsis(command, 20) : command),
     CreatedAt: createdAt(c.created),

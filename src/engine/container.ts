@@ -237,6 +237,24 @@ export class Container {
 
   /** Joins since the sandbox was made: the next interface is eth<nextIfIndex>. */
   nextIfIndex = 0;
+  /** The same count for a network's own container_iface_prefix (osl counts per prefix);
+   *  null until one is used, as nearly always. */
+  private prefixIfIndexes: Map<string, number> | null = null;
+
+  /** The sandbox's name for the next interface of that prefix: eth0, eth1, foo0 … */
+  takeIfName(prefix: string): string {
+    if (prefix === 'eth') return `eth${this.nextIfIndex++}`;
+    this.prefixIfIndexes ??= new Map();
+    const n = this.prefixIfIndexes.get(prefix) ?? 0;
+    this.prefixIfIndexes.set(prefix, n + 1);
+    return `${prefix}${n}`;
+  }
+
+  /** A new sandbox: interface names count from 0 again. */
+  resetIfNames(): void {
+    this.nextIfIndex = 0;
+    this.prefixIfIndexes = null;
+  }
 
   /** Endpoints with an address in libnetwork's sandbox order: sb.addEndpoint inserts
    *  each joined endpoint where endpoint.Less puts it — not --internal first, then those

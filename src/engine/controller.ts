@@ -8,6 +8,7 @@ import { Clock, IdSource, NameSource, shortId } from './ids.js';
 import { AddressSpace, contains, isIPv4, parseCidr, PoolAllocator, toInt, toIp, type Cidr } from './ipam.js';
 import { AddressSpace6, contains6, isIPv6, parseCidr6, PoolAllocator6, toBig6, type Cidr6 } from './ipam6.js';
 import { checkIpamFlags } from './ipam-client.js';
+import { checkBridgeOptions, OPT } from './bridge-options.js';
 import type { DriverName } from './model.js';
 import { ImageStore } from './build/images.js';
 import { VolumeStore } from './volumes/store.js';
@@ -32,6 +33,10 @@ export interface NetworkCreateOptions {
   configOnly?: boolean;
   /** --config-from NAME: take the IPAM settings, options and labels of that configuration network. */
   configFrom?: string;
+  /** --ipam-driver (libnetwork's built-in one is `default`). */
+  ipamDriver?: string;
+  /** --ipam-opt KEY=VALUE: kept for the IPAM driver, shown in inspect's IPAM.Options. */
+  ipamOptions?: Record<string, string>;
 }
 
 /** A --subnet, --gateway or --ip-range of the IPv6 family (the others are IPv4 or invalid). */
@@ -213,6 +218,23 @@ export class Controller {
     return this.createBridgeNetwork(o);
   }
 
+  /** The bridge driver's CreateNetwork, which runs after IPAM: its options, one subnet of
+   *  each family, then no other bridge network of the same device name (docker0 aside:
+   *  libnetwork takes a clash with it for a stale default network and deletes that). */
+  private bridgeDriverRefusal(o: NetworkCreateOptions, subnetsV4: number): E.EngineError | null {
+    const options = checkBridgeOptions(o.options);
+    if (!options.ok) return options.error;
+    if (subnetsV4 > 1 || o.subnets.filter(isV6).length > 1) return E.ErrMultipleSubnets();
+    const name = o.options[OPT.bridgeName];
+    if (name === undefined) return null;
+    for (const other of this.networksById.values()) {
+      if (other.driver === 'bridge' && !other.config.isDefaultBridge && other.bridgeName === name) {
+        return E.ErrSameBridgeName(this.ids.next(), name, other.id);
+      }
+    }
+    return null;
+  }
+
   private createBridgeNetwork(o: NetworkCreateOptions): Result<Network> {
     if (o.driver === 'overlay') return fail(E.ErrSwarmOnly());
     if (o.driver === 'macvlan' || o.driver === 'ipvlan') {
@@ -263,11 +285,20 @@ export class Controller {
       return fail(E.ErrNoMatchingSubnetForGateway(gatewayText));
     }
     if (this.networksByName.has(o.name)) return fail(E.ErrNetworkExists(o.name));
-    // The bridge driver takes one subnet of each family (its CreateNetwork, after IPAM).
-    if (subnets.length > 1 || o.subnets.filter(isV6).length > 1) return fail(E.ErrMultipleSubnets());
+    // ipamAllocate looks the IPAM driver up first: any but the built-in is a plugin.
+    if (o.ipamDriver !== undefined && o.ipamDriver !== '' && o.ipamDriver !== 'default') return fail(E.ErrPluginNotFound(o.ipamDriver));
 
     const pool = subnet ? this.pools.requestSubnet(subnet) : this.pools.requestDefault();
     if (!pool.ok) return pool;
+    // IPAM asks for every subnet's pool before the driver sees the network.
+    for (const extra of subnets.slice(1)) {
+      const got = this.pools.requestSubnet(extra);
+      if (!got.ok) {
+        this.pools.release(pool.value);
+        return got;
+      }
+      this.pools.release(extra);
+    }
     if (gatewayText !== null) {
       const g = toInt(gatewayText);
       if (g === pool.value.first || g === pool.value.last) {
@@ -290,21 +321,35 @@ export class Controller {
       return fail(E.ErrNoIPv6Pool());
     }
     const space = new AddressSpace(pool.value, range, gatewayText === null ? null : toInt(gatewayText));
+    const releasePools = (): void => {
+      this.pools.release(pool.value);
+      if (pool6) this.pools6.release(pool6.subnet);
+    };
+    // A /31 or /32 (or a range of only its network and broadcast addresses) has no
+    // address left for the gateway once IPAM has reserved those two.
+    if (space.gateway < 0) {
+      releasePools();
+      return fail(E.ErrNoGatewayAddress());
+    }
     // Aux addresses are reserved after the gateway, in the whole subnet (also outside
     // --ip-range); one already taken (the gateway, the network or broadcast address, an
     // earlier aux) fails the create and gives the pool back.
     for (const [key, ip] of Object.entries(auxAddresses)) {
       if (!subnet || !isIPv4(ip) || !contains(subnet, toInt(ip))) continue;
       if (!space.request(ip).ok) {
-        this.pools.release(pool.value);
-        if (pool6) this.pools6.release(pool6.subnet);
+        releasePools();
         return fail(E.ErrAuxInUse(key, ip));
       }
+    }
+    const refused = this.bridgeDriverRefusal(o, subnets.length);
+    if (refused) {
+      releasePools();
+      return fail(refused);
     }
     const network = this.addNetwork(this.baseConfig(o.name, 'bridge', {
       internal: o.internal, attachable: o.attachable, options: o.options, labels: o.labels,
       userSubnet: subnet ? subnet.text : null, userGateway: gatewayText, userRange: range ? range.text : null,
-      userAuxAddresses: auxAddresses, enableIPv6: o.enableIPv6 === true,
+      userAuxAddresses: auxAddresses, enableIPv6: o.enableIPv6 === true, ipamOptions: o.ipamOptions ?? {},
       userSubnet6: v6.value?.subnet.text ?? null, userGateway6: v6.value?.gatewayText ?? null, userRange6: v6.value?.range?.text ?? null,
     }), pool.value, space, pool6);
     return ok(network);

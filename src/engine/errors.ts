@@ -26,6 +26,18 @@ export const ErrNoAvailablePool = (): EngineError => daemonError('exhausted',
 // 20.10 has no default IPv6 pools: --ipv6 needs a --subnet of that family.
 export const ErrNoIPv6Pool = (): EngineError => daemonError('exhausted',
   'could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network');
+// The bridge driver's reading of `-o` (bridge-options.ts) and its conflict check.
+export const ErrBridgeOption = (label: string, value: string, why: string): EngineError =>
+  daemonError('invalid', `failed to parse ${label} value: ${value} (${why})`);
+export const ErrInvalidMtu = (mtu: number): EngineError => daemonError('invalid', `invalid MTU number: ${mtu}`);
+export const ErrBridgeNameTooLong = (): EngineError =>
+  daemonError('invalid', 'failed to check bridge interface existence: numerical result out of range');
+export const ErrSameBridgeName = (id: string, name: string, otherId: string): EngineError =>
+  daemonError('forbidden', `cannot create network ${id} (${name}): conflicts with network ${otherId} (${name}): networks have same bridge name`);
+/** A subnet (or --ip-range) with no host address left for the gateway (/31, /32). */
+export const ErrNoGatewayAddress = (): EngineError => daemonError('exhausted', 'failed to allocate gateway (): No available addresses on this pool');
+export const ErrVethMtu = (container: string, network: string, veth: string): EngineError =>
+  daemonError('invalid', `failed to create endpoint ${container} on network ${network}: failed to set MTU on host interface ${veth}: invalid argument`);
 export const ErrMultipleSubnets = (): EngineError => daemonError('invalid', "bridge driver doesn't support multiple subnets");
 export const ErrPoolOverlap = (): EngineError => daemonError('conflict', 'Pool overlaps with other one on this address space');
 export const ErrInvalidSubnet = (s: string): EngineError => daemonError('invalid', `Invalid subnet ${s} : invalid CIDR address: ${s}`);

@@ -4,6 +4,7 @@
 // Docker does (Created, ExitCode 128, State.Error — FACTS 65, 71, 99).
 import { NO_BINDINGS, type Attachment, type Container } from './container.js';
 import { driverOf } from './drivers.js';
+import { MAX_VETH_MTU } from './bridge-options.js';
 import type { Controller } from './controller.js';
 import * as E from './errors.js';
 import { fail, ok, type EngineError, type Result } from './errors.js';
@@ -125,6 +126,13 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
   // after a start refused for an --ip6 outside the subnet, the next container skips an address).
   const got6 = driver.requestAddress6(network, requested6);
   if (!got6.ok) return got6;
+  // The bridge driver's CreateEndpoint sets the new veth's MTU: the kernel refuses one
+  // above 65535 (EINVAL), and the endpoint's addresses go back.
+  if (network.driver === 'bridge' && network.mtu > MAX_VETH_MTU) {
+    if (got.value) driver.releaseAddress(network, got.value);
+    if (got6.value) driver.releaseAddress(network, got6.value);
+    return fail(E.ErrVethMtu(c.name, network.name, `veth${ctrl.ids.next().slice(0, 7)}`));
+  }
   const gatewayBefore = c.gatewayEndpoint();
   const ip = got.value;
   const ip6 = got6.value;
@@ -136,7 +144,7 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
     // concat sizes the array exactly (a spread leaves room for 17): the endpoint keeps it.
     dnsNames: userDefined ? [c.name].concat(c.endpointAliases(a)) : [],
     ifIndex: ctrl.ifIndex,
-    ifName: ip ? `eth${c.nextIfIndex++}` : undefined,
+    ifName: ip ? c.takeIfName(network.ifPrefix) : undefined,
   };
   network.join(endpoint);
   a.endpoint = endpoint;
@@ -177,9 +185,8 @@ function joinNetwork(ctrl: Controller, c: Container, a: Attachment, network: Net
  * eth0 after a restart, the internal one last). Joins after start take the next name.
  */
 function nameInterfaces(c: Container): void {
-  const ordered = c.routingOrder();
-  ordered.forEach((ep, i) => { ep.ifName = `eth${i}`; });
-  c.nextIfIndex = ordered.length;
+  c.resetIfNames();
+  for (const ep of c.routingOrder()) ep.ifName = c.takeIfName(ep.network.ifPrefix);
 }
 
 function failStart(ctrl: Controller, c: Container, error: EngineError, exitCode?: number): Result<void> {
@@ -224,7 +231,7 @@ export function startContainer(ctrl: Controller, c: Container, runOneShot: OneSh
       return failStart(ctrl, c, E.ErrLinkNotDefault(target.name));
     }
   }
-  c.nextIfIndex = 0; // a new sandbox, with a new /etc/hosts
+  c.resetIfNames(); // a new sandbox, with a new /etc/hosts
   c.hostsEndpoints = [];
   // daemon allocateNetwork: the default bridge is always joined first ("only default
   // network mode support link"), then the others (a Go map: the simulator keeps their

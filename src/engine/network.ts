@@ -6,6 +6,7 @@
 import type { AddressSpace, Cidr } from './ipam.js';
 import type { AddressSpace6, Cidr6 } from './ipam6.js';
 import type { DriverName } from './model.js';
+import { bridgeSwitch, OPT } from './bridge-options.js';
 
 export interface Endpoint {
   id: string;
@@ -52,6 +53,8 @@ export interface NetworkConfig {
   userSubnet6?: string | null;
   userGateway6?: string | null;
   userRange6?: string | null;
+  /** --ipam-opt as given (IPAM.Options). */
+  ipamOptions?: Record<string, string>;
 }
 
 export class Network {
@@ -94,17 +97,31 @@ export class Network {
   get hasDns(): boolean {
     return this.driver === 'bridge' && !this.config.isDefaultBridge;
   }
+  /** enable_icc, read as strconv.ParseBool reads it (`0`, `f`, `False` turn it off too). */
   get iccEnabled(): boolean {
-    return this.config.options['com.docker.network.bridge.enable_icc'] !== 'false';
+    return bridgeSwitch(this.config.options, OPT.icc, true);
   }
   get bridgeName(): string | null {
     if (this.driver !== 'bridge') return null;
-    return this.config.options['com.docker.network.bridge.name'] ?? (this.config.isDefaultBridge ? 'docker0' : `br-${this.id.slice(0, 12)}`);
+    return this.config.options[OPT.bridgeName] ?? (this.config.isDefaultBridge ? 'docker0' : `br-${this.id.slice(0, 12)}`);
   }
 
-  /** com.docker.network.driver.mtu: the bridge's, and each veth's at both ends (default 1500). */
+  /** com.docker.network.driver.mtu: the bridge's, and each veth's at both ends (0 or
+   *  none: the kernel's 1500). */
   get mtu(): number {
-    return Number(this.config.options['com.docker.network.driver.mtu']) || 1500;
+    return Number(this.config.options[OPT.mtu] ?? 0) || 1500;
+  }
+
+  /** com.docker.network.container_iface_prefix: the sandbox names this network's
+   *  interface PREFIX<N> instead of eth<N>, N counted per prefix (osl's nextIfIndex). */
+  get ifPrefix(): string {
+    return this.config.options[OPT.ifPrefix] || 'eth';
+  }
+
+  /** inhibit_ipv4: the bridge device gets no IPv4 address, so the gateway the
+   *  containers route through answers nobody (and no host address is reached). */
+  get inhibitIPv4(): boolean {
+    return bridgeSwitch(this.config.options, OPT.inhibitIPv4, false);
   }
 
   /** Join: register the endpoint in the network's indexes. */

@@ -39,7 +39,8 @@ function gatewayNetwork(ctrl: Controller, address: string): Network | undefined 
   if (!isIPv4(address)) return undefined;
   const v = toInt(address);
   if (toIp(v) !== address) return undefined;
-  for (const n of ctrl.networkValues()) if (n.space && n.space.gateway >>> 0 === v) return n;
+  // An inhibit_ipv4 bridge holds no address: its gateway is nobody's.
+  for (const n of ctrl.networkValues()) if (n.space && n.space.gateway >>> 0 === v && !n.inhibitIPv4) return n;
   return undefined;
 }
 
@@ -149,6 +150,9 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
     if (address.startsWith('127.') || address === HOST.ip || gatewayNetwork(ctrl, address)) return toHost(ctrl, address, port, proto, steps, true);
     const ep = endpointAt(ctrl, address);
     const target = ep && ctrl.containerById(ep.containerId);
+    if (target && ep.network.inhibitIPv4) {
+      return { result: 'dropped', cause: 'address-not-in-use', steps: [`${ep.network.bridgeName} has no IPv4 address (inhibit_ipv4): the host has no route to ${address}`] };
+    }
     if (target) return arrive(ctrl, target, address, port, proto, [`the host routes ${address} onto ${ep.network.bridgeName}`]);
     return { result: 'dropped', cause: 'address-not-in-use', steps: [`no container holds ${address}`] };
   }
@@ -173,6 +177,10 @@ export function deliver(ctrl: Controller, source: Source, address: string, port:
   const shared = onSharedNetwork(ctrl, c, eps, address, port, proto);
   if (shared) return shared;
   const route = owner.routingOrder()[0] ?? eps[0];
+  if (route.network.inhibitIPv4) {
+    return { result: 'dropped', cause: 'address-not-in-use', steps: [
+      `${c.name}'s default route is via ${toIp(route.network.space!.gateway)}, which ${route.network.bridgeName} does not hold (inhibit_ipv4): no answer`] };
+  }
   if (address === HOST.ip || gatewayNetwork(ctrl, address)) {
     return toHost(ctrl, address, port, proto, [`${address} is a host address, reached through ${route.network.name}'s bridge`], false);
   }

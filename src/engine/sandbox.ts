@@ -178,8 +178,8 @@ function hostInterfaces(ctrl: Controller): InterfaceView[] {
     if (!n.space || !n.subnet || bridge === null) continue;
     const mac = `02:42:${n.id.slice(0, 8).match(/../g)!.join(':')}`;
     const ports = [...n.endpoints.values()].filter((ep) => ep.ip !== null);
-    out.push({ name: bridge, index: n.ifIndex, peerIndex: null, mac, ip: toIp(n.space.gateway), prefixLen: n.subnet.prefix,
-      broadcast: toIp(n.subnet.last), mtu: n.mtu, networkName: n.name,
+    out.push({ name: bridge, index: n.ifIndex, peerIndex: null, mac, ip: n.inhibitIPv4 ? '' : toIp(n.space.gateway), prefixLen: n.inhibitIPv4 ? 0 : n.subnet.prefix,
+      broadcast: n.inhibitIPv4 ? null : toIp(n.subnet.last), mtu: n.mtu, networkName: n.name,
       flags: ports.length > 0 ? 'BROADCAST,MULTICAST,UP,LOWER_UP' : 'NO-CARRIER,BROADCAST,MULTICAST,UP',
       inet6: n.everJoined ? [linkLocal(mac)] : [] });
     for (const ep of ports) {
@@ -205,7 +205,7 @@ function hostRoutes(ctrl: Controller): RouteView[] {
   const routes: RouteView[] = [{ destination: 'default', via: HOST.gateway, device: 'eth0', source: null },
     { destination: `192.0.2.0/${HOST.prefixLen}`, via: null, device: 'eth0', source: HOST.ip }];
   for (const n of ctrl.networks()) {
-    if (!n.space || !n.subnet || n.bridgeName === null) continue;
+    if (!n.space || !n.subnet || n.bridgeName === null || n.inhibitIPv4) continue;
     routes.push({ destination: `${toIp(n.subnet.first)}/${n.subnet.prefix}`, via: null, device: n.bridgeName, source: toIp(n.space.gateway) });
   }
   return routes.sort(byRouteOrder);

@@ -38,7 +38,7 @@ export function networkView(ctrl: Controller, n: Network): NetworkView {
     id: n.id, name: n.name, driver: n.driver, scope: 'local', created: cfg.created, internal: cfg.internal,
     attachable: cfg.attachable, enableIPv6: cfg.enableIPv6 === true,
     configOnly: cfg.configOnly === true, configFrom: cfg.configFrom ?? '', predefined: cfg.predefined, isDefaultBridge: cfg.isDefaultBridge,
-    ipam: { driver: 'default', options: cfg.predefined ? null : {}, config },
+    ipam: { driver: 'default', options: cfg.predefined ? null : cfg.ipamOptions ?? {}, config },
     subnet: n.subnet?.text ?? null, gateway: n.space ? toIp(n.space.gateway) : null,
     bridgeName: n.bridgeName, options: cfg.options, labels: cfg.labels, containers: members,
   };

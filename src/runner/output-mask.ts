@@ -72,6 +72,8 @@ const MASKS: ReadonlyArray<readonly [RegExp, string]> = [
   // `ip -o` puts no colon after the name: `12: eth0    inet 172.18.0.2/16 …`.
   [/^\d+: (?=[\w.@-]+(?::|\s+(?:inet6?|link\/\w+) ))/gm, '<n>: '],
   [/@if\d+\b/g, '@if<n>'],
+  // A veth's host end is named veth + 7 random hex digits (libnetwork netutils.GenerateIfaceName).
+  [/\bveth[0-9a-f]{7}\b/g, 'veth<id>'],
 ];
 
 /**

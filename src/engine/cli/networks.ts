@@ -22,6 +22,7 @@ export function networkCommand(ctrl: Controller, inv: Invocation): CommandResult
         attachable: flagBool(f, 'attachable'), options: flagKeyValues(f, 'opt'), labels: flagKeyValues(f, 'label'),
         auxAddresses: flagKeyValues(f, 'aux-address'), enableIPv6: flagBool(f, 'ipv6'),
         configOnly: flagBool(f, 'config-only'), configFrom: flagString(f, 'config-from'),
+        ipamDriver: flagString(f, 'ipam-driver'), ipamOptions: flagKeyValues(f, 'ipam-opt'),
       });
       return r.ok ? done(`${r.value.id}\n`) : daemonFailure(r.error);
     }

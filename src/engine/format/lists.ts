@@ -6,7 +6,7 @@ import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats,
 import { ellipsis, sortedLabels } from './ps.js';
 import { createdAt, type GoValue } from './govalue.js';
 import { humanSize } from './units.js';
-import { daemonError, daemonFilters, labelFilter } from '../list-filters.js';
+import { daemonError, daemonFilters, goMatch, labelFilter } from '../list-filters.js';
 
 export interface NetworkLsOptions {
   quiet: boolean;
@@ -19,7 +19,8 @@ export interface NetworkLsOptions {
 export function networkLs(networks: readonly NetworkView[], options: NetworkLsOptions): CommandResult {
   // A value without '=' is refused by the client's flag parser (exit 125), even for a key
   // the daemon knows (`--filter driver`); an unknown key by the daemon (exit 1).
-  const matches = daemonFilters<NetworkView>(options.filters, 'network ls', networkFilter);
+  const dangling = new Set(options.filters.filter((f) => f.startsWith('dangling='))).size;
+  const matches = daemonFilters<NetworkView>(options.filters, 'network ls', (key, value) => networkFilter(key, value, dangling), NETWORK_FILTER_KEYS);
   if (typeof matches !== 'function') return matches;
   const shown = networks
     .filter(matches)
@@ -33,15 +34,23 @@ export function networkLs(networks: readonly NetworkView[], options: NetworkLsOp
   });
 }
 
-/** One `network ls --filter` (moby daemon/network/filter.go), or the daemon's error. */
-function networkFilter(key: string, value: string): ((n: NetworkView) => boolean) | CommandResult {
+/** The keys network ls takes (moby daemon/network acceptedFilters). */
+const NETWORK_FILTER_KEYS: ReadonlySet<string> = new Set(['driver', 'type', 'name', 'id', 'label', 'scope', 'dangling']);
+
+/** One `network ls --filter` (moby daemon/network/filter.go), or the daemon's error;
+ *  `danglings`: how many different dangling= values were given. */
+function networkFilter(key: string, value: string, danglings: number): ((n: NetworkView) => boolean) | CommandResult {
   switch (key) {
     case 'driver':
       return (n) => n.driver === value;
-    case 'name':
-      return (n) => n.name.includes(value);
-    case 'id':
-      return (n) => n.id.startsWith(value);
+    case 'name': {
+      const matches = goMatch(value);
+      return (n) => matches(n.name);
+    }
+    case 'id': {
+      const matches = goMatch(value);
+      return (n) => matches(n.id);
+    }
     case 'scope':
       return (n) => n.scope === value;
     case 'type':
@@ -52,6 +61,7 @@ function networkFilter(key: string, value: string): ((n: NetworkView) => boolean
       return (n) => matches(n.labels);
     }
     case 'dangling': {
+      if (danglings > 1) return daemonError('got more than one value for filter key "dangling"');
       const dangling = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : null;
       if (dangling === null) return daemonError('invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")');
       // moby's filterNetworkByUse counts the Containers of the *list* response, which

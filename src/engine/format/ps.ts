@@ -7,7 +7,7 @@ import type { ContainerView } from '../model.js';
 import { createdAt, type GoValue } from './govalue.js';
 import { chooseFormat, formatList, headerContext, labelHeader, type ListFormats, rowContext } from './listformat.js';
 import { normaliseRef } from '../images/catalog.js';
-import { daemonError, daemonFilters, labelFilter } from '../list-filters.js';
+import { daemonError, daemonFilters, goMatch, labelFilter } from '../list-filters.js';
 import { displayablePorts, portsOf } from './ports.js';
 
 export interface PsOptions {
@@ -15,7 +15,7 @@ export interface PsOptions {
   quiet: boolean;
   noTrunc: boolean;
   format: string | null;
-  /** `--filter KEY=VALUE`: name (regexp), id (prefix), status, network, label, exited,
+  /** `--filter KEY=VALUE`: name and id (Go regexps), status, network, label, exited,
    *  publish, expose, ancestor, before, since, volume, health, is-task, isolation. */
   filters?: string[];
   /** `-n N` (`-l` is `-n 1`): the N newest containers, whatever their state; 0 or less: all. */
@@ -43,11 +43,16 @@ function filterPredicate(filters: readonly string[], containers: readonly Contai
     let p: Predicate;
     switch (key) {
       case 'name': {
-        const re = new RegExp(value);
-        p = (c) => c.allNames.some((n) => re.test(`/${n}`));
+        // moby tries each name with and without its leading slash.
+        const matches = goMatch(value);
+        p = (c) => c.allNames.some((n) => matches(`/${n}`) || matches(n));
         break;
       }
-      case 'id': p = (c) => c.id.startsWith(value); break;
+      case 'id': {
+        const matches = goMatch(value);
+        p = (c) => matches(c.id);
+        break;
+      }
       case 'status': p = (c) => c.state.status === value; break;
       case 'network': p = (c) => c.networks.some((n) => n.networkName === value || (n.networkId !== '' && n.networkId.startsWith(value))); break;
       case 'label': {

@@ -1,6 +1,6 @@
 // `docker volume create|ls|inspect|rm|prune` on the VolumeStore, with the client's and
 // daemon's texts (recorded from the engine of this machine).
-import { daemonError, daemonFilters, labelFilter } from '../list-filters.js';
+import { daemonError, daemonFilters, goMatch, labelFilter } from '../list-filters.js';
 import type { CommandResult } from '../../backends/backend.js';
 import { flagBool, flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
@@ -73,7 +73,10 @@ export function volumeCommand(ctrl: Controller, inv: Invocation): CommandResult 
             if (unused === null) return daemonError(`Invalid filter 'dangling=[${value}]'`);
             return (v) => (ctrl.volumes.users(v.name, alive).length === 0) === unused;
           }
-          case 'name': return (v) => v.name.includes(value);
+          case 'name': {
+            const matches = goMatch(value);
+            return (v) => matches(v.name);
+          }
           case 'label': {
             const labelled = labelFilter(value);
             return (v) => labelled(v.labels);

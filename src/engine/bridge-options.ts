@@ -6,6 +6,7 @@
 // network its pool, so a refused option still moves the "next pool" search on.
 import * as E from './errors.js';
 import { fail, ok, type Result } from './errors.js';
+import { goAtoi, goParseBool } from './go-strconv.js';
 import { parseEndpointIp } from './ipam.js';
 
 export const OPT = {
@@ -23,24 +24,6 @@ export const OPT = {
 
 /** Linux's IFNAMSIZ less the NUL: a longer bridge name fails netlink's lookup with ERANGE. */
 const MAX_IFNAME = 15;
-
-/** The quoting of Go's %q for the texts a user types (printable ASCII). */
-const goQuote = (s: string): string => JSON.stringify(s);
-
-/** strconv.ParseBool: null when the text is none of Go's spellings. */
-export function goParseBool(text: string): boolean | null {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
-  return null;
-}
-
-/** strconv.Atoi (64-bit int): the number, or Go's error text. */
-function goAtoi(text: string): number | string {
-  if (!/^[+-]?\d+$/.test(text)) return `strconv.Atoi: parsing ${goQuote(text)}: invalid syntax`;
-  const n = BigInt(text);
-  if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return `strconv.Atoi: parsing ${goQuote(text)}: value out of range`;
-  return Number(n);
-}
 
 /**
  * The driver's refusal of a network's options, or null: fromLabels (in the options'
@@ -61,8 +44,11 @@ export function checkBridgeOptions(options: Readonly<Record<string, string>>): R
       case OPT.icc:
       case OPT.inhibitIPv4:
       case OPT.defaultBridge:
-        if (goParseBool(value) === null) return fail(E.ErrBridgeOption(label, value, `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`));
+      {
+        const b = goParseBool(value);
+        if (typeof b === 'string') return fail(E.ErrBridgeOption(label, value, b));
         break;
+      }
       case OPT.bindingIp:
       case OPT.hostIp:
         if (parseEndpointIp(value) === null) return fail(E.ErrBridgeOption(label, value, 'nil ip'));
@@ -81,7 +67,8 @@ export function checkBridgeOptions(options: Readonly<Record<string, string>>): R
 /** A switch of a network whose options were checked at create: its value, or the default. */
 export function bridgeSwitch(options: Readonly<Record<string, string>>, label: string, byDefault: boolean): boolean {
   const value = options[label];
-  return value === undefined ? byDefault : goParseBool(value) ?? byDefault;
+  const b = value === undefined ? byDefault : goParseBool(value);
+  return typeof b === 'boolean' ? b : byDefault;
 }
 
 /** The largest MTU a veth takes: a larger one fails the endpoint's creation (EINVAL). */

@@ -4,19 +4,13 @@
 // bind conflict when another address family/IP or a host-mode process holds the port.
 import { ErrInvalidPort, fail, ok, type EngineError, type Result } from './errors.js';
 import ipaddr from 'ipaddr.js';
+import { goParseUint16 } from './go-strconv.js';
 import { isIPv4 } from './ipam.js';
 import type { PortRequestView, Proto } from './model.js';
 
 const RANDOM_FIRST = 32768;
 const RANDOM_LAST = 60999;
 const MAX_ALLOCATE_PORT_ATTEMPTS = 10;
-
-/** Go's strconv.ParseUint(text, 10, 16): the value, or Go's error text. */
-export function goParseUint16(text: string): number | string {
-  if (!/^[0-9]+$/.test(text)) return `strconv.ParseUint: parsing ${JSON.stringify(text)}: invalid syntax`;
-  const n = Number(text);
-  return n > 65535 ? `strconv.ParseUint: parsing ${JSON.stringify(text)}: value out of range` : n;
-}
 
 /**
  * nat.ParsePortRange of the go-connections vendored by docker 20.10: `N` or `A-B`, split

@@ -2,7 +2,8 @@
 // each row is a setup, a command and what the engine printed; then the parsers' tables.
 import { describe, expect, it } from 'vitest';
 import { expectRow, type EngineRow } from './helpers.js';
-import { goIntError, nanoCpus, ramInBytes } from '../../src/engine/cli/run-flags.js';
+import { nanoCpus, ramInBytes } from '../../src/engine/cli/run-flags.js';
+import { goParseInt } from '../../src/engine/go-strconv.js';
 import { asUint64, parseSignal, validForPlatform } from '../../src/engine/signals.js';
 
 const S = 'busybox sleep 3600';
@@ -54,6 +55,11 @@ describe('signal.ParseSignal', () => {
 });
 
 describe('the client\'s typed flag values', () => {
+  /** Why an int flag's value is refused, or null. */
+  const goIntError = (v: string): string | null => {
+    const n = goParseInt(v);
+    return typeof n === 'string' ? n : null;
+  };
   it.each([['10', null], ['0x10', null], ['-3', null], ['abc', 'invalid syntax'], ['1.5', 'invalid syntax'], ['9223372036854775808', 'value out of range']] as const)(
     'int %s', (v, why) => (why === null ? expect(goIntError(v)).toBeNull() : expect(goIntError(v)).toContain(why)));
   it.each([['64m', 67108864], ['1g', 2 ** 30], ['512', 512], ['1.5k', 1536], ['10 MiB', 10 * 2 ** 20], ['abc', null], ['-1', null]] as const)(

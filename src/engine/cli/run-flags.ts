@@ -5,6 +5,7 @@ import ipaddr from 'ipaddr.js';
 import type { CommandResult } from '../../backends/backend.js';
 import { flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
+import { goParseInt } from '../go-strconv.js';
 import { isIPv4 } from '../ipam.js';
 import { done } from './result.js';
 
@@ -45,14 +46,6 @@ function goParseMAC(text: string): boolean {
   return groups(':') || groups('-') || dotted();
 }
 
-/** pflag's int flags (strconv.ParseInt, base 0: decimal or 0x hex): why a value is refused, or null. */
-export function goIntError(value: string): string | null {
-  const m = value.match(/^([+-]?)(?:0[xX]([0-9a-fA-F]+)|(\d+))$/);
-  if (!m) return `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`;
-  const n = m[2] !== undefined ? BigInt(`0x${m[2]}`) : BigInt(m[3]!);
-  return n > (m[1] === '-' ? 2n ** 63n : 2n ** 63n - 1n) ? `strconv.ParseInt: parsing ${JSON.stringify(value)}: value out of range` : null;
-}
-
 const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40, p: 2 ** 50 };
 
 /** go-units RAMInBytes (opts.MemBytes): `64m`, `1.5g`, `512 KiB`, binary units. */
@@ -76,8 +69,8 @@ export function runFlagError(inv: Invocation, verb: 'run' | 'create'): CommandRe
     done('', `invalid argument "${value}" for "${/^.,/.test(flag) ? flag.replace(/^(.),/, '-$1, --') : `--${flag}`}" flag: ${why}\nSee 'docker ${verb} --help'.\n`, 125);
   // Typed values (pflag Set): an int, byte sizes, a CPU count, the attach streams.
   const stopTimeout = flagString(inv.flags, 'stop-timeout');
-  const intWhy = stopTimeout === undefined ? null : goIntError(stopTimeout);
-  if (stopTimeout !== undefined && intWhy) return invalid(stopTimeout, 'stop-timeout', intWhy);
+  const timeout = stopTimeout === undefined ? 0 : goParseInt(stopTimeout);
+  if (stopTimeout !== undefined && typeof timeout === 'string') return invalid(stopTimeout, 'stop-timeout', timeout);
   for (const [flag, label] of [['memory', 'm,memory'], ['memory-reservation', 'memory-reservation'], ['shm-size', 'shm-size']]) {
     const v = flagString(inv.flags, flag!);
     if (v !== undefined && ramInBytes(v) === null) return invalid(v, label!, `invalid size: '${v}'`);

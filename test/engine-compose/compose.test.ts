@@ -24,6 +24,23 @@ describe('docker-compose (v1)', () => {
     expect(s.ctrl.findContainer('composetest_mysql_1')?.running).toBe(true);
   });
 
+  // compose/network.py and volume.py name the driver only when the file gives one, even
+  // the default's own name (real docker-compose 1.29: `driver: bridge`, `driver: local`).
+  it.each([
+    ['networks:\n  n1: {driver: bridge}\n', 'n1', 'Creating network "dr_n1" with driver "bridge"'],
+    ['networks:\n  n1: {}\n', 'n1', 'Creating network "dr_n1" with the default driver'],
+  ])('names a network driver as written: %j', (defs, net, line) => {
+    const s = sim({ 'docker-compose.yml': `services:\n  a:\n    image: busybox\n    command: sleep 1\n    networks: [${net}]\n${defs}` }, '/tmp/dr');
+    expect(s.compose('up', '-d').stderr).toContain(`${line}\n`);
+  });
+  it.each([
+    ['v1: {driver: local}', 'Creating volume "dr_v1" with local driver'],
+    ['v1: {}', 'Creating volume "dr_v1" with default driver'],
+  ])('names a volume driver as written: %j', (def, line) => {
+    const s = sim({ 'docker-compose.yml': `services:\n  a:\n    image: busybox\n    command: sleep 1\n    volumes: [v1:/a]\nvolumes:\n  ${def}\n` }, '/tmp/dr');
+    expect(s.compose('up', '-d').stderr).toContain(`${line}\n`);
+  });
+
   it('prints `ps` as Compose 1.29 does (FACT 105, byte for byte)', () => {
     const s = sim({ 'docker-compose.yml': COMPOSETEST });
     s.compose('up', '-d');

@@ -66,7 +66,7 @@ function endpointLinks(cx: ComposeContext, s: ServiceModel): string[] {
     .map(([name, alias]) => `${name}:${alias}`);
 }
 
-export const defaultNetwork = () => ({ key: 'default', name: null, driver: 'bridge', driverOpts: {}, ipam: [], internal: false,
+export const defaultNetwork = () => ({ key: 'default', name: null, driver: null, driverOpts: {}, ipam: [], internal: false,
   enableIpv6: false, external: false, attachable: false, labels: {} });
 
 function mounts(cx: ComposeContext, s: ServiceModel): MountRequest[] {

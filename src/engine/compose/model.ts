@@ -65,7 +65,9 @@ export interface NetworkModel {
   key: string;
   /** `name:` or null (then `<project>_<key>`). */
   name: string | null;
-  driver: string;
+  /** `driver:` as written, or null: the engine's default (bridge). Compose's "Creating
+   *  network" line tells the two apart, even for `driver: bridge`. */
+  driver: string | null;
   driverOpts: Record<string, string>;
   ipam: Array<{ subnet: string; gateway: string | null; ipRange: string | null }>;
   internal: boolean;
@@ -79,7 +81,8 @@ export interface NetworkModel {
 export interface VolumeModel {
   key: string;
   name: string | null;
-  driver: string;
+  /** `driver:` as written, or null (the engine's `local`). */
+  driver: string | null;
   external: boolean;
   labels: Record<string, string>;
 }

@@ -56,7 +56,7 @@ export function checkProject(file: LoadedFile): ProjectModel | ComposeError {
       const v = isObj(value) ? value : {};
       const external = v.external === true || isObj(v.external);
       volumes.set(key, { key, name: typeof v.name === 'string' ? v.name : isObj(v.external) && typeof v.external.name === 'string' ? v.external.name : null,
-        driver: typeof v.driver === 'string' ? v.driver : 'local', external, labels: labelsOf(v.labels) });
+        driver: typeof v.driver === 'string' ? v.driver : null, external, labels: labelsOf(v.labels) });
     }
     const rawServices = data.services ?? {};
     type(rawServices, ['services'], ['object']);
@@ -122,7 +122,7 @@ function networkModel(key: string, v: unknown, type: TypeCheck): NetworkModel {
   const ipam = isObj(n.ipam) && Array.isArray(n.ipam.config) ? n.ipam.config.filter(isObj) : [];
   return {
     key, name: typeof n.name === 'string' ? n.name : isObj(n.external) && typeof n.external.name === 'string' ? n.external.name : null,
-    driver: typeof n.driver === 'string' ? n.driver : 'bridge',
+    driver: typeof n.driver === 'string' ? n.driver : null,
     driverOpts: labelsOf(n.driver_opts),
     ipam: ipam.map((c) => ({ subnet: String(c.subnet ?? ''), gateway: c.gateway ? String(c.gateway) : null, ipRange: c.ip_range ? String(c.ip_range) : null }))
       .filter((c) => c.subnet !== ''),

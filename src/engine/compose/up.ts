@@ -48,7 +48,7 @@ export function ensureNetworks(cx: ComposeContext, services: ServiceModel[], p: 
     }
     if (cx.ctrl.findNetwork(name)) continue;
     const created = cx.ctrl.createNetwork({
-      name, driver: model.driver, subnets: model.ipam.map((c) => c.subnet), gateways: model.ipam.flatMap((c) => (c.gateway ? [c.gateway] : [])),
+      name, driver: model.driver ?? 'bridge', subnets: model.ipam.map((c) => c.subnet), gateways: model.ipam.flatMap((c) => (c.gateway ? [c.gateway] : [])),
       ipRanges: model.ipam.flatMap((c) => (c.ipRange ? [c.ipRange] : [])), internal: model.internal, enableIPv6: model.enableIpv6,
       // Compose v1 creates its networks attachable (FACT 106).
       attachable: true, options: model.driverOpts,
@@ -57,7 +57,7 @@ export function ensureNetworks(cx: ComposeContext, services: ServiceModel[], p: 
       labels: { ...model.labels, [LABEL.network]: model.name ?? key, [LABEL.project]: cx.naming.project, [LABEL.version]: cx.naming.version },
     });
     if (!created.ok) return created.error.message;
-    p.networkCreated(name, model.driver === 'bridge' ? null : model.driver);
+    p.networkCreated(name, model.driver);
   }
   return null;
 }
@@ -72,7 +72,7 @@ function volumes(cx: ComposeContext, services: ServiceModel[], p: Progress): str
       return `Volume ${name} declared as external, but could not be found. Please create the volume manually using \`docker volume create --name=${name}\` and try again.`;
     }
     cx.ctrl.volumes.create(name, cx.ctrl.clock.tick(), { ...model.labels, [LABEL.project]: cx.naming.project, [LABEL.version]: cx.naming.version, [LABEL.volume]: key });
-    p.volumeCreated(name, model.driver === 'local' ? null : model.driver);
+    p.volumeCreated(name, model.driver);
   }
   return null;
 }

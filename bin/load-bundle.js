@@ -8,26 +8,21 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import vm from 'node:vm';
 
 export const bundlePath = fileURLToPath(new URL('../dist/bundle/dnet-test.cjs', import.meta.url));
 export const codeCachePath = `${bundlePath}.cache`;
-/** The code cache of a --jobs worker thread: V8 records the flags a cache was made with. */
-export const workerCodeCachePath = `${bundlePath}.worker.cache`;
 
 /**
  * The bundle's exports (`main`, `startWorker`), and its Script (for createCachedData).
- * `worker`: for a --jobs worker thread, which runs with TurboFan off as its parent set
- * before starting it (src/cli/parallel.ts says why); set here too, so that the training
- * run of its cache (scripts/code-cache.mjs --worker) has the flags of a real one.
+ * A `--jobs` worker loads it the same way: V8 takes a cache only under the flags it was
+ * made with, so the parent leaves its flags alone until the workers have loaded.
  */
-export function loadBundle({ worker = false } = {}) {
-  if (worker) v8.setFlagsFromString('--no-opt');
+export function loadBundle() {
   const source = readFileSync(bundlePath, 'utf8');
   let cachedData;
   try {
-    cachedData = readFileSync(worker ? workerCodeCachePath : codeCachePath);
+    cachedData = readFileSync(codeCachePath);
   } catch {
     cachedData = undefined; // not built yet: compile as usual
   }

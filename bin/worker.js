@@ -1,5 +1,6 @@
 // A `--jobs` worker thread's entry (src/cli/parallel.ts starts it): the same bundle as the
-// main thread, with the code cache made under a worker's V8 flags.
+// main thread, with the same code cache (it starts under the same V8 flags: the parent
+// turns TurboFan off only once every worker has loaded, src/cli/parallel.ts says why).
 import { loadBundle } from './load-bundle.js';
 
-await loadBundle({ worker: true }).exports.startWorker();
+await loadBundle().exports.startWorker();

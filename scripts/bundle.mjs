@@ -60,10 +60,6 @@ for (const entry of readdirSync(join(root, 'src'), { recursive: true, withFileTy
 // needs; V8 then serialises that bytecode. Without scenarios/ (a trimmed package) the
 // bundle still works, compiling as it goes.
 if (existsSync(join(root, 'scenarios'))) {
-  // Twice: V8 takes a cache only under the flags it was made with, and a --jobs worker
-  // runs with TurboFan off (src/cli/parallel.ts).
-  for (const extra of [[], ['--worker']]) {
-    const trained = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs'), ...extra], { cwd: root, encoding: 'utf8' });
-    if (trained.status !== 0) throw new Error(`bundle: the code-cache training run failed:\n${trained.stderr}`);
-  }
+  const trained = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs')], { cwd: root, encoding: 'utf8' });
+  if (trained.status !== 0) throw new Error(`bundle: the code-cache training run failed:\n${trained.stderr}`);
 }

@@ -1,15 +1,14 @@
 // The training run of scripts/bundle.mjs: loads the bundle as bin/dnet-test.js does, runs
 // the project's scenarios on the simulator with the default and JSON reporters (output
 // discarded), and writes V8's code cache of every function that ran beside the bundle.
-// `--worker`: the same under a --jobs worker's V8 flags, into the worker's cache.
+// --jobs workers load the same cache (src/cli/parallel.ts keeps their flags until then).
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeCachePath, loadBundle, workerCodeCachePath } from '../bin/load-bundle.js';
+import { codeCachePath, loadBundle } from '../bin/load-bundle.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dnet-code-cache-'));
-const worker = process.argv.includes('--worker');
-const { exports, script } = loadBundle({ worker });
+const { exports, script } = loadBundle();
 const write = process.stdout.write;
 process.stdout.write = () => true; // the pretty reporter's output: not wanted in a build log
 try {
@@ -20,4 +19,4 @@ try {
   process.stdout.write = write;
   rmSync(scratch, { recursive: true, force: true });
 }
-writeFileSync(worker ? workerCodeCachePath : codeCachePath, script.createCachedData());
+writeFileSync(codeCachePath, script.createCachedData());

@@ -14,13 +14,6 @@ import type { FromWorker, ToWorker } from './worker.js';
 const IN_FLIGHT = 4;
 
 export async function runInWorkers(paths: string[], settings: RunSettings, jobs: number, emit: (e: RunEvent) => void): Promise<Counts> {
-  // TurboFan off, for this thread and the workers (the flag is the process's): it compiles
-  // on a thread of its own, so one thread alone keeps ~1.5 cores busy and a second only
-  // competes with it. Without it each thread is one core, a little slower on its own (a
-  // run is mostly short-lived code; measured on 2 cores: 2,000 small files 1.38 s on one
-  // thread with TurboFan, 0.93 s on two without; docs/cli.md has the series). One thread
-  // keeps TurboFan: there the core it compiles on is free.
-  setFlagsFromString('--no-opt');
   const started = performance.now();
   const counts = emptyCounts();
   emit({ type: 'runStart', files: paths, backends: settings.backends });
@@ -56,6 +49,20 @@ export async function runInWorkers(paths: string[], settings: RunSettings, jobs:
   // dist/cli and dist/bundle all sit two levels below the package root).
   const entry = new URL('../../bin/worker.js', import.meta.url);
   const workers = Array.from({ length: Math.min(jobs, paths.length) - 1 }, () => new Worker(entry, { workerData: settings }));
+  // TurboFan off, for this thread and the workers (the flag is the process's): it compiles
+  // on a thread of its own, so one thread alone keeps ~1.5 cores busy and a second only
+  // competes with it. Without it each thread is one core, a little slower on its own (a
+  // run is mostly short-lived code; measured on 2 cores: 2,000 small files 1.38 s on one
+  // thread with TurboFan, 0.93 s on two without; docs/cli.md has the series). One thread
+  // keeps TurboFan: there the core it compiles on is free.
+  // Only once every worker has loaded: V8 takes a code cache only under the flags it was
+  // made with, Node's cache of its own modules as well as the bundle's, and a worker
+  // started under other flags compiled ~150 of Node's modules from source (a worker's
+  // first message came after ~60 ms instead of ~25 ms; callgrind: +170 M instructions).
+  let loading = workers.length;
+  const loaded = (): void => {
+    if (--loading === 0) setFlagsFromString('--no-opt');
+  };
   const inWorkers = new Promise<void>((resolve, reject) => {
     let finished = 0;
     if (workers.length === 0) resolve();
@@ -71,6 +78,10 @@ export async function runInWorkers(paths: string[], settings: RunSettings, jobs:
     };
     for (const worker of workers) {
       worker.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') {
+          loaded();
+          return;
+        }
         if (m.type === 'crash') {
           reject(Object.assign(new Error(m.message), { stack: m.stack }));
           return;

@@ -7,6 +7,8 @@ import { openBackends, runHere, type OpenBackends, type RunSettings } from './ex
 
 export type ToWorker = { type: 'file'; index: number; path: string } | { type: 'stop' };
 export type FromWorker =
+  /** The bundle is loaded: the parent may change V8's flags now (src/cli/parallel.ts). */
+  | { type: 'ready' }
   /** `done`: the file's last events (the worker takes the next file). */
   | { type: 'events'; index: number; events: RunEvent[]; done: boolean }
   | { type: 'crash'; message: string; stack?: string };
@@ -23,6 +25,7 @@ if (port) {
   port.on('message', (m: ToWorker) => {
     queue = queue.then(() => handle(m));
   });
+  post({ type: 'ready' });
   const handle = async (m: ToWorker): Promise<void> => {
     if (m.type === 'stop') {
       if (open) await (await open).dispose();

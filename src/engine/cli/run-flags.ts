@@ -5,8 +5,8 @@ import ipaddr from 'ipaddr.js';
 import type { CommandResult } from '../../backends/backend.js';
 import { flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
-import { goParseInt } from '../go-strconv.js';
 import { isIPv4 } from '../ipam.js';
+import { flagValueFailure, intFlag } from './flag-values.js';
 import { done } from './result.js';
 
 /** Go's net.ParseIP (after opts.ValidateIPAddress's TrimSpace). */
@@ -65,12 +65,10 @@ export function nanoCpus(value: string): number | 'unparsable' | 'too precise' {
 }
 
 export function runFlagError(inv: Invocation, verb: 'run' | 'create'): CommandResult | null {
-  const invalid = (value: string, flag: string, why: string): CommandResult =>
-    done('', `invalid argument "${value}" for "${/^.,/.test(flag) ? flag.replace(/^(.),/, '-$1, --') : `--${flag}`}" flag: ${why}\nSee 'docker ${verb} --help'.\n`, 125);
+  const invalid = (value: string, flag: string, why: string): CommandResult => flagValueFailure(verb, value, flag, why);
   // Typed values (pflag Set): an int, byte sizes, a CPU count, the attach streams.
-  const stopTimeout = flagString(inv.flags, 'stop-timeout');
-  const timeout = stopTimeout === undefined ? 0 : goParseInt(stopTimeout);
-  if (stopTimeout !== undefined && typeof timeout === 'string') return invalid(stopTimeout, 'stop-timeout', timeout);
+  const stopTimeout = intFlag(inv, 'stop-timeout', verb);
+  if (typeof stopTimeout === 'object') return stopTimeout;
   for (const [flag, label] of [['memory', 'm,memory'], ['memory-reservation', 'memory-reservation'], ['shm-size', 'shm-size']]) {
     const v = flagString(inv.flags, flag!);
     if (v !== undefined && ramInBytes(v) === null) return invalid(v, label!, `invalid size: '${v}'`);

@@ -1,0 +1,48 @@
+// The client's typed flags and the daemon's checks of stop, restart, ps, kill, exec and
+// run values, as a real 20.10 engine printed them (scenarios/lifecycle.dnet).
+import { describe, it } from 'vitest';
+import { expectRow, type EngineRow } from './helpers.js';
+
+const S = 'busybox sleep 3600';
+const help = (verb: string): string => `See 'docker ${verb} --help'.\n`;
+const pflag = (value: string, flag: string, why: string, verb: string): string => `invalid argument "${value}" for "${flag}" flag: ${why}\n${help(verb)}`;
+
+const intFlags: EngineRow[] = [
+  { name: 'stop -t abc', setup: [`run -d --name c1 ${S}`], cmd: 'stop -t abc c1', exitCode: 125, stdout: '',
+    stderr: pflag('abc', '-t, --time', 'strconv.ParseInt: parsing "abc": invalid syntax', 'stop') },
+  { name: 'restart -t x', setup: [`run -d --name c1 ${S}`], cmd: 'restart -t x c1', exitCode: 125,
+    stderr: pflag('x', '-t, --time', 'strconv.ParseInt: parsing "x": invalid syntax', 'restart') },
+  { name: 'stop --time= past int64', setup: [], cmd: 'stop --time=99999999999999999999 c1', exitCode: 125,
+    stderr: pflag('99999999999999999999', '-t, --time', 'strconv.ParseInt: parsing "99999999999999999999": value out of range', 'stop') },
+  { name: 'stop -t 08 (octal in base 0)', setup: [], cmd: 'stop -t 08 c1', exitCode: 125,
+    stderr: pflag('08', '-t, --time', 'strconv.ParseInt: parsing "08": invalid syntax', 'stop') },
+  { name: 'stop -t 0x0 is a number', setup: [`run -d --name c1 ${S}`], cmd: 'stop -t 0x0 c1', exitCode: 0, stdout: 'c1\n' },
+  { name: 'stop -t -1 of a stopped container returns', setup: [`create --name c1 ${S}`], cmd: 'stop -t -1 c1', exitCode: 0, stdout: 'c1\n' },
+  { name: 'stop -t -1 of a running one would never return', setup: [`run -d --name c1 ${S}`], cmd: 'stop -t -1 c1', exitCode: 1, stderr: /never return; not simulated/ },
+  { name: 'stop -t of a missing container reaches the daemon', setup: [], cmd: 'stop -t 1_0 nosuch', exitCode: 1,
+    stderr: 'Error response from daemon: No such container: nosuch\n' },
+  { name: 'ps -n past int64', setup: [], cmd: 'ps -n 99999999999999999999', exitCode: 125,
+    stderr: pflag('99999999999999999999', '-n, --last', 'strconv.ParseInt: parsing "99999999999999999999": value out of range', 'ps') },
+  { name: 'ps -n 0b1 is one', setup: [`run -d --name c1 ${S}`, `run -d --name c2 ${S}`], cmd: "ps -n 0b1 --format '{{.Names}}'", stdout: 'c2\n' },
+  { name: 'ps -n -5 lists all', setup: [`run -d --name c1 ${S}`, `run -d --name c2 ${S}`], cmd: "ps -n -5 --format '{{.Names}}'", stdout: 'c2\nc1\n' },
+];
+
+const kills: [string, string][] = [
+  ['0', 'Error response from daemon: Invalid signal: 0\n'],
+  ['0x9', 'Error response from daemon: Invalid signal: 0x9\n'],
+  ['99999999999999999999', 'Error response from daemon: Invalid signal: 99999999999999999999\n'],
+  ['18446744073709551615', 'Error response from daemon: Invalid signal: 18446744073709551615\n'],
+  ['65', 'Error response from daemon: Cannot kill container: k1: The linux daemon does not support signal 65\n'],
+  ['-1', 'Error response from daemon: Cannot kill container: k1: The linux daemon does not support signal 18446744073709551615\n'],
+  ['-9223372036854775808', 'Error response from daemon: Cannot kill container: k1: The linux daemon does not support signal 9223372036854775808\n'],
+  ['9223372036854775807', 'Error response from daemon: Cannot kill container: k1: The linux daemon does not support signal 9223372036854775807\n'],
+  ['4294967311', 'Error response from daemon: Cannot kill container: k1: The linux daemon does not support signal 4294967311\n'],
+];
+
+describe('int flags as pflag parses them (strconv.ParseInt base 0)', () => {
+  it.each(intFlags)('$name', expectRow);
+});
+
+describe('kill -s numbers as signal.ParseSignal reads them', () => {
+  it.each(kills)('kill -s %s', (signal, stderr) => expectRow({ name: signal, setup: [`run -d --name k1 ${S}`], cmd: `kill -s ${signal} k1`, exitCode: 1, stdout: '', stderr }));
+});

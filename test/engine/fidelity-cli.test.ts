@@ -39,6 +39,31 @@ const kills: [string, string][] = [
   ['4294967311', 'Error response from daemon: Cannot kill container: k1: The linux daemon does not support signal 4294967311\n'],
 ];
 
+const RUNC = 'OCI runtime exec failed: exec failed: ';
+const workdirs: EngineRow[] = [
+  { name: 'run -w relative', setup: [], cmd: 'run --rm -w relative busybox pwd', exitCode: 125,
+    stderr: `docker: Error response from daemon: the working directory 'relative' is invalid, it needs to be an absolute path.\n${help('run')}` },
+  { name: 'create -w relative, as the daemon said it', setup: [], cmd: 'create -w ./x busybox', exitCode: 1,
+    stderr: "Error response from daemon: the working directory './x' is invalid, it needs to be an absolute path\n" },
+  { name: 'run -w onto a file', setup: [], cmd: 'run --name wf -w /etc/passwd busybox pwd', exitCode: 125,
+    stderr: `docker: Error response from daemon: Cannot mkdir: /etc/passwd is not a directory.\n${help('run')}` },
+  { name: 'that run leaves no container', setup: ['!run --name wf -w /etc/passwd busybox pwd'], cmd: 'ps -aq', stdout: '' },
+  { name: 'run -w "" is the image\'s', setup: [], cmd: "run --rm -w '' busybox pwd", stdout: '/\n' },
+  { name: 'WorkingDir is cleaned', setup: [`run -d --name wd -w /x/../made/ ${S}`], cmd: "inspect -f '{{.Config.WorkingDir}}' wd", stdout: '/made\n' },
+  { name: 'the daemon made it', setup: [`run -d --name wd -w /made ${S}`], cmd: 'exec -w /made wd pwd', stdout: '/made\n' },
+  { name: 'exec -w is where chdir went', setup: [`run -d --name wd ${S}`], cmd: 'exec -w /etc/../tmp/ wd pwd', stdout: '/tmp\n' },
+  { name: 'exec -w missing', setup: [`run -d --name wd ${S}`], cmd: 'exec -w /nonexist wd pwd', exitCode: 126, stderr: '',
+    stdout: `${RUNC}unable to start container process: chdir to cwd ("/nonexist") set in config.json failed: no such file or directory: unknown\r\n` },
+  { name: 'exec -w relative', setup: [`run -d --name wd ${S}`], cmd: 'exec -w relative wd pwd', exitCode: 126, stdout: `${RUNC}Cwd must be an absolute path: unknown\r\n` },
+  { name: 'exec -w a file', setup: [`run -d --name wd ${S}`], cmd: 'exec -w /etc/passwd wd pwd', exitCode: 126,
+    stdout: /chdir to cwd \("\/etc\/passwd"\) set in config.json failed: not a directory: unknown: Are you trying to mount a directory onto a file \(or vice-versa\)\? Check if the specified host path exists and is the expected type\r\n$/ },
+  { name: 'exec -w before -u', setup: [`run -d --name wd ${S}`], cmd: 'exec -w /nonexist -u nobody2 wd pwd', exitCode: 126, stdout: /chdir to cwd/ },
+];
+
+describe('working directories as the daemon and runc take them', () => {
+  it.each(workdirs)('$name', expectRow);
+});
+
 describe('int flags as pflag parses them (strconv.ParseInt base 0)', () => {
   it.each(intFlags)('$name', expectRow);
 });

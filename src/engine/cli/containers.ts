@@ -164,7 +164,7 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       const linkEnv = linkEnvironment(ctrl, c);
       if (!linkEnv.ok) return daemonFailure(linkEnv.error);
       c.linkEnv = linkEnv.value;
-      const proc = execProcess(c, flagString(f, 'user'), flagString(f, 'workdir'));
+      const proc = execProcess(ctrl, c, flagString(f, 'user'), flagString(f, 'workdir'));
       if ('failure' in proc) return proc.failure;
       // `-e NAME` takes the client's own NAME, which a scenario's client has not got: the
       // bare name reaches no process (real 20.10: `exec -e B C env` lists no B).

@@ -11,12 +11,14 @@ import type { EngineError } from '../errors.js';
 import { normaliseRef } from '../images/catalog.js';
 import { isIPv4 } from '../ipam.js';
 import { isIPv6 } from '../ipam6.js';
-import { startContainer, type OneShotRunner } from '../lifecycle.js';
+import { removeContainer, startContainer, type OneShotRunner } from '../lifecycle.js';
 import { parseSignal } from '../signals.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
 import { done, runFailure } from './result.js';
 import { nanoCpus, ramInBytes, runFlagError } from './run-flags.js';
+import { cleanPath } from '../environment.js';
+import { containerFiles } from '../volumes/filesystem.js';
 import { mountInto, mountRequests } from '../volumes/mounts.js';
 
 function parseEnv(inv: Invocation): string[] {
@@ -144,6 +146,10 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     if (c.config.mode.kind === 'host') return { error: E.ErrConflictingOptions("host type networking can't be used with links. This would result in undefined behavior") };
     linkSpecs.push({ targetId: c.id, alias });
   }
+  // The daemon's validateContainerConfig takes the working directory first; an empty -w
+  // is the image's.
+  const workdirFlag = flagString(f, 'workdir') || undefined;
+  if (workdirFlag !== undefined && !workdirFlag.startsWith('/')) return { error: E.ErrRelativeWorkdir(workdirFlag) };
   const restartError = restartPolicyError(flagString(f, 'restart') ?? '', flagBool(f, 'rm'));
   if (restartError) return { error: restartError };
   // The daemon parses the stop signal at create (signal.ParseSignal).
@@ -177,7 +183,8 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     // The daemon fills what the container leaves unset from the image: its labels (the
     // container's win), its user.
     labels: { ...image?.labels, ...flagKeyValues(f, 'label') },
-    workdir: flagString(f, 'workdir') ?? image?.workdir ?? '', user: flagString(f, 'user') ?? image?.user ?? '',
+    // Cleaned as SetupWorkingDirectory cleans it (`/x/../y/` is `/y`).
+    workdir: workdirFlag !== undefined ? cleanPath(workdirFlag) : image?.workdir ?? '', user: flagString(f, 'user') ?? image?.user ?? '',
     tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'), publishAll,
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
     extraHosts, dns, dnsSearch: flagList(f, 'dns-search'), dnsOptions: flagList(f, 'dns-option'), mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
@@ -226,6 +233,12 @@ export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'cr
   const created = ctrl.createContainer(flagString(inv.flags, 'name') ?? null, built.config, built.attachments);
   if (!created.ok) return runFailure(verb, created.error, '', warnings.join(''));
   const c = created.value;
+  // SetupWorkingDirectory makes the folder in the image's tree before the mounts; a file
+  // in the way fails the create, which takes the container away again.
+  if (c.config.workdir !== '' && containerFiles(ctrl, c).list?.(c.config.workdir).kind === 'file') {
+    removeContainer(ctrl, c, true);
+    return runFailure(verb, E.ErrWorkdirNotDir(c.config.workdir), '', warnings.join(''));
+  }
   mountInto(ctrl, c, mounts.value);
   const detached = flagBool(inv.flags, 'detach');
   if (verb === 'create') return done(`${c.id}\n`, warnings.join(''));

@@ -60,6 +60,46 @@ const workdirs: EngineRow[] = [
   { name: 'exec -w before -u', setup: [`run -d --name wd ${S}`], cmd: 'exec -w /nonexist -u nobody2 wd pwd', exitCode: 126, stdout: /chdir to cwd/ },
 ];
 
+const resources: EngineRow[] = [
+  { name: '-c abc', setup: [], cmd: 'run --rm -c abc busybox true', exitCode: 125, stderr: pflag('abc', '-c, --cpu-shares', 'strconv.ParseInt: parsing "abc": invalid syntax', 'run') },
+  { name: '--memory-swap -2', setup: [], cmd: 'create -m 64m --memory-swap -2 busybox', exitCode: 125, stderr: pflag('-2', '--memory-swap', "invalid size: '-2'", 'create') },
+  { name: 'a swap under -m', setup: [], cmd: 'run --rm -m 64m --memory-swap 32m busybox true', exitCode: 125,
+    stderr: `docker: Error response from daemon: Minimum memoryswap limit should be larger than memory limit, see usage.\n${help('run')}` },
+  { name: 'a swap without -m', setup: [], cmd: 'create --memory-swap 64m busybox', exitCode: 1,
+    stderr: 'Error response from daemon: You should always set the Memory limit when using Memoryswap limit, see usage\n' },
+  { name: '--pids-limit abc', setup: [], cmd: 'run --rm --pids-limit abc busybox true', exitCode: 125, stderr: pflag('abc', '--pids-limit', 'strconv.ParseInt: parsing "abc": invalid syntax', 'run') },
+  { name: 'a bool flag takes ParseBool\'s spellings', setup: [], cmd: 'run --rm --oom-kill-disable=maybe busybox true', exitCode: 125,
+    stderr: pflag('maybe', '--oom-kill-disable', 'strconv.ParseBool: parsing "maybe": invalid syntax', 'run') },
+  { name: '-c 1 fails the start', setup: [], cmd: 'run -d --name cs -c 1 busybox true', exitCode: 125,
+    stderr: /^docker: Error response from daemon: failed to create shim task: .*the minimum allowed cpu-shares is 2: unknown\.\n$/ },
+  { name: 'and leaves it Created', setup: ['!run -d --name cs -c -1 busybox true'], cmd: "ps -a --format '{{.Names}} {{.Status}}'", stdout: 'cs Created\n' },
+  { name: 'inspect of the resources', setup: ['create --name r1 -c 512 --memory-swap -1 -m 64m --pids-limit -5 --oom-kill-disable busybox', 'create --name r2 --pids-limit 0x10 -m 64m busybox'],
+    cmd: "inspect -f '{{.HostConfig.CpuShares}} {{.HostConfig.MemorySwap}} {{json .HostConfig.PidsLimit}} {{.HostConfig.OomKillDisable}}' r1 r2", stdout: '512 -1 null true\n0 134217728 16 false\n' },
+];
+
+const health: EngineRow[] = [
+  { name: '--health-interval x', setup: [], cmd: 'run --rm --health-interval x busybox true', exitCode: 125, stderr: pflag('x', '--health-interval', 'time: invalid duration "x"', 'run') },
+  { name: '--health-start-period 1', setup: [], cmd: 'run --rm --health-start-period 1 busybox true', exitCode: 125,
+    stderr: pflag('1', '--health-start-period', 'time: missing unit in duration "1"', 'run') },
+  { name: 'a negative interval, the client', setup: [], cmd: 'run --rm --health-interval -1s busybox true', exitCode: 125, stderr: `docker: --health-interval cannot be negative.\n${help('run')}` },
+  { name: 'negative retries, create too', setup: [], cmd: 'create --health-retries -1 busybox', exitCode: 125, stderr: `docker: --health-retries cannot be negative.\n${help('create')}` },
+  { name: '--no-healthcheck with a setting', setup: [], cmd: 'run --rm --no-healthcheck --health-cmd true busybox true', exitCode: 125,
+    stderr: `docker: --no-healthcheck conflicts with --health-* options.\n${help('run')}` },
+  { name: '--health-retries 0 is no setting', setup: [], cmd: 'run --rm --no-healthcheck --health-retries 0 busybox true', exitCode: 0 },
+  { name: 'under 1ms, the daemon', setup: [], cmd: 'create --health-timeout 0.5ms busybox', exitCode: 1, stderr: 'Error response from daemon: Timeout in Healthcheck cannot be less than 1ms\n' },
+  { name: 'Healthcheck keeps what was set', setup: [`run -d --name h1 --health-cmd true --health-interval 2s --health-timeout 1m30s ${S}`], cmd: "inspect -f '{{json .Config}}' h1",
+    stdout: /"Healthcheck":\{"Test":\["CMD-SHELL","true"\],"Interval":2000000000,"Timeout":90000000000\},/ },
+  { name: '--no-healthcheck is NONE', setup: [`run -d --name h1 --no-healthcheck ${S}`], cmd: "inspect -f '{{json .Config}}' h1", stdout: /"Healthcheck":\{"Test":\["NONE"\]\},/ },
+];
+
+describe('resource flags as the client types them and the daemon checks them', () => {
+  it.each(resources)('$name', expectRow);
+});
+
+describe('healthcheck flags as the client and the daemon check them', () => {
+  it.each(health)('$name', expectRow);
+});
+
 describe('working directories as the daemon and runc take them', () => {
   it.each(workdirs)('$name', expectRow);
 });

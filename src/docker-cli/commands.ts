@@ -31,7 +31,7 @@ const containerConfigFlags: FlagSpec[] = [
   str('cgroupns'), str('platform'), str('pull'), str('gpus'), str('health-cmd'),
   str('health-interval'), str('health-retries'), str('health-timeout'), str('health-start-period'),
   bool('no-healthcheck'), bool('oom-kill-disable'), list('attach', 'a'), bool('disable-content-trust'),
-  list('group-add'), str('runtime'),
+  list('group-add'), str('runtime'), str('pids-limit'),
 ];
 
 const networkDriverFlags: FlagSpec[] = [

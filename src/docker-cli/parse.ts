@@ -243,8 +243,8 @@ function parseUncached(program: Program, argv: readonly string[]): ParseResult {
 export function flagBool(flags: ReadonlyMap<string, readonly string[]>, name: string): boolean {
   const values = flags.get(name);
   if (!values || values.length === 0) return false;
-  const last = values[values.length - 1].toLowerCase();
-  return last !== 'false' && last !== '0';
+  // strconv.ParseBool's false spellings (a value it refuses is caught by the command).
+  return !['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(values[values.length - 1]!);
 }
 
 /** A string flag's last value, or undefined. */

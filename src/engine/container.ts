@@ -2,7 +2,7 @@
 // its network attachments (which survive stop; the Endpoint exists only while running,
 // FACT 15), and its state.
 import type { ImageSpec } from './images/catalog.js';
-import type { ContainerStatus, LogLine, PortRequestView, Proto, PortBindingView } from './model.js';
+import type { ContainerStatus, HealthConfig, LogLine, PortRequestView, Proto, PortBindingView } from './model.js';
 import type { Endpoint } from './network.js';
 
 export type NetMode =
@@ -106,7 +106,15 @@ export interface ContainerConfig {
   /** -m in bytes and --cpus in 10^-9 CPUs (`.HostConfig.Memory`, `NanoCpus`). */
   memory?: number;
   nanoCpus?: number;
+  /** --memory-swap (-1 unlimited; undefined: twice -m, or 0), -c, --pids-limit (undefined: nil), --oom-kill-disable. */
+  memorySwap?: number;
+  cpuShares?: number;
+  pidsLimit?: number;
+  oomKillDisable?: boolean;
+  /** `.Config.Healthcheck` as the client built it (undefined: nil). */
+  healthcheck?: HealthConfig;
 }
+
 
 // What a container has none of, shared: most containers publish no port, link to
 // nothing and host no --net=container: joiner, and an empty Map or Set per container

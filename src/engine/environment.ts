@@ -1,4 +1,5 @@
 // The ExecEnvironment (model.ts) of a container: what in-container tools see of the world.
+import { posix } from 'node:path';
 import type { CommandResult } from '../backends/backend.js';
 import { replaceOrAppendEnv, type Container } from './container.js';
 import { missingUserText, resolveUser } from './runtime.js';
@@ -23,15 +24,39 @@ export interface ExecProcess {
   gid?: number;
 }
 
+/** Go's filepath.Clean of an absolute path: `/etc/../tmp/` is `/tmp`. */
+export const cleanPath = (path: string): string => posix.normalize(path).replace(/(.)\/$/, '$1');
+
+const RUNC_EXEC = 'OCI runtime exec failed: exec failed: ';
+
 /**
- * exec's -u and -w: the user (USER[:GROUP], else the container's) as runc resolves it in
- * the image's /etc/passwd and /etc/group (src/engine/runtime.ts).
+ * exec -w as runc takes it: an absolute path (its config validation), then a chdir into
+ * it before the user is set up (finalizeNamespace), so a missing folder or a file fails
+ * the exec first. A path the simulator cannot list (under /bin, /proc…) is let through.
  */
-export function execProcess(c: Container, user: string | undefined, workdir: string | undefined): ExecProcess | { failure: CommandResult } {
+function workdirFailure(ctrl: Controller, c: Container, workdir: string): string | null {
+  if (!workdir.startsWith('/')) return `${RUNC_EXEC}Cwd must be an absolute path: unknown`;
+  const chdir = (why: string): string => `${RUNC_EXEC}unable to start container process: chdir to cwd (${JSON.stringify(workdir)}) set in config.json failed: ${why}: unknown`;
+  const listed = containerFiles(ctrl, c).list?.(cleanPath(workdir)) ?? { kind: 'unknown' };
+  if (listed.kind === 'missing') return chdir('no such file or directory');
+  // The daemon adds its hint to any error that says "not a directory" (real 20.10).
+  if (listed.kind === 'file') return `${chdir('not a directory')}: Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type`;
+  return null;
+}
+
+/**
+ * exec's -u and -w: the folder (above), then the user (USER[:GROUP], else the
+ * container's) as runc resolves it in the image's /etc/passwd and /etc/group
+ * (src/engine/runtime.ts). runc's errors come on stdout, ending with a CR, as its other
+ * exec errors (real engine), exit 126.
+ */
+export function execProcess(ctrl: Controller, c: Container, user: string | undefined, workdir: string | undefined): ExecProcess | { failure: CommandResult } {
+  const cwdError = workdir ? workdirFailure(ctrl, c, workdir) : null;
+  if (cwdError) return { failure: { stdout: `${cwdError}\r\n`, stderr: '', exitCode: 126 } };
   const resolved = resolveUser(user ?? c.config.user);
-  // runc's error, on stdout with a CR as its other exec errors (real engine).
   if ('missing' in resolved) return { failure: { stdout: `${missingUserText(resolved)}\r\n`, stderr: '', exitCode: 126 } };
-  return { uid: resolved.uid, gid: resolved.gid, workdir };
+  // The process's cwd is the folder chdir reached: `pwd` prints /tmp for `-w /etc/../tmp/`.
+  return { uid: resolved.uid, gid: resolved.gid, workdir: workdir ? cleanPath(workdir) : workdir };
 }
 
 export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string[] = [], proc: ExecProcess = {}): ExecContext {

@@ -111,6 +111,9 @@ export const ErrRemoveRunning = (id: string): EngineError => daemonError('confli
   `You cannot remove a running container ${id}. Stop the container before attempting removal or force remove`);
 export const ErrInvalidSignal = (raw: string): EngineError => daemonError('invalid', `Invalid signal: ${raw}`);
 export const ErrUnsupportedSignal = (n: string): EngineError => daemonError('invalid', `The linux daemon does not support signal ${n}`);
+// daemon translateWorkingDir (verifyContainerSettings) and SetupWorkingDirectory (at create).
+export const ErrRelativeWorkdir = (wd: string): EngineError => daemonError('invalid', `the working directory '${wd}' is invalid, it needs to be an absolute path`);
+export const ErrWorkdirNotDir = (wd: string): EngineError => daemonError('invalid', `Cannot mkdir: ${wd} is not a directory`);
 export const ErrNoCommand = (): EngineError => daemonError('invalid', 'No command specified');
 export const ErrNotRunning = (id: string): EngineError => daemonError('conflict', `Container ${id} is not running`);
 export const ErrNotPaused = (id: string): EngineError => daemonError('conflict', `Container ${id} is not paused`);

@@ -455,16 +455,16 @@ export function stopContainer(ctrl: Controller, c: Container): Result<void> {
 }
 
 /** `docker kill -s N` of a container, the signal already parsed (signals.ts). */
-export function killContainer(ctrl: Controller, c: Container, signal: number): Result<void> {
+export function killContainer(ctrl: Controller, c: Container, signal: bigint): Result<void> {
   if (!c.running) return fail(E.ErrNotRunning(c.id));
   // moby's killWithSignal resumes a paused container once the signal is sent when the
   // signal is KILL, or Config.StopSignal is unset, or the signal is the stop signal
   // (ExitOnNext); another signal leaves it paused (real 20.10: `kill -s TERM` of a paused
   // busybox leaves it running, unpaused).
   const stop = c.config.stopSignal ? parseSignal(c.config.stopSignal) : null;
-  if (c.status === 'paused' && (signal === 9 || stop === null || stop === signal)) c.status = 'running';
+  if (c.status === 'paused' && (signal === 9n || stop === null || stop === signal)) c.status = 'running';
   // PID 1 without a handler ignores every catchable signal; KILL always ends it.
-  if (signal === 9) exitContainer(ctrl, c, 137);
+  if (signal === 9n) exitContainer(ctrl, c, 137);
   return ok(undefined);
 }
 

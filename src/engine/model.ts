@@ -211,6 +211,13 @@ export interface ContainerView {
   init?: boolean;
   memory?: number;
   nanoCpus?: number;
+  /** `.HostConfig.MemorySwap` as given (-1, a size; undefined: the daemon's default), `CpuShares`, `PidsLimit` (undefined: nil), `OomKillDisable`. */
+  memorySwap?: number;
+  cpuShares?: number;
+  pidsLimit?: number;
+  oomKillDisable?: boolean;
+  /** `.Config.Healthcheck` (undefined: nil). */
+  healthcheck?: HealthConfig;
   /** `.HostConfig.NetworkMode`: 'default', 'bridge', 'host', 'none', 'container:<id64>', a network name. */
   networkMode: string;
   /** `.NetworkSettings.Networks`, in attach order. Empty for container: mode. */
@@ -354,4 +361,13 @@ export interface ImageInspectView {
   /** Diff IDs, bottom first (64 hex). */
   layers: readonly string[];
   lastTagTime: string | null;
+}
+
+/** container.HealthConfig: durations in nanoseconds, zero values left out of JSON. */
+export interface HealthConfig {
+  test?: string[];
+  interval: number;
+  timeout: number;
+  startPeriod: number;
+  retries: number;
 }

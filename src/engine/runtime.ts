@@ -62,6 +62,14 @@ export function startFailure(config: ContainerConfig): StartFailure | null {
     return { error: { kind: 'invalid', daemon: true,
       message: `failed to create shim task: OCI runtime create failed: runc create failed: sysctl "${netSysctl}" not allowed in host network namespace: unknown` }, exitCode: 128 };
   }
+  // -c reaches the cgroup at start: a negative one is refused as the shim writes it
+  // ("shares: invalid argument"), and runc's cgroup v2 conversion wants 2…262144 (real 20.10).
+  const shares = config.cpuShares ?? 0;
+  if (shares < 0) return { error: { kind: 'invalid', daemon: true, message: 'shares: invalid argument' }, exitCode: 128 };
+  if (shares === 1 || shares > 262144) {
+    const bound = shares === 1 ? 'minimum allowed cpu-shares is 2' : 'maximum allowed cpu-shares is 262144';
+    return { error: { kind: 'invalid', daemon: true, message: `${RUNC_CREATE}error during container init: error setting cgroup config for procHooks process: the ${bound}: unknown` }, exitCode: 128 };
+  }
   const user = resolveUser(config.user);
   if ('missing' in user) return { error: { kind: 'not-found', daemon: true, message: missingUserText(user) }, exitCode: 128 };
   const image = config.image;

@@ -1,5 +1,6 @@
 // Signal names and numbers as moby's pkg/signal reads them (20.10, Linux): `docker kill
 // -s`, `--stop-signal` and the daemon's checks of both.
+import { goAtoiBig } from './go-strconv.js';
 
 /** pkg/signal's SignalMap for Linux: name (without SIG) → number. */
 const SIGNALS: ReadonlyMap<string, number> = new Map<string, number>([
@@ -15,23 +16,23 @@ const SIGNALS: ReadonlyMap<string, number> = new Map<string, number>([
 const NUMBERS: ReadonlySet<number> = new Set(SIGNALS.values());
 
 /**
- * signal.ParseSignal: a number (any but 0, as strconv.Atoi reads it) or a name, any case,
- * with or without SIG. null: `Invalid signal: RAW`.
+ * signal.ParseSignal: a number (any but 0, as strconv.Atoi reads it: one past int64 is
+ * not a number and so not a name either) or a name, any case, with or without SIG.
+ * null: `Invalid signal: RAW`. Exact (a bigint): the daemon prints the number back.
  */
-export function parseSignal(raw: string): number | null {
-  if (/^[+-]?\d+$/.test(raw)) {
-    const n = Number(raw);
-    return n === 0 ? null : n;
-  }
-  return SIGNALS.get(raw.toUpperCase().replace(/^SIG/, '')) ?? null;
+export function parseSignal(raw: string): bigint | null {
+  const n = goAtoiBig(raw);
+  if (typeof n === 'bigint') return n === 0n ? null : n;
+  const named = SIGNALS.get(raw.toUpperCase().replace(/^SIG/, ''));
+  return named === undefined ? null : BigInt(named);
 }
 
 /** signal.ValidSignalForPlatform: a number the platform has a name for. */
-export function validForPlatform(n: number): boolean {
-  return NUMBERS.has(n);
+export function validForPlatform(n: bigint): boolean {
+  return n > 0n && n <= 64n && NUMBERS.has(Number(n));
 }
 
 /** The number as ContainerKill prints it (`%d` of the uint64 the route passed on). */
-export function asUint64(n: number): string {
-  return (n < 0 ? (1n << 64n) + BigInt(n) : BigInt(n)).toString();
+export function asUint64(n: bigint): string {
+  return BigInt.asUintN(64, n).toString();
 }

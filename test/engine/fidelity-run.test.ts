@@ -48,10 +48,14 @@ describe('docker run, kill and exec as the 20.10 engine does them', () => {
 
 describe('signal.ParseSignal', () => {
   it.each([
-    ['KILL', 9], ['sigterm', 15], ['SIGUSR1', 10], ['RTMIN+1', 35], ['RTMAX-1', 63], ['15', 15], ['99', 99], ['0', null], ['BOGUS', null], ['', null],
+    ['KILL', 9n], ['sigterm', 15n], ['SIGUSR1', 10n], ['RTMIN+1', 35n], ['RTMAX-1', 63n], ['15', 15n], ['+15', 15n], ['99', 99n], ['0', null], ['BOGUS', null], ['', null],
+    // strconv.Atoi: base 10 only, and exact to int64; past it the text is no name either.
+    ['0x9', null], ['-1', -1n], ['9223372036854775807', 9223372036854775807n], ['-9223372036854775808', -9223372036854775808n],
+    ['9223372036854775808', null], ['18446744073709551615', null], ['99999999999999999999', null],
   ] as const)('%s → %s', (raw, n) => expect(parseSignal(raw)).toBe(n));
-  it.each([[9, true], [32, false], [64, true], [99, false]] as const)('valid on Linux: %i → %s', (n, v) => expect(validForPlatform(n)).toBe(v));
-  it('prints a negative number as the uint64 the route passed on', () => expect(asUint64(-1)).toBe('18446744073709551615'));
+  it.each([[9n, true], [32n, false], [64n, true], [65n, false], [99n, false], [-1n, false], [4294967311n, false]] as const)('valid on Linux: %s → %s', (n, v) => expect(validForPlatform(n)).toBe(v));
+  it.each([[-1n, '18446744073709551615'], [-9223372036854775808n, '9223372036854775808'], [9223372036854775807n, '9223372036854775807']] as const)(
+    'prints %s as the uint64 the route passed on', (n, text) => expect(asUint64(n)).toBe(text));
 });
 
 describe('the client\'s typed flag values', () => {

@@ -12,11 +12,25 @@ import { inspectCommand } from './inspect.js';
 import { portCommand, psTable } from '../format/tables.js';
 import { killContainer, linkEnvironment, pauseContainer, removeContainer, startContainer, stopContainer, unpauseContainer, type OneShotRunner } from '../lifecycle.js';
 import { containerView } from '../views.js';
+import { intFlag } from './flag-values.js';
 import { daemonFailure, done } from './result.js';
 import { execProcess, type ExecProcess } from '../environment.js';
 import { pruneFilter } from '../prune-filters.js';
 
 export type ExecRunner = (c: Container, argv: string[], env: string[], proc: ExecProcess) => CommandResult;
+
+/**
+ * stop/restart -t with a negative number: moby's containerStop sets no deadline and waits
+ * for the stop signal to end the container, which the stand-ins' PID 1 ignores, so the
+ * real engine never returns (20.10: `docker stop -t -1` of a running busybox). A deadline
+ * of any length is simulated as over at once (time does not pass).
+ */
+function waitsForever(ctrl: Controller, refs: readonly string[], seconds: number | undefined, verb: string): CommandResult | null {
+  if (seconds === undefined || seconds >= 0) return null;
+  const running = refs.find((ref) => ctrl.findContainer(ref)?.running);
+  return running === undefined ? null
+    : done('', `dnet-test: docker ${verb} -t ${seconds} waits for ${running} to end on its stop signal, which its PID 1 ignores: the engine would never return; not simulated\n`, 1);
+}
 
 /** Runs `action` on every named container; `Error: No such container` is the client's wording for some verbs. */
 function eachContainer(ctrl: Controller, refs: readonly string[], action: (c: Container) => Result<void>,
@@ -59,19 +73,24 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       return done(written('stdout'), written('stderr'), c.running ? 0 : c.exitCode);
     }
     case 'stop':
-      return eachContainer(ctrl, inv.args, (c) => stopContainer(ctrl, c), false, null);
-    case 'restart':
+    case 'restart': {
+      const seconds = intFlag(inv, 't,time', verb);
+      if (typeof seconds === 'object') return seconds;
+      const forever = waitsForever(ctrl, inv.args, seconds, verb);
+      if (forever) return forever;
+      if (verb === 'stop') return eachContainer(ctrl, inv.args, (c) => stopContainer(ctrl, c), false, null);
       return eachContainer(ctrl, inv.args, (c) => {
         stopContainer(ctrl, c);
         const started = startContainer(ctrl, c, runOneShot);
         return started.ok ? started : { ok: false, error: { ...started.error, message: `Cannot restart container ${c.name}: ${started.error.message}` } };
       }, false, null);
+    }
     case 'kill': {
       // The route parses the signal before it looks for the container: a bad one is
       // refused for every name, unwrapped; a number Linux has no name for is refused by
       // ContainerKill, wrapped as its other errors are.
       const raw = flagString(f, 'signal') ?? 'KILL';
-      const signal = raw === '' ? 9 : parseSignal(raw);
+      const signal = raw === '' ? 9n : parseSignal(raw);
       if (signal === null) return done('', daemonFailure(E.ErrInvalidSignal(raw)).stderr.repeat(inv.args.length), 1);
       return eachContainer(ctrl, inv.args, (c) => (validForPlatform(signal)
         ? killContainer(ctrl, c, signal) : fail(E.ErrUnsupportedSignal(asUint64(signal)))), false, null,
@@ -121,12 +140,11 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       return portCommand(containerView(ctrl, c), inv.args[0], inv.args[1] ?? null);
     }
     case 'ps': {
-      // -n is an int flag of the client: pflag's strconv error for anything else. An
-      // explicit -n wins over -l (the client sets 1 only when -n is left at -1).
-      const n = flagString(f, 'last');
-      if (n !== undefined && !/^[+-]?\d+$/.test(n))
-        return done('', `invalid argument "${n}" for "-n, --last" flag: strconv.ParseInt: parsing "${n}": invalid syntax\nSee 'docker ps --help'.\n`, 125);
-      const last = n !== undefined ? Number(n) : flagBool(f, 'latest') ? 1 : -1;
+      // -n is an int flag of the client. An explicit -n wins over -l (the client sets 1
+      // only when -n is left at -1); 0 or a negative one lists every container.
+      const n = intFlag(inv, 'n,last', 'ps');
+      if (typeof n === 'object') return n;
+      const last = n !== undefined ? n : flagBool(f, 'latest') ? 1 : -1;
       return psTable(ctrl.containers().map((c) => containerView(ctrl, c)), {
         all: flagBool(f, 'all'), quiet: flagBool(f, 'quiet'), noTrunc: flagBool(f, 'no-trunc'), format: flagString(f, 'format') ?? null,
         filters: flagList(f, 'filter'), last,
@@ -146,7 +164,7 @@ export function containerCommand(ctrl: Controller, inv: Invocation, runOneShot: 
       const linkEnv = linkEnvironment(ctrl, c);
       if (!linkEnv.ok) return daemonFailure(linkEnv.error);
       c.linkEnv = linkEnv.value;
-      const proc = execProcess(c, flagString(f, 'user'), flagString(f, 'workdir'));
+      const proc = execProcess(ctrl, c, flagString(f, 'user'), flagString(f, 'workdir'));
       if ('failure' in proc) return proc.failure;
       // `-e NAME` takes the client's own NAME, which a scenario's client has not got: the
       // bare name reaches no process (real 20.10: `exec -e B C env` lists no B).

@@ -5,8 +5,10 @@ import ipaddr from 'ipaddr.js';
 import type { CommandResult } from '../../backends/backend.js';
 import { flagList, flagString } from '../../docker-cli/parse.js';
 import type { Invocation } from '../../docker-cli/types.js';
-import { goParseInt } from '../go-strconv.js';
 import { isIPv4 } from '../ipam.js';
+import { goParseBool } from '../go-strconv.js';
+import { goParseDuration } from '../go-time.js';
+import { flagValueFailure, intFlag } from './flag-values.js';
 import { done } from './result.js';
 
 /** Go's net.ParseIP (after opts.ValidateIPAddress's TrimSpace). */
@@ -65,15 +67,33 @@ export function nanoCpus(value: string): number | 'unparsable' | 'too precise' {
 }
 
 export function runFlagError(inv: Invocation, verb: 'run' | 'create'): CommandResult | null {
-  const invalid = (value: string, flag: string, why: string): CommandResult =>
-    done('', `invalid argument "${value}" for "${/^.,/.test(flag) ? flag.replace(/^(.),/, '-$1, --') : `--${flag}`}" flag: ${why}\nSee 'docker ${verb} --help'.\n`, 125);
+  const invalid = (value: string, flag: string, why: string): CommandResult => flagValueFailure(verb, value, flag, why);
   // Typed values (pflag Set): an int, byte sizes, a CPU count, the attach streams.
-  const stopTimeout = flagString(inv.flags, 'stop-timeout');
-  const timeout = stopTimeout === undefined ? 0 : goParseInt(stopTimeout);
-  if (stopTimeout !== undefined && typeof timeout === 'string') return invalid(stopTimeout, 'stop-timeout', timeout);
+  const stopTimeout = intFlag(inv, 'stop-timeout', verb);
+  if (typeof stopTimeout === 'object') return stopTimeout;
   for (const [flag, label] of [['memory', 'm,memory'], ['memory-reservation', 'memory-reservation'], ['shm-size', 'shm-size']]) {
     const v = flagString(inv.flags, flag!);
     if (v !== undefined && ramInBytes(v) === null) return invalid(v, label!, `invalid size: '${v}'`);
+  }
+  // Bool flags take Go's spellings only (`--rm=maybe` is refused; `--init=f` is false).
+  for (const spec of inv.spec.flags) {
+    if (spec.kind !== 'bool') continue;
+    for (const v of inv.flags.get(spec.name) ?? []) {
+      const b = goParseBool(v);
+      if (typeof b === 'string') return invalid(v, spec.short ? `${spec.short},${spec.name}` : spec.name, b);
+    }
+  }
+  // opts.MemSwapBytes: -1 (unlimited) or a size.
+  const swap = flagString(inv.flags, 'memory-swap');
+  if (swap !== undefined && swap !== '-1' && ramInBytes(swap) === null) return invalid(swap, 'memory-swap', `invalid size: '${swap}'`);
+  for (const label of ['c,cpu-shares', 'pids-limit', 'health-retries']) {
+    const n = intFlag(inv, label, verb);
+    if (typeof n === 'object') return n;
+  }
+  for (const flag of ['health-interval', 'health-timeout', 'health-start-period']) {
+    const v = flagString(inv.flags, flag);
+    const d = v === undefined ? 0n : goParseDuration(v);
+    if (v !== undefined && typeof d === 'string') return invalid(v, flag, d);
   }
   const cpus = flagString(inv.flags, 'cpus');
   const nano = cpus === undefined ? 0 : nanoCpus(cpus);

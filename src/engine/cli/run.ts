@@ -11,12 +11,16 @@ import type { EngineError } from '../errors.js';
 import { normaliseRef } from '../images/catalog.js';
 import { isIPv4 } from '../ipam.js';
 import { isIPv6 } from '../ipam6.js';
-import { startContainer, type OneShotRunner } from '../lifecycle.js';
+import { removeContainer, startContainer, type OneShotRunner } from '../lifecycle.js';
 import { parseSignal } from '../signals.js';
+import { goParseInt } from '../go-strconv.js';
+import { clientHealthcheck, healthcheckDaemonError } from './healthcheck.js';
 import type { PortRequestView, Proto } from '../model.js';
 import { parseExpose, parsePortSpec } from '../ports.js';
 import { done, runFailure } from './result.js';
 import { nanoCpus, ramInBytes, runFlagError } from './run-flags.js';
+import { cleanPath } from '../environment.js';
+import { containerFiles } from '../volumes/filesystem.js';
 import { mountInto, mountRequests } from '../volumes/mounts.js';
 
 function parseEnv(inv: Invocation): string[] {
@@ -110,6 +114,8 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
   }
   for (const d of dns) if (d.startsWith('127.')) warnings.push(`WARNING: Localhost DNS setting (--dns=${d}) may fail in containers.\n`);
   if ('error' in parsed) return parsed;
+  const health = clientHealthcheck(inv);
+  if ('error' in health) return health;
   const mode = parsed.mode;
   // The daemon's validateNetContainerMode (runconfig/hostconfig_unix.go), in its order:
   // hostname, links, dns, extra hosts, mac (container or host), ports, expose.
@@ -144,15 +150,26 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     if (c.config.mode.kind === 'host') return { error: E.ErrConflictingOptions("host type networking can't be used with links. This would result in undefined behavior") };
     linkSpecs.push({ targetId: c.id, alias });
   }
+  // The daemon's validateContainerConfig takes the working directory first; an empty -w
+  // is the image's.
+  const workdirFlag = flagString(f, 'workdir') || undefined;
+  if (workdirFlag !== undefined && !workdirFlag.startsWith('/')) return { error: E.ErrRelativeWorkdir(workdirFlag) };
   const restartError = restartPolicyError(flagString(f, 'restart') ?? '', flagBool(f, 'rm'));
   if (restartError) return { error: restartError };
   // The daemon parses the stop signal at create (signal.ParseSignal).
   const stopSignal = flagString(f, 'stop-signal');
   if (stopSignal !== undefined && stopSignal !== '' && parseSignal(stopSignal) === null) return { error: E.ErrInvalidSignal(stopSignal) };
+  const healthError = healthcheckDaemonError(health.health);
+  if (healthError) return { error: healthError };
   const stopTimeout = flagString(f, 'stop-timeout');
   const memory = ramInBytes(flagString(f, 'memory') ?? '0') ?? 0;
   // daemon verifyPlatformContainerResources (Linux).
   if (memory !== 0 && memory < 6 * 2 ** 20) return { error: { kind: 'invalid', daemon: true, message: 'Minimum memory limit allowed is 6MB' } };
+  // --memory-swap: -1 is unlimited; a limit must not be under -m, and needs one.
+  const swapFlag = flagString(f, 'memory-swap');
+  const swap = swapFlag === undefined ? undefined : swapFlag === '-1' ? -1 : ramInBytes(swapFlag) ?? 0;
+  if (swap !== undefined && memory > 0 && swap > 0 && swap < memory) return { error: { kind: 'invalid', daemon: true, message: 'Minimum memoryswap limit should be larger than memory limit, see usage' } };
+  if (swap !== undefined && memory === 0 && swap > 0) return { error: { kind: 'invalid', daemon: true, message: 'You should always set the Memory limit when using Memoryswap limit, see usage' } };
   const nano = nanoCpus(flagString(f, 'cpus') ?? '0');
   // A name or an image ID, full or short (`docker run $(docker images -q web)`).
   const local = ctrl.images.lookup(imageRef);
@@ -177,7 +194,8 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     // The daemon fills what the container leaves unset from the image: its labels (the
     // container's win), its user.
     labels: { ...image?.labels, ...flagKeyValues(f, 'label') },
-    workdir: flagString(f, 'workdir') ?? image?.workdir ?? '', user: flagString(f, 'user') ?? image?.user ?? '',
+    // Cleaned as SetupWorkingDirectory cleans it (`/x/../y/` is `/y`).
+    workdir: workdirFlag !== undefined ? cleanPath(workdirFlag) : image?.workdir ?? '', user: flagString(f, 'user') ?? image?.user ?? '',
     tty: flagBool(f, 'tty'), openStdin: flagBool(f, 'interactive'), autoRemove: flagBool(f, 'rm'), publishAll,
     restart: flagString(f, 'restart') ?? 'no', hostname, domainname: flagString(f, 'domainname') ?? '',
     extraHosts, dns, dnsSearch: flagList(f, 'dns-search'), dnsOptions: flagList(f, 'dns-option'), mode, portRequests: mode.kind === 'host' ? [] : ports, exposed, links: linkSpecs, macAddress: mac,
@@ -185,6 +203,13 @@ function configure(ctrl: Controller, inv: Invocation, warnings: string[]): { con
     ...(stopSignal ? { stopSignal } : {}),
     ...(f.has('init') ? { init: flagBool(f, 'init') } : {}),
     ...(memory ? { memory } : {}),
+    // The daemon keeps a swap limit as given (0 becomes twice -m in inspect), drops a
+    // pids limit of 0 or less (nil: unlimited), and keeps -c as it came.
+    ...(swap ? { memorySwap: swap } : {}),
+    ...(intValue(f, 'cpu-shares') ? { cpuShares: intValue(f, 'cpu-shares') } : {}),
+    ...(intValue(f, 'pids-limit') > 0 ? { pidsLimit: intValue(f, 'pids-limit') } : {}),
+    ...(flagBool(f, 'oom-kill-disable') ? { oomKillDisable: true } : {}),
+    ...(health.health ? { healthcheck: health.health } : {}),
     ...(typeof nano === 'number' && nano !== 0 ? { nanoCpus: nano } : {}),
     // The client sets StopTimeout only when the flag was given (flags.Changed).
     ...(stopTimeout !== undefined ? { stopTimeout: Number(stopTimeout) } : {}),
@@ -226,6 +251,12 @@ export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'cr
   const created = ctrl.createContainer(flagString(inv.flags, 'name') ?? null, built.config, built.attachments);
   if (!created.ok) return runFailure(verb, created.error, '', warnings.join(''));
   const c = created.value;
+  // SetupWorkingDirectory makes the folder in the image's tree before the mounts; a file
+  // in the way fails the create, which takes the container away again.
+  if (c.config.workdir !== '' && containerFiles(ctrl, c).list?.(c.config.workdir).kind === 'file') {
+    removeContainer(ctrl, c, true);
+    return runFailure(verb, E.ErrWorkdirNotDir(c.config.workdir), '', warnings.join(''));
+  }
   mountInto(ctrl, c, mounts.value);
   const detached = flagBool(inv.flags, 'detach');
   if (verb === 'create') return done(`${c.id}\n`, warnings.join(''));
@@ -240,6 +271,12 @@ export function runOrCreate(ctrl: Controller, inv: Invocation, verb: 'run' | 'cr
   if (detached) return done(`${c.id}\n`, warnings.join(''));
   // Attached: the container's output; a service keeps running (the simulator does not block).
   return done(c.output('stdout'), warnings.join('') + c.output('stderr'), c.running ? 0 : c.exitCode);
+}
+
+/** An int flag's value (runFlagError refused a bad one already); 0 when not given. */
+function intValue(f: ReadonlyMap<string, readonly string[]>, name: string): number {
+  const n = goParseInt(flagString(f, name) ?? '0');
+  return typeof n === 'number' ? n : 0;
 }
 
 /** docker/cli runStartContainerErr: the exit status of `docker run` whose start failed. */

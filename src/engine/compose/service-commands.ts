@@ -30,7 +30,7 @@ export function composeExec(cx: ComposeContext, inv: Invocation): CommandResult 
   const c = projectContainers(cx, service).find((x) => Number(x.config.labels[LABEL.number]) === index);
   if (!c || !c.running) return done('', `Service ${service} is not running\n`, 1);
   if (cx.naming.flavour === 'v1' && !flagBool(inv.flags, 'no-TTY')) return done('', 'the input device is not a TTY\n', 1);
-  const proc = execProcess(c, flagString(inv.flags, 'user'), flagString(inv.flags, 'workdir'));
+  const proc = execProcess(cx.ctrl, c, flagString(inv.flags, 'user'), flagString(inv.flags, 'workdir'));
   if ('failure' in proc) return proc.failure;
   return defaultToolRunner(cx.ctrl, c, argv, flagList(inv.flags, 'env'), proc);
 }

@@ -3,7 +3,7 @@
 // vs {} follow a real 20.10 engine (test/engine-format/fixtures/*.inspect.json).
 
 import { createHash } from 'node:crypto';
-import type { ContainerView, EndpointView, MountView, PublishedPortView } from '../model.js';
+import type { ContainerView, EndpointView, HealthConfig, MountView, PublishedPortView } from '../model.js';
 import { bool, fields, type GoValue, int, ptr, str, stringMap, strings, struct } from './govalue.js';
 import { hostConfigValue, portMap } from './inspect-hostconfig.js';
 
@@ -131,6 +131,19 @@ export interface ConfigFields {
   stopSignal?: string;
   /** --stop-timeout (absent: a nil *int, left out of JSON). */
   stopTimeout?: number;
+  /** --health-* / --no-healthcheck (absent: nil, left out of JSON). */
+  healthcheck?: HealthConfig;
+}
+
+/** container.HealthConfig: every field omitempty, durations in nanoseconds. */
+function healthValue(h: HealthConfig): GoValue {
+  return struct('container.HealthConfig', fields([
+    ['Test?', strings(h.test ?? null)],
+    ['Interval?', int(h.interval)],
+    ['Timeout?', int(h.timeout)],
+    ['StartPeriod?', int(h.startPeriod)],
+    ['Retries?', int(h.retries)],
+  ]));
 }
 
 export function containerConfigValue(c: ConfigFields): GoValue {
@@ -153,7 +166,7 @@ export function containerConfigValue(c: ConfigFields): GoValue {
         ['StdinOnce', bool(false)],
         ['Env', strings(c.env === null ? null : [...c.env])],
         ['Cmd', strings(c.cmd === null ? null : [...c.cmd], 'strslice.StrSlice')],
-        ['Healthcheck?', ptr('*container.HealthConfig', null)],
+        ['Healthcheck?', ptr('*container.HealthConfig', c.healthcheck ? healthValue(c.healthcheck) : null)],
         ['ArgsEscaped?', bool(false)],
         ['Image', str(c.image)],
         ['Volumes', { k: 'map', type: 'map[string]struct {}', entries: null }],
@@ -178,6 +191,7 @@ function configValue(c: ContainerView): GoValue {
     tty: c.tty, openStdin: c.openStdin, env: c.env, cmd: c.cmd.length > 0 ? c.cmd : null, image: c.image, workingDir: c.workingDir,
     entrypoint: c.entrypoint.length > 0 ? c.entrypoint : null, macAddress: c.macAddress, labels: c.labels,
     stopSignal: c.stopSignal, ...(c.stopTimeout !== undefined ? { stopTimeout: c.stopTimeout } : {}),
+    ...(c.healthcheck ? { healthcheck: c.healthcheck } : {}),
   });
 }
 

@@ -117,8 +117,12 @@ function listPath(ctrl: Controller, c: Container, p: string, imageFiles: Readonl
     if (!tree) return { kind: 'unknown', why: `the simulator does not know the files of image ${c.config.imageRef}` };
     paths.push('/', ...tree.map((t) => `/${t}`), ...DOCKER_FILES, ...imageFiles.keys(), ...store.layer(c.id).keys());
   }
-  // Every mount point is a folder (the one holding `p` too, however empty).
+  // Every mount point is a folder (the one holding `p` too, however empty), and so is the
+  // working directory, which the daemon makes at create (SetupWorkingDirectory).
   for (const m of mounts) paths.push(m.destination + '/');
+  // (A file there fails the create: run.ts.)
+  const wd = posix.normalize(c.config.workdir).replace(/(.)\/$/, '$1');
+  if (!hit && wd.startsWith('/') && !paths.includes(wd)) paths.push(`${wd.replace(/\/$/, '')}/`);
   const dir = p === '/' ? '/' : `${p}/`;
   const names = new Set<string>();
   let isDir = p === '/';

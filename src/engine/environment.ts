@@ -9,7 +9,7 @@ import type { Controller } from './controller.js';
 import type { ExecContext } from './exec/context.js';
 import type { ExecEnvironment, HttpOutcome, ListeningSocket, ReachOutcome, ResolveOutcome } from './model.js';
 import { deliver, listeningSockets, resolveName } from './reach.js';
-import { reverseName } from './resolver.js';
+import { dnsReply, reverseName } from './resolver.js';
 import { containerView } from './views.js';
 import { containerFiles } from './volumes/filesystem.js';
 import { httpdHeaders, servedFile } from './volumes/http.js';
@@ -69,6 +69,9 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
     },
     reverseDns(ip: string): string | null {
       return reverseName(ctrl, c, ip);
+    },
+    askDns(type, name) {
+      return dnsReply(ctrl, c, type, name);
     },
     reach(address, port, proto): ReachOutcome {
       const d = deliver(ctrl, source, address, port, proto);

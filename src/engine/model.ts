@@ -282,8 +282,9 @@ export interface ExecEnvironment {
   /** Whether a DNS server can be asked from here: 'unreachable' without a route to it,
    *  'refused' on loopback where nothing answers (the sandbox and its resolver are gone). */
   dnsServer?(server: string): 'ok' | 'unreachable' | 'refused';
-  /** Send a packet (ping: port null) to an address from this container. */
-  reach(address: string, port: number | null, proto: Proto): ReachOutcome;
+  /** Send a packet (ping: port null) to an address from this container; a TCP connection
+   *  carries `payload` (what the client sends, e.g. nc's stdin) to the server. */
+  reach(address: string, port: number | null, proto: Proto, payload?: string): ReachOutcome;
   /** The container's files (`cat`, `sh -c 'echo x > f'`); absent: only Docker's /etc files exist. */
   files?: ContainerFiles;
   /** HTTP GET: the body served (nginx page) or the failure. */
@@ -328,7 +329,7 @@ interface ReachDetail {
 }
 
 export type ReachOutcome =
-  | ({ result: 'ok'; steps: string[] } & ReachDetail)
+  | ({ result: 'ok'; steps: string[]; /** What the server wrote back on a TCP connection. */ reply?: string } & ReachDetail)
   | ({ result: 'refused'; steps: string[] } & ReachDetail)
   | ({ result: 'dropped'; steps: string[] } & ReachDetail)
   | ({ result: 'unreachable'; steps: string[] } & ReachDetail);

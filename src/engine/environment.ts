@@ -10,7 +10,8 @@ import type { Controller } from './controller.js';
 import type { ExecContext } from './exec/context.js';
 import type { ExecEnvironment, HttpOutcome, ListeningSocket, ReachOutcome, ResolveOutcome } from './model.js';
 import { deliver, listeningSockets, resolveName } from './reach.js';
-import { reverseName } from './resolver.js';
+import { serveOnce } from './lifecycle.js';
+import { dnsReply, reverseName } from './resolver.js';
 import { containerView } from './views.js';
 import { containerFiles } from './volumes/filesystem.js';
 import { httpdHeaders, servedFile } from './volumes/http.js';
@@ -95,9 +96,18 @@ export function execEnvironment(ctrl: Controller, c: Container, extraEnv: string
     reverseDns(ip: string): string | null {
       return reverseName(ctrl, c, ip);
     },
-    reach(address, port, proto): ReachOutcome {
+    askDns(type, name) {
+      return dnsReply(ctrl, c, type, name);
+    },
+    reach(address, port, proto, payload): ReachOutcome {
       const d = deliver(ctrl, source, address, port, proto);
-      return { result: d.result, steps: d.steps, ...(d.ttl ? { ttl: d.ttl } : {}), ...(d.errno ? { errno: d.errno } : {}) };
+      const outcome = { result: d.result, steps: d.steps, ...(d.ttl ? { ttl: d.ttl } : {}), ...(d.errno ? { errno: d.errno } : {}) };
+      if (d.result !== 'ok' || !d.server) return outcome;
+      const { container: server, listen } = d.server;
+      // nc -e cat sends the payload back (real 20.10); nc itself prints what it reads.
+      const echoes = listen.program !== undefined && /^(\/bin\/)?cat$/.test(listen.program);
+      if (listen.once) serveOnce(ctrl, server, listen.program === undefined ? payload ?? '' : '');
+      return { ...outcome, result: 'ok', ...(echoes && payload ? { reply: payload } : {}) };
     },
     httpGet(address, port, path): HttpOutcome {
       const d = deliver(ctrl, source, address, port, 'tcp');

@@ -447,6 +447,18 @@ export function exitContainer(ctrl: Controller, c: Container, code: number): voi
   c.clearSharers();
 }
 
+/**
+ * A server of one connection (`nc -l`) has had it: it printed what it read and its
+ * process ended with 0 (real 20.10: `docker logs` shows the payload, the container is
+ * Exited (0)). Under --restart always|unless-stopped the daemon starts it again at once,
+ * so it goes on listening (its RestartCount is not kept here).
+ */
+export function serveOnce(ctrl: Controller, c: Container, payload: string): void {
+  c.log('stdout', payload);
+  const policy = c.config.restart.split(':')[0];
+  if (policy !== 'always' && policy !== 'unless-stopped') exitContainer(ctrl, c, 0);
+}
+
 export function stopContainer(ctrl: Controller, c: Container): Result<void> {
   if (c.status === 'paused') c.status = 'running';
   // The stand-ins' PID 1 ignores SIGTERM: stop ends with SIGKILL (FACT 113).

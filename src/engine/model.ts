@@ -284,11 +284,14 @@ export interface ExecEnvironment {
   queryDns?(name: string): ResolveOutcome;
   /** A PTR query to the resolv.conf server: `NAME.NETWORK` from the embedded DNS, or null. */
   reverseDns?(ip: string): string | null;
+  /** One DNS query of any type to the resolv.conf server, answered as its server would. */
+  askDns?(type: DnsType, name: string): DnsReply;
   /** Whether a DNS server can be asked from here: 'unreachable' without a route to it,
    *  'refused' on loopback where nothing answers (the sandbox and its resolver are gone). */
   dnsServer?(server: string): 'ok' | 'unreachable' | 'refused';
-  /** Send a packet (ping: port null) to an address from this container. */
-  reach(address: string, port: number | null, proto: Proto): ReachOutcome;
+  /** Send a packet (ping: port null) to an address from this container; a TCP connection
+   *  carries `payload` (what the client sends, e.g. nc's stdin) to the server. */
+  reach(address: string, port: number | null, proto: Proto, payload?: string): ReachOutcome;
   /** The container's files (`cat`, `sh -c 'echo x > f'`); absent: only Docker's /etc files exist. */
   files?: ContainerFiles;
   /** HTTP GET: the body served (nginx page) or the failure. */
@@ -302,6 +305,16 @@ export interface ListeningSocket {
   proto: Proto;
   local: string;
 }
+
+/** The query types BusyBox nslookup can send (its qtypes table, in that order). */
+export const DNS_TYPES = ['SOA', 'NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'PTR', 'SRV', 'ANY'] as const;
+export type DnsType = (typeof DNS_TYPES)[number];
+
+/**
+ * A DNS server's reply to one query: NOERROR with its answer records (addresses, or the
+ * names of a PTR; none is an empty answer), NXDOMAIN, or no reply at all.
+ */
+export type DnsReply = { rcode: 'NOERROR'; answers: string[] } | { rcode: 'NXDOMAIN' } | { rcode: 'none' };
 
 export interface ResolveOutcome {
   /** Addresses in answer order (empty: not found). */
@@ -323,7 +336,7 @@ interface ReachDetail {
 }
 
 export type ReachOutcome =
-  | ({ result: 'ok'; steps: string[] } & ReachDetail)
+  | ({ result: 'ok'; steps: string[]; /** What the server wrote back on a TCP connection. */ reply?: string } & ReachDetail)
   | ({ result: 'refused'; steps: string[] } & ReachDetail)
   | ({ result: 'dropped'; steps: string[] } & ReachDetail)
   | ({ result: 'unreachable'; steps: string[] } & ReachDetail);

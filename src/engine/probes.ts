@@ -4,6 +4,7 @@ import type { Answers, Cause, Explanation, ProbeKind, ProbeOf, ProbeOutcome } fr
 import type { Container } from './container.js';
 import type { Controller } from './controller.js';
 import { toIp } from './ipam.js';
+import { serveOnce } from './lifecycle.js';
 import { deliver, resolveName, type Source } from './reach.js';
 import { namespaceOwner } from './views.js';
 import { answerFileProbe } from './volumes/probe.js';
@@ -61,7 +62,11 @@ function answer(ctrl: Controller, p: ProbeOf<ProbeKind>): Outcome<ProbeKind> {
       const d = deliver(ctrl, src, address, port, 'tcp');
       const steps = [...(r.via === 'none' ? [] : r.steps), ...d.steps];
       if (p.kind === 'ping') return answered({ reached: d.result === 'ok', address }, steps, d.result === 'ok' ? undefined : d.cause);
-      if (p.kind === 'tcp') return answered({ connected: d.result === 'ok', address }, steps, d.result === 'ok' ? undefined : d.cause);
+      if (p.kind === 'tcp') {
+        // The probe connects and closes, sending nothing: a one-connection server has had its one.
+        if (d.result === 'ok' && d.server?.listen.once) serveOnce(ctrl, d.server.container, '');
+        return answered({ connected: d.result === 'ok', address }, steps, d.result === 'ok' ? undefined : d.cause);
+      }
       if (d.result !== 'ok') return answered({ status: null }, steps, d.cause);
       if (d.frozen) return answered({ status: null }, [...steps, 'no HTTP answer: the server is paused'], 'container-not-running');
       if (!d.http) return answered({ status: null }, [...steps, 'the listener does not speak HTTP'], 'http-error');

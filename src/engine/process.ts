@@ -30,11 +30,14 @@ function listensOf(argv: string[]): ListenSpec[] {
  * (clustered: `-lp 5000`, `-ll`): any other letter (`-k`, `-u`, `-z`) stops it with the
  * usage, exit 1 (real engine: `nc -lk -p 5000` exits 1, "nc: invalid option -- 'k'").
  * Listening, it serves TCP on its -p port; an argument left over is the local address to
- * bind, and one that is no IPv4 address fails the bind (`nc -l 5000`). Without -l it is a
- * client: null, the command runs once as `docker exec` would run it.
+ * bind, and one that is no IPv4 address fails the bind (`nc -l 5000`). It serves one
+ * connection and exits 0 (real 20.10, `-ll` too); only `-ll` with `-e PROG` goes on
+ * accepting, as its usage says. Without -l it is a client: null, the command runs once as
+ * `docker exec` would run it.
  */
 function ncPlan(argv: string[]): ProcessPlan | null {
-  let listen = false;
+  let listen = 0;
+  let program: string | null = null;
   let port: number | null = null;
   const rest: string[] = [];
   for (let i = 1; i < argv.length; i++) {
@@ -46,19 +49,22 @@ function ncPlan(argv: string[]): ProcessPlan | null {
     for (let k = 1; k < word.length; k++) {
       const letter = word[k]!;
       if (letter === 'l') {
-        listen = true;
+        listen++;
         continue;
       }
       if (!'pwife'.includes(letter)) return { kind: 'exit', code: 1, stderr: `nc: invalid option -- '${letter}'\n${NC_USAGE}` };
       const value = k + 1 < word.length ? word.slice(k + 1) : argv[++i];
       if (value === undefined) return { kind: 'exit', code: 1, stderr: `nc: option requires an argument -- '${letter}'\n${NC_USAGE}` };
       if (letter === 'p') port = Number(value);
+      if (letter === 'e') program = value;
       break;
     }
   }
-  if (!listen) return null;
+  if (listen === 0) return null;
   if (rest.length > 0 && !/^\d{1,3}(\.\d{1,3}){3}$/.test(rest[0]!)) return { kind: 'exit', code: 1, stderr: 'nc: bind: Cannot assign requested address\n' };
-  return { kind: 'service', listens: port !== null && Number.isInteger(port) && port > 0 ? [{ port, proto: 'tcp', http: false }] : [] };
+  const once = listen < 2 || program === null;
+  const spec = { port: port ?? 0, proto: 'tcp' as const, http: false, ...(once ? { once } : {}), ...(program === null ? {} : { program }) };
+  return { kind: 'service', listens: port !== null && Number.isInteger(port) && port > 0 ? [spec] : [] };
 }
 
 /** `sh -c "nc -l -p 80"`: a script that is one plain command (no quoting, no operators) runs as that command. */

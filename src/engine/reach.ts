@@ -7,6 +7,7 @@ import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { isIPv4, toInt, toIp } from './ipam.js';
 import { contains6, isIPv6, toBig6 } from './ipam6.js';
+import type { ListenSpec } from './images/catalog.js';
 import type { ListeningSocket, Proto } from './model.js';
 import type { Endpoint, Network } from './network.js';
 import { planProcess } from './process.js';
@@ -27,6 +28,9 @@ export interface Delivery {
   ttl?: number;
   /** The send's error when not "Network is unreachable". */
   errno?: string;
+  /** For an accepted TCP connection: the container whose main process accepted it, and
+   *  how it listens (an `nc -l` that serves only this one ends: lifecycle.ts serveOnce). */
+  server?: { container: Container; listen: ListenSpec };
 }
 
 
@@ -60,13 +64,13 @@ function subnetOf(ctrl: Controller, address: string): Network | undefined {
 }
 
 /** What listens in a namespace: its own main process and those sharing it. */
-function listenerIn(ctrl: Controller, owner: Container, port: number, proto: Proto): { page: string | null } | null {
+function listenerIn(ctrl: Controller, owner: Container, port: number, proto: Proto): { page: string | null; server: Container; listen: ListenSpec } | null {
   for (const c of [owner, ...[...owner.sharers].map((id) => ctrl.containerById(id)).filter((x): x is Container => !!x)]) {
     if (!c.running) continue;
     const plan = planProcess(c.config);
     if (plan.kind !== 'service') continue;
     const l = plan.listens.find((x) => x.port === port && x.proto === proto);
-    if (l) return { page: l.http ? (c.config.image?.page ?? '<html><body>It works</body></html>\n') : null };
+    if (l) return { page: l.http ? (c.config.image?.page ?? '<html><body>It works</body></html>\n') : null, server: c, listen: l };
   }
   return null;
 }
@@ -106,7 +110,9 @@ function arrive(ctrl: Controller, target: Container, address: string, port: numb
   const l = listenerIn(ctrl, target, port, proto);
   if (!l) return { result: 'refused', cause: 'nothing-listening', steps: [...steps, `nothing listens on ${proto} port ${port} in ${target.name}: connection refused`] };
   if (frozen) return { result: 'ok', frozen: true, steps: [...steps, `${target.name} is paused: the kernel accepted ${proto} port ${port}, but nothing reads the request`], http: null };
-  return { result: 'ok', steps: [...steps, `${target.name} accepted ${proto} port ${port}`], http: l.page === null ? null : { page: l.page } };
+  const once = l.listen.once ? `; ${l.server.name}'s process serves this one connection and exits` : '';
+  return { result: 'ok', steps: [...steps, `${target.name} accepted ${proto} port ${port}${once}`], http: l.page === null ? null : { page: l.page },
+    server: { container: l.server, listen: l.listen } };
 }
 
 /** A packet to a host address: ICMP answered by the host; TCP through docker-proxy or a host-mode process. */

@@ -6,7 +6,8 @@ import type { Cause } from '../backends/backend.js';
 import type { Container } from './container.js';
 import { HOST, type Controller } from './controller.js';
 import { isIPv4 } from './ipam.js';
-import { isIPv6, toBig6 } from './ipam6.js';
+import { isIPv6, toBig6, toIp6 } from './ipam6.js';
+import type { DnsReply, DnsType } from './model.js';
 import type { Endpoint } from './network.js';
 import { hostsFileOf, namespaceOwner } from './sandbox.js';
 
@@ -156,6 +157,65 @@ export function reverseName(ctrl: Controller, c: Container, ip: string): string 
     if (target) return `${target.name}.${ep.network.name}`;
   }
   return null;
+}
+
+const NXDOMAIN: DnsReply = { rcode: 'NXDOMAIN' };
+const answered = (answers: string[]): DnsReply => ({ rcode: 'NOERROR', answers });
+
+/**
+ * The reply of c's resolv.conf server to one query, as libnetwork's resolver.ServeDNS
+ * (20.10) gives it: A and AAAA from the networks' records, and an empty AAAA answer for a
+ * name held only in IPv4 (its "ipv6Miss"); MX answered empty for any name it holds (an
+ * "implicit MX", RFC 5321 §5.1); PTR of NAME.in-addr.arpa. or NAME.ip6.arpa. from
+ * ResolveIP, while a PTR of any other name is an error it only logs: no reply, and the
+ * client times out (real 20.10: `nslookup -type=ptr 172.18.0.3`). What it does not hold,
+ * SRV (swarm services only) and every other type go to the host's resolver, which knows
+ * no container: NXDOMAIN. Without the embedded DNS the host's resolver is asked directly.
+ */
+export function dnsReply(ctrl: Controller, c: Container, type: DnsType, name: string): DnsReply {
+  const owner = namespaceOwner(ctrl, c);
+  if (!owner.usesEmbeddedDns || owner.config.mode.kind === 'host' || !c.running) return NXDOMAIN;
+  if (type === 'PTR') {
+    const ip = arpaAddress(name.endsWith('.') ? name : `${name}.`);
+    if (ip === undefined) return { rcode: 'none' };
+    const host = ip === null ? null : reverseName(ctrl, c, ip);
+    return host === null ? NXDOMAIN : answered([host]);
+  }
+  if (type !== 'A' && type !== 'AAAA' && type !== 'MX') return NXDOMAIN;
+  // An address is no name the DNS tables hold: the query goes out and finds nothing.
+  if (isIPv4(name) || isIPv6(name)) return NXDOMAIN;
+  const r = resolveName(ctrl, { kind: 'container', container: c }, name, true);
+  const v4 = r.via === 'embedded-dns' ? r.addresses : [];
+  const v6 = r.via === 'embedded-dns' ? (r.addresses6 ?? []) : [];
+  if (type === 'A') return v4.length > 0 ? answered(v4) : NXDOMAIN;
+  if (type === 'AAAA') return v6.length > 0 ? answered(v6) : v4.length > 0 ? answered([]) : NXDOMAIN;
+  return v4.length > 0 || v6.length > 0 ? answered([]) : NXDOMAIN;
+}
+
+/**
+ * The address a PTR name stands for: `3.0.18.172.in-addr.arpa.` → 172.18.0.3, 32 nibbles
+ * `….ip6.arpa.` → an IPv6 address; null for a reverse name of no address the tables can
+ * hold (their keys are the canonical reversals); undefined for a name outside both
+ * domains, which ServeDNS refuses to answer. The suffix is matched as sent (HasSuffix).
+ */
+export function arpaAddress(name: string): string | null | undefined {
+  if (name.endsWith('.in-addr.arpa.')) {
+    const labels = name.slice(0, -'.in-addr.arpa.'.length).split('.');
+    const ip = labels.reverse().join('.');
+    return isIPv4(ip) && labels.every((l) => String(Number(l)) === l) ? ip : null;
+  }
+  if (name.endsWith('.ip6.arpa.')) {
+    const nibbles = name.slice(0, -'.ip6.arpa.'.length).split('.');
+    if (nibbles.length !== 32 || !nibbles.every((x) => /^[0-9a-f]$/.test(x))) return null;
+    return toIp6(BigInt(`0x${nibbles.reverse().join('')}`));
+  }
+  return undefined;
+}
+
+/** The PTR name of an address, as BusyBox nslookup asks it (`172.18.0.3` → `3.0.18.172.in-addr.arpa`). */
+export function arpaName(ip: string): string {
+  if (isIPv4(ip)) return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  return `${toBig6(ip).toString(16).padStart(32, '0').split('').reverse().join('.')}.ip6.arpa`;
 }
 
 /**

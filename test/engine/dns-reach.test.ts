@@ -1,6 +1,7 @@
 // Name resolution and reachability (FACTS 8, 23–28, 42–54, 58–84, 96).
 import { describe, expect, it } from 'vitest';
 import { answerProbe } from '../../src/engine/probes.js';
+import { arpaAddress, arpaName } from '../../src/engine/resolver.js';
 import { World } from './helpers.js';
 
 const RUN = (name: string, opts = '') => `run -d --name ${name} ${opts} busybox sleep 3600`.replace(/ +/g, ' ');
@@ -246,5 +247,92 @@ describe('reverse lookups (PTR) from the embedded DNS', () => {
   ];
   it.each(cases)('from %s, nslookup %s', (from, ip, want) => {
     expect(w.docker(`exec ${from} nslookup ${ip}`).stdout).toMatch(want);
+  });
+});
+
+describe('query types of the embedded DNS (libnetwork resolver.ServeDNS, real 20.10)', () => {
+  const w = new World();
+  w.setup('network create mynet', RUN('web', '--net mynet --network-alias svc'), RUN('c1', '--net mynet'), RUN('d1'));
+  const HEAD = 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n';
+  const A = 'Non-authoritative answer:\nName:\tweb\nAddress: 172.18.0.2\n\n';
+  const EMPTY = 'Non-authoritative answer:\n\n';
+  const nx = (name: string): string => `** server can't find ${name}: NXDOMAIN\n\n`;
+  const TIMEOUT = ';; connection timed out; no servers could be reached\n\n';
+  const cases: Array<[string, string, number, string]> = [
+    ['c1', '-type=a web', 0, HEAD + A],
+    ['c1', '-type=A web', 0, HEAD + A],
+    ['c1', '-q=a web', 0, HEAD + A],
+    ['c1', '-querytype=a web', 0, HEAD + A],
+    ['c1', '-type=a -type=a web', 0, HEAD + A],
+    ['c1', '-type=mx web', 0, HEAD + EMPTY],
+    ['c1', '-type=MX svc', 0, HEAD + EMPTY],
+    ['c1', '-type=mx web.mynet', 0, HEAD + EMPTY],
+    ['c1', '-type=aaaa web', 0, HEAD + EMPTY],
+    ['c1', '-type=mx nosuch', 1, HEAD + nx('nosuch')],
+    ['c1', '-type=aaaa nosuch', 1, HEAD + nx('nosuch')],
+    ['c1', '-type=txt web', 1, HEAD + nx('web')],
+    ['c1', '-type=srv web', 1, HEAD + nx('web')],
+    ['c1', '-type=ns web', 1, HEAD + nx('web')],
+    ['c1', '-type=soa web', 1, HEAD + nx('web')],
+    ['c1', '-type=cname web', 1, HEAD + nx('web')],
+    ['c1', '-type=any web', 1, HEAD + nx('web')],
+    ['c1', '-type=a 172.18.0.2', 1, HEAD + nx('172.18.0.2')],
+    ['c1', '-type=mx -type=a web', 0, HEAD + A + EMPTY],
+    ['c1', '-type=txt -type=a web', 1, HEAD + A + nx('web')],
+    ['c1', '-type=ptr 172.18.0.2', 1, TIMEOUT],
+    ['c1', '-type=ptr web', 1, TIMEOUT],
+    ['c1', '-type=ptr 2.0.18.172.IN-ADDR.ARPA', 1, TIMEOUT],
+    ['c1', '-type=ptr 2.0.18.172.in-addr.arpa', 0, `${HEAD}Non-authoritative answer:\n2.0.18.172.in-addr.arpa\tname = web.mynet\n\n`],
+    ['c1', '-type=ptr 2.0.18.172.in-addr.arpa.', 0, `${HEAD}Non-authoritative answer:\n2.0.18.172.in-addr.arpa\tname = web.mynet\n\n`],
+    ['c1', '-type=ptr 02.0.18.172.in-addr.arpa', 1, HEAD + nx('02.0.18.172.in-addr.arpa')],
+    ['c1', '-type=ptr -type=a web', 0, `${HEAD + A}*** Can't find web: No answer\n\n`],
+    ['d1', '-type=mx d1', 1, `Server:\t\t10.255.255.53\nAddress:\t10.255.255.53:53\n\n${nx('d1')}`],
+  ];
+  it.each(cases)('from %s, nslookup %s → exit %i', (from, args, code, stdout) => {
+    const r = w.docker(`exec ${from} nslookup ${args}`);
+    expect([r.exitCode, r.stdout, r.stderr]).toEqual([code, stdout, '']);
+  });
+
+  const errors: Array<[string, string]> = [
+    ['-type=naptr web', 'nslookup: invalid query type "naptr"\n'],
+    ['-type=15 web', 'nslookup: invalid query type "15"\n'],
+    ['-type web', 'nslookup: invalid query type ""\n'],
+    ['-t=mx web', "nslookup: invalid number 'mx'\n"],
+    ['-retry=0 web', 'nslookup: number 0 is not in 1..2147483647 range\n'],
+    ['-port=0 web', 'nslookup: number 0 is not in 1..65535 range\n'],
+    ['-timeout=0 web', 'nslookup: number 0 is not in 1..2147483 range\n'],
+    ['web -type=mx', "nslookup: bad address '-type=mx'\n"],
+    ['-port=54 -type=a web', 'nslookup: read: Connection refused\n'.repeat(2)],
+  ];
+  it.each(errors)('nslookup %s fails with %j', (args, stderr) => {
+    const r = w.docker(`exec c1 nslookup ${args}`);
+    expect([r.exitCode, r.stderr]).toEqual([1, stderr]);
+  });
+
+  it.each(['-x web', '-QUERY=mx web', '-o web'])('nslookup %s is refused with the usage', (args) => {
+    const r = w.docker(`exec c1 nslookup ${args}`);
+    expect([r.exitCode, r.stderr]).toEqual([1, expect.stringContaining('Usage: nslookup [-type=QUERY_TYPE]')]);
+  });
+
+  it('-debug (-d) prints timings, which the simulator has not: said so', () => {
+    expect(w.docker('exec c1 nslookup -d=1 web').stderr).toContain('not simulated');
+  });
+});
+
+describe('PTR names (arpaAddress, arpaName)', () => {
+  const cases: Array<[string, string | null | undefined]> = [
+    ['3.0.18.172.in-addr.arpa.', '172.18.0.3'],
+    ['03.0.18.172.in-addr.arpa.', null],
+    ['0.18.172.in-addr.arpa.', null],
+    ['3.0.18.172.IN-ADDR.ARPA.', undefined],
+    ['172.18.0.3.', undefined],
+    [`3.${'0.'.repeat(23)}7.7.0.0.0.0.d.f.ip6.arpa.`, 'fd00:77::3'],
+    [`${'0.'.repeat(31)}G.ip6.arpa.`, null],
+  ];
+  it.each(cases)('%s stands for %j', (name, want) => {
+    expect(arpaAddress(name)).toBe(want);
+  });
+  it.each([['172.18.0.3', '3.0.18.172.in-addr.arpa'], ['fd00:77::3', `3.${'0.'.repeat(23)}7.7.0.0.0.0.d.f.ip6.arpa`]])('%s asks %s', (ip, name) => {
+    expect(arpaName(ip)).toBe(name);
   });
 });

@@ -1,8 +1,9 @@
 // In-container tools as the real 20.10 engine's stand-in images answer (recorded with
 // --backend sim,docker --compare-output; scenarios/stand-in-tools.dnet, volumes.dnet).
 // Each row: a setup, a command, what the engine printed.
-import { describe, it } from 'vitest';
-import { expectRow, type EngineRow } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { answerProbe } from '../../src/engine/probes.js';
+import { expectRow, type EngineRow, World } from './helpers.js';
 
 
 const onNet = ['network create rg', 'run -d --name r1 --network rg busybox sleep 9'];
@@ -89,6 +90,33 @@ const rows: EngineRow[] = [
     stderr: 'nc: bind: Cannot assign requested address\n' },
 ];
 
+// BusyBox nc -l serves one connection (real 20.10, scenarios/stand-in-tools.dnet).
+const ncNet = ['network create nn', 'run -d --name c1 --network nn busybox sleep 9'];
+const serve = (flags: string, extra = ''): string[] => [...ncNet, `run -d --name s1 --network nn ${extra} busybox nc ${flags}`.replace(/ +/g, ' ')];
+const state = "inspect -f '{{.State.Status}} {{.State.ExitCode}}' s1";
+const ncRows: EngineRow[] = [
+  { name: 'nc -l: the piped payload in its logs', setup: [...serve('-l -p 80'), "exec c1 sh -c 'echo hi | nc s1 80'"], cmd: 'logs s1', stdout: 'hi\n' },
+  { name: 'nc -l: exited 0 after one connection', setup: [...serve('-l -p 80'), "exec c1 sh -c 'echo hi | nc s1 80'"], cmd: state, stdout: 'exited 0\n' },
+  { name: 'nc -l: exec without -i sends nothing, still the one connection', setup: [...serve('-l -p 80'), 'exec c1 nc s1 80'], cmd: state, stdout: 'exited 0\n' },
+  { name: 'nc -l: a second client finds no name', setup: [...serve('-l -p 80'), 'exec c1 nc s1 80'], cmd: 'exec c1 nc s1 80', exitCode: 1,
+    stderr: "nc: bad address 's1'\n" },
+  { name: 'nc -ll without -e: one connection too', setup: [...serve('-ll -p 80'), 'exec c1 nc s1 80'], cmd: state, stdout: 'exited 0\n' },
+  { name: 'nc -ll -e: goes on accepting', setup: [...serve('-ll -p 80 -e /bin/cat'), 'exec c1 nc s1 80'], cmd: state, stdout: 'running 0\n' },
+  { name: 'nc -l -e /bin/cat: the client gets its payload back', setup: serve('-l -p 80 -e /bin/cat'), cmd: "exec c1 sh -c 'echo five | nc s1 80'", stdout: 'five\n' },
+  { name: 'nc -l -e /bin/cat: nothing in the logs, exited 0', setup: [...serve('-l -p 80 -e /bin/cat'), "exec c1 sh -c 'echo five | nc s1 80'"], cmd: 'logs s1', stdout: '' },
+  { name: 'nc -l --restart always: started again, still serving', setup: [...serve('-l -p 80', '--restart always'), "exec c1 sh -c 'echo four | nc s1 80'"],
+    cmd: state, stdout: 'running 0\n' },
+];
+
 describe('in-container tools as the real engine answers', () => {
+  it.each(ncRows)('$name', expectRow);
+  it('a tcp probe (connect, close) is nc -l\'s one connection', () => {
+    const w = new World();
+    w.setup(...serve('-l -p 80'));
+    const probe = () => answerProbe(w.ctrl, { kind: 'tcp', source: { kind: 'container', name: 'c1' }, target: 's1', port: 80 });
+    expect(probe()).toMatchObject({ status: 'answered', answer: { connected: true } });
+    expect(w.docker(state).stdout).toBe('exited 0\n');
+    expect(probe()).toMatchObject({ status: 'answered', answer: { connected: false } });
+  });
   it.each(rows)('$name', expectRow);
 });

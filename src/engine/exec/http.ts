@@ -213,7 +213,7 @@ export function curl(ctx: ExecContext, argv: string[]): ToolResult {
   return ok(stdout);
 }
 
-export function nc(ctx: ExecContext, argv: string[]): ToolResult {
+export function nc(ctx: ExecContext, argv: string[], stdin?: string): ToolResult {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -230,11 +230,12 @@ export function nc(ctx: ExecContext, argv: string[]): ToolResult {
   const [host, port] = words as [string, string];
   const address = lookup(ctx, host);
   if (address === null) return fail(`nc: bad address '${host}'\n`);
-  const outcome = ctx.reach(address, Number(port), 'tcp');
+  // nc sends its stdin (a pipe in `sh -c 'echo hi | nc srv 80'`); `docker exec` without -i
+  // gives it an empty one: it connects, sends nothing, exits 0.
+  const outcome = ctx.reach(address, Number(port), 'tcp', stdin ?? '');
   switch (outcome.result) {
     case 'ok':
-      // `docker exec` without -i gives nc an empty stdin: it connects, sends nothing, exits 0.
-      return ok();
+      return ok(outcome.reply ?? '');
     case 'refused':
       return fail(`nc: can't connect to remote host${remoteName(address)}: Connection refused\n`);
     case 'dropped':

@@ -7,6 +7,10 @@ export interface ListenSpec {
   port: number;
   proto: 'tcp' | 'udp';
   http: boolean;
+  /** Serves one connection, then the process exits 0 (BusyBox `nc -l`, without `-ll … -e`). */
+  once?: boolean;
+  /** nc's `-e PROG`: the connection is PROG's stdin and stdout, not nc's own output. */
+  program?: string;
 }
 
 export interface ImageSpec {
